@@ -1,0 +1,3 @@
+fn main() {
+    // Being written; see issue 3.
+}

@@ -1,0 +1,1 @@
+//! Quotemark app (placeholder while the foundation is laid).
