@@ -1,6 +1,7 @@
 //! Describing spans as W3C selectors and anchoring selectors in a (possibly changed) text.
 //! Interim exact-only implementation; the robust one (Myers fuzzy matching) is being written.
 
+pub mod myers;
 use crate::model::{Annotation, Span, Target};
 
 /// How an annotation was found in the current text.
