@@ -1,0 +1,308 @@
+//! Writing files in the current format (version 2).
+//!
+//! The output is built from borrowed, derive-serialised structs rather than `serde_json::Value`, so
+//! member order is fixed by declaration order whatever serde_json features a build enables.
+
+use super::{DocumentDetail, ExportOptions, FORMAT_VERSION, QM_NAMESPACE, W3C_CONTEXT};
+use crate::document::Document;
+use crate::model::{Annotation, AnnotationSet, Claim, ClaimStatus, ClaimType, Kind, Quote, QuoteForm};
+use serde::Serialize;
+
+/// Writes a document and its annotations as a Quotemark file: a W3C `AnnotationCollection` with
+/// `qm:formatVersion` 2, pretty-printed JSON, annotations in document order. The same input always
+/// gives the same bytes.
+///
+/// Every field of every annotation is written; [`super::import`] reads it back unchanged. Values
+/// are written as the model holds them: the app only stores `http`/`https` evidence URLs and
+/// timestamps between the years 0 and 9999, which is what `import` accepts.
+///
+/// ```
+/// use quotemark_core::document::Document;
+/// use quotemark_core::format::{export, import, DocumentDetail, ExportOptions};
+/// use quotemark_core::model::AnnotationSet;
+///
+/// let doc = Document::from_raw("date 2017-06-05 Ministers met on Monday.");
+/// let full = export(&doc, &AnnotationSet::default(), &ExportOptions::default());
+/// assert!(full.contains("\"qm:text\": \"Ministers met on Monday.\""));
+///
+/// let reference = ExportOptions { document: DocumentDetail::Reference };
+/// let short = export(&doc, &AnnotationSet::default(), &reference);
+/// assert!(!short.contains("qm:text") && !short.contains("qm:date"));
+/// assert_eq!(import(&short).unwrap().document.unwrap().id, doc.id);
+/// ```
+pub fn export(doc: &Document, set: &AnnotationSet, options: &ExportOptions) -> String {
+    let full = options.document == DocumentDetail::Full;
+    let items: Vec<Ann<'_>> = set.in_document_order().into_iter().map(annotation).collect();
+    let file = File {
+        context: (W3C_CONTEXT, Ext { qm: QM_NAMESPACE }),
+        id: format!("{}#annotations", doc.id),
+        kind: "AnnotationCollection",
+        version: FORMAT_VERSION,
+        label: format!("Quotemark annotations on “{}”", doc.title),
+        generator: Generator { kind: "Software", name: "Quotemark" },
+        total: items.len(),
+        document: Doc {
+            id: &doc.id.0,
+            kind: "Text",
+            title: &doc.title,
+            date: if full { doc.date.map(|d| d.to_iso()) } else { None },
+            source: doc.source.as_deref(),
+            text: if full { Some(&doc.text) } else { None },
+        },
+        first: Page { id: format!("{}#annotations-page-1", doc.id), kind: "AnnotationPage", start_index: 0, items },
+    };
+    // Serialising these structs cannot fail: every map key is a string and no value is a float.
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+#[derive(Serialize)]
+struct File<'a> {
+    #[serde(rename = "@context")]
+    context: (&'static str, Ext),
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(rename = "qm:formatVersion")]
+    version: u32,
+    label: String,
+    generator: Generator,
+    total: usize,
+    #[serde(rename = "qm:document")]
+    document: Doc<'a>,
+    first: Page<'a>,
+}
+
+#[derive(Serialize)]
+struct Ext {
+    qm: &'static str,
+}
+
+#[derive(Serialize)]
+struct Generator {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    name: &'static str,
+}
+
+#[derive(Serialize)]
+struct Doc<'a> {
+    id: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(rename = "qm:title")]
+    title: &'a str,
+    #[serde(rename = "qm:date", skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    #[serde(rename = "qm:source", skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    #[serde(rename = "qm:text", skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Page<'a> {
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(rename = "startIndex")]
+    start_index: usize,
+    items: Vec<Ann<'a>>,
+}
+
+#[derive(Serialize)]
+struct Ann<'a> {
+    id: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    motivation: &'static str,
+    created: String,
+    modified: String,
+    body: Vec<Body<'a>>,
+    target: Tgt<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Body<'a> {
+    Text(TextBody<'a>),
+    Quote(QuoteBody<'a>),
+    Claim(ClaimBody),
+    Link(LinkBody<'a>),
+}
+
+#[derive(Serialize)]
+struct TextBody<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    purpose: &'static str,
+    value: &'a str,
+    #[serde(rename = "qm:kind", skip_serializing_if = "Option::is_none")]
+    qm_kind: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct QuoteBody<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    purpose: &'static str,
+    value: String,
+    #[serde(rename = "qm:speaker")]
+    speaker: &'a str,
+    #[serde(rename = "qm:canonicalSpeaker", skip_serializing_if = "Option::is_none")]
+    canonical: Option<&'a str>,
+    #[serde(rename = "qm:cue", skip_serializing_if = "Option::is_none")]
+    cue: Option<&'a str>,
+    #[serde(rename = "qm:form")]
+    form: QuoteForm,
+}
+
+#[derive(Serialize)]
+struct ClaimBody {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    purpose: &'static str,
+    value: String,
+    #[serde(rename = "qm:claimType")]
+    claim_type: ClaimType,
+    #[serde(rename = "qm:status")]
+    status: ClaimStatus,
+}
+
+#[derive(Serialize)]
+struct LinkBody<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    purpose: &'static str,
+    source: &'a str,
+    #[serde(rename = "qm:note", skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Tgt<'a> {
+    source: &'a str,
+    selector: Vec<Sel<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Sel<'a> {
+    Quote {
+        #[serde(rename = "type")]
+        kind: &'static str,
+        exact: &'a str,
+        #[serde(skip_serializing_if = "str::is_empty")]
+        prefix: &'a str,
+        #[serde(skip_serializing_if = "str::is_empty")]
+        suffix: &'a str,
+    },
+    Position {
+        #[serde(rename = "type")]
+        kind: &'static str,
+        start: usize,
+        end: usize,
+    },
+}
+
+fn text_body<'a>(purpose: &'static str, value: &'a str) -> Body<'a> {
+    Body::Text(TextBody { kind: "TextualBody", purpose, value, qm_kind: None })
+}
+
+fn annotation(a: &Annotation) -> Ann<'_> {
+    let mut body = Vec::with_capacity(3 + a.tags.len());
+    let name = a.kind.name();
+    body.push(Body::Text(TextBody { kind: "TextualBody", purpose: "tagging", value: name, qm_kind: Some(name) }));
+    body.extend(a.tags.iter().map(|t| text_body("tagging", t)));
+    let motivation = match &a.kind {
+        Kind::Quote(q) => {
+            body.push(Body::Quote(QuoteBody {
+                kind: "TextualBody",
+                purpose: "describing",
+                value: quote_summary(q),
+                speaker: &q.speaker,
+                canonical: q.speaker_canonical.as_deref(),
+                cue: q.cue.as_deref(),
+                form: q.form,
+            }));
+            "classifying"
+        }
+        Kind::Claim(c) => {
+            body.push(Body::Claim(ClaimBody {
+                kind: "TextualBody",
+                purpose: "assessing",
+                value: claim_summary(c),
+                claim_type: c.claim_type,
+                status: c.status,
+            }));
+            for e in &c.evidence {
+                body.push(match &e.url {
+                    Some(url) => Body::Link(LinkBody {
+                        kind: "SpecificResource",
+                        purpose: "linking",
+                        source: url,
+                        note: (!e.note.is_empty()).then_some(e.note.as_str()),
+                    }),
+                    None => text_body("linking", &e.note),
+                });
+            }
+            "assessing"
+        }
+    };
+    if !a.note.is_empty() {
+        body.push(text_body("commenting", &a.note));
+    }
+    let mut selector = Vec::with_capacity(2);
+    if let Some(q) = &a.target.quote {
+        selector.push(Sel::Quote { kind: "TextQuoteSelector", exact: &q.exact, prefix: &q.prefix, suffix: &q.suffix });
+    }
+    if let Some(p) = a.target.position {
+        selector.push(Sel::Position { kind: "TextPositionSelector", start: p.start, end: p.end });
+    }
+    Ann {
+        id: &a.id.0,
+        kind: "Annotation",
+        motivation,
+        created: a.created.to_rfc3339(),
+        modified: a.modified.to_rfc3339(),
+        body,
+        target: Tgt { source: &a.target.source, selector },
+    }
+}
+
+/// A readable line for tools that only show a body's `value`, e.g.
+/// `Direct quote by the Prime Minister (Theresa May), cue “said”`.
+fn quote_summary(q: &Quote) -> String {
+    let form = match q.form {
+        QuoteForm::Direct => "Direct",
+        QuoteForm::Partial => "Partial",
+        QuoteForm::Indirect => "Indirect",
+    };
+    let mut s = format!("{form} quote by ");
+    s.push_str(if q.speaker.is_empty() { "an unnamed speaker" } else { &q.speaker });
+    if let Some(c) = q.speaker_canonical.as_deref().filter(|c| !c.is_empty() && *c != q.speaker) {
+        s.push_str(&format!(" ({c})"));
+    }
+    if let Some(cue) = q.cue.as_deref().filter(|c| !c.is_empty()) {
+        s.push_str(&format!(", cue “{cue}”"));
+    }
+    s
+}
+
+/// A readable line for tools that only show a body's `value`, e.g. `Statistic claim, needs a source`.
+fn claim_summary(c: &Claim) -> String {
+    let kind = match c.claim_type {
+        ClaimType::Statistic => "Statistic claim",
+        ClaimType::Causal => "Causal claim",
+        ClaimType::Prediction => "Prediction",
+        ClaimType::Comparison => "Comparison",
+        ClaimType::Other => "Claim",
+    };
+    let status = match c.status {
+        ClaimStatus::Unverified => "unverified",
+        ClaimStatus::NeedsSource => "needs a source",
+        ClaimStatus::Supported => "supported",
+        ClaimStatus::Disputed => "disputed",
+        ClaimStatus::False => "false",
+    };
+    format!("{kind}, {status}")
+}
