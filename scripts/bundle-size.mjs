@@ -1,0 +1,22 @@
+// Prints the size of a Trunk dist folder's .wasm and .js, raw and gzipped, and fails if the gzipped
+// total passes the budget (150 KB, issue 2).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const BUDGET_KB = 150;
+const dir = process.argv[2] ?? 'dist';
+let raw = 0;
+let gz = 0;
+for (const name of readdirSync(dir).filter((n) => /\.(wasm|js)$/.test(n))) {
+  const bytes = readFileSync(join(dir, name));
+  const zipped = gzipSync(bytes, { level: 9 }).length;
+  raw += bytes.length;
+  gz += zipped;
+  console.log(`  ${name.padEnd(40)} ${(bytes.length / 1024).toFixed(1).padStart(8)} KB  gzip ${(zipped / 1024).toFixed(1).padStart(7)} KB`);
+}
+console.log(`  bundle (.wasm + .js): ${(raw / 1024).toFixed(1)} KB, gzip ${(gz / 1024).toFixed(1)} KB (budget ${BUDGET_KB} KB)`);
+if (gz / 1024 > BUDGET_KB) {
+  console.error(`bundle is over budget: ${(gz / 1024).toFixed(1)} KB gzipped > ${BUDGET_KB} KB`);
+  process.exit(1);
+}

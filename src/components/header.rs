@@ -1,0 +1,16 @@
+//! The page header: the app's name and what it is for.
+
+use leptos::prelude::*;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    view! {
+        <header class="app-header">
+            <div class="brand">
+                <span class="brand-mark" aria-hidden="true">"“"</span>
+                <span class="brand-name">"Quotemark"</span>
+            </div>
+            <p class="brand-tagline">"Tag quotes and claims. Everything stays in your browser."</p>
+        </header>
+    }
+}
