@@ -1,8 +1,113 @@
-//! Describing spans as W3C selectors and anchoring selectors in a (possibly changed) text.
-//! Interim exact-only implementation; the robust one (Myers fuzzy matching) is being written.
+//! Describing spans as W3C selectors, and anchoring selectors in a text that may have changed.
+//!
+//! [`describe`] turns a span of the document text into a [`Target`] carrying both a
+//! `TextPositionSelector` (code-point offsets) and a `TextQuoteSelector` (the quoted text with at
+//! least [`MIN_CONTEXT`] code points of context each side, more where needed to tell the quote apart
+//! from its other occurrences).
+//!
+//! [`anchor`] does the reverse in a text that may have been edited since, and says how it found the
+//! span ([`AnchorStatus`]):
+//!
+//! 1. **Exact**: the stored position still holds the quote (for a target with a position and no
+//!    quote: the position lies within the text). One exception guards short quotes against
+//!    coincidences: when the stored context no longer surrounds the position but does surround
+//!    another occurrence of the quote, the quote has moved there.
+//! 2. **Moved**: the exact quote occurs elsewhere. When it occurs several times, the occurrence
+//!    whose surroundings best match the stored prefix and suffix wins, and distance from the
+//!    expected position breaks ties (see [the scoring](#scoring)).
+//! 3. **Fuzzy**: an approximate occurrence within an error budget of [`error_budget`] edits, found
+//!    with the bit-parallel matcher in [`myers`], first in a window of [`WINDOW`] code points around
+//!    the expected position and in the whole text only when the window holds no convincing match.
+//!    A candidate is taken only if its combined score reaches [`MIN_FUZZY_SCORE`].
+//! 4. **Orphan**: none of the above. The annotation is kept with its stored selectors; nothing is
+//!    ever dropped, and [`anchor_all`] returns exactly one result per input, in input order.
+//!
+//! Malformed targets (positions out of range, `end < start`, an empty quote) never panic: an empty
+//! quote counts as no quote, and a position that does not fit the text is only used as a hint.
+//!
+//! # Scoring
+//!
+//! Candidates are scored as in the Hypothesis client's `match-quote`: a weighted mean of quote
+//! similarity `1 − errors / len` (weight 50), prefix similarity (20), suffix similarity (20) and
+//! closeness to the expected position `1 − distance / text length` (2). Context similarity is
+//! `1 − e / len` where `e` is the least edit distance between the stored context and a substring of
+//! the same amount of text before (or after) the candidate; a missing stored context scores 1. The
+//! [`AnchorStatus::Fuzzy`] score is this combined score.
+//!
+//! # Example
+//!
+//! ```
+//! use quotemark_core::anchor::{anchor, describe, AnchorStatus};
+//! use quotemark_core::model::Span;
+//!
+//! let text = "The minister said “we will act” on Monday. Critics said “we will wait”.";
+//! let target = describe("sha256:0", text, Span::new(18, 31));
+//! let quote = target.quote.as_ref().unwrap();
+//! assert_eq!(quote.exact, "“we will act”");
+//! assert_eq!(quote.prefix, "The minister said ");
+//!
+//! // Unchanged text: the position still holds the quote.
+//! assert_eq!(anchor(text, &target).status, AnchorStatus::Exact);
+//!
+//! // Text inserted before it: the same quote, further on.
+//! let edited = format!("Updated. {text}");
+//! let found = anchor(&edited, &target);
+//! assert_eq!((found.status, found.span), (AnchorStatus::Moved, Some(Span::new(27, 40))));
+//!
+//! // The quote itself was corrected: an approximate match, with a score.
+//! let corrected = text.replace("we will act", "we will react");
+//! let found = anchor(&corrected, &target);
+//! assert!(matches!(found.status, AnchorStatus::Fuzzy { score } if score > 0.9));
+//! assert_eq!(found.span, Some(Span::new(18, 33)));
+//!
+//! // Gone: an orphan, never a wrong guess.
+//! assert_eq!(anchor("Nothing to see here.", &target).status, AnchorStatus::Orphan);
+//! ```
 
 pub mod myers;
-use crate::model::{Annotation, Span, Target};
+
+use crate::model::{Annotation, Span, Target, TextPositionSelector, TextQuoteSelector};
+use myers::Pattern;
+use std::cell::OnceCell;
+
+/// Context code points that [`describe`] records on each side of a quote, where the text allows.
+pub const MIN_CONTEXT: usize = 32;
+
+/// The most context [`describe`] records on each side, however often the quote repeats.
+pub const MAX_CONTEXT: usize = 256;
+
+/// The most errors a fuzzy match may have, whatever the quote's length.
+pub const MAX_ERRORS: usize = 256;
+
+/// Code points searched on each side of the expected position before the whole text is searched.
+pub const WINDOW: usize = 4096;
+
+/// The least combined score (see [the module docs](self#scoring)) of a fuzzy match; a poorer best
+/// match makes the annotation an [`AnchorStatus::Orphan`]. With the context intact this accepts any
+/// match within the error budget; with the context gone it needs a quote similarity of about 0.9.
+pub const MIN_FUZZY_SCORE: f32 = 0.5;
+
+/// A window match scoring at least this is taken without searching the rest of the text.
+const CONVINCING_SCORE: f32 = 0.8;
+
+/// How many approximate candidates (fewest errors first) are scored with their context.
+const MAX_FUZZY_CANDIDATES: usize = 32;
+
+const QUOTE_WEIGHT: f32 = 50.0;
+const PREFIX_WEIGHT: f32 = 20.0;
+const SUFFIX_WEIGHT: f32 = 20.0;
+const POSITION_WEIGHT: f32 = 2.0;
+
+/// The error budget for a quote of `len` code points: a quarter of its length, at least 1 and at
+/// most [`MAX_ERRORS`].
+///
+/// ```
+/// use quotemark_core::anchor::error_budget;
+/// assert_eq!((error_budget(2), error_budget(40), error_budget(10_000)), (1, 10, 256));
+/// ```
+pub fn error_budget(len: usize) -> usize {
+    (len / 4).clamp(1, MAX_ERRORS)
+}
 
 /// How an annotation was found in the current text.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -20,28 +125,549 @@ pub enum AnchorStatus {
 /// The result of anchoring one target.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Anchored {
+    /// The span in the current text; `None` exactly when the status is [`AnchorStatus::Orphan`].
     pub span: Option<Span>,
     pub status: AnchorStatus,
 }
 
-/// Anchors one target in `text`.
-pub fn anchor(text: &str, target: &Target) -> Anchored {
-    let chars: Vec<char> = text.chars().collect();
-    let exact: Vec<char> = target.exact().unwrap_or("").chars().collect();
-    if let Some(span) = target.span() {
-        if span.end <= chars.len() && (exact.is_empty() || chars[span.start..span.end] == exact[..]) {
-            return Anchored { span: Some(span), status: AnchorStatus::Exact };
-        }
+impl Anchored {
+    /// The orphan result.
+    pub const ORPHAN: Anchored = Anchored { span: None, status: AnchorStatus::Orphan };
+
+    fn at(start: usize, end: usize, status: AnchorStatus) -> Anchored {
+        Anchored { span: Some(Span::new(start, end)), status }
     }
-    if !exact.is_empty() {
-        if let Some(start) = chars.windows(exact.len()).position(|w| w == &exact[..]) {
-            return Anchored { span: Some(Span::new(start, start + exact.len())), status: AnchorStatus::Moved };
-        }
-    }
-    Anchored { span: None, status: AnchorStatus::Orphan }
 }
 
-/// Anchors every annotation; results are in the same order as the input.
+/// Describes `span` of `text` as a target with both selectors (see [`AnchorText::describe`]).
+///
+/// ```
+/// use quotemark_core::anchor::describe;
+/// use quotemark_core::model::Span;
+/// let t = describe("doc", "one two three", Span::new(4, 7));
+/// assert_eq!(t.exact(), Some("two"));
+/// assert_eq!(t.span(), Some(Span::new(4, 7)));
+/// ```
+pub fn describe(source: &str, text: &str, span: Span) -> Target {
+    AnchorText::new(text).describe(source, span)
+}
+
+/// Anchors one target in `text` (see [`AnchorText::anchor`]).
+pub fn anchor(text: &str, target: &Target) -> Anchored {
+    AnchorText::new(text).anchor(target)
+}
+
+/// Anchors every annotation; results are in the same order as the input, one per annotation
+/// (see [`AnchorText::anchor_all`]).
+///
+/// ```
+/// use quotemark_core::anchor::{anchor_all, describe, AnchorStatus, Anchored};
+/// use quotemark_core::model::*;
+/// let text = "Alpha said one thing. Beta said another.";
+/// let make = |s, e, byte| {
+///     let target = describe("doc", text, Span::new(s, e));
+///     Annotation::new(AnnotationId::from_random_bytes([byte; 16]), target, Kind::Claim(Claim::default()), Timestamp(0))
+/// };
+/// let annotations = [make(22, 39, 1), make(6, 20, 2)];
+/// let edited = text.replace("Alpha", "The alpha group");
+/// let results = anchor_all(&edited, &annotations);
+/// assert_eq!(results[0], Anchored { span: Some(Span::new(32, 49)), status: AnchorStatus::Moved });
+/// assert_eq!(results[1], Anchored { span: Some(Span::new(16, 30)), status: AnchorStatus::Moved });
+/// ```
 pub fn anchor_all<'a>(text: &str, annotations: impl IntoIterator<Item = &'a Annotation>) -> Vec<Anchored> {
-    annotations.into_iter().map(|a| anchor(text, &a.target)).collect()
+    AnchorText::new(text).anchor_all(annotations.into_iter().map(|a| &a.target))
+}
+
+impl Anchored {
+    /// A single number for how sure the anchoring is: 1 for exact and moved, the score for fuzzy,
+    /// 0 for orphans.
+    pub fn status_score(&self) -> f32 {
+        match self.status {
+            AnchorStatus::Exact | AnchorStatus::Moved => 1.0,
+            AnchorStatus::Fuzzy { score } => score,
+            AnchorStatus::Orphan => 0.0,
+        }
+    }
+}
+
+/// A text prepared for describing and anchoring many targets: its code points, and (built on first
+/// need) an index of its 4-grams for finding exact quotes anywhere without scanning the text.
+///
+/// ```
+/// use quotemark_core::anchor::{AnchorStatus, AnchorText};
+/// use quotemark_core::model::Span;
+/// let original = AnchorText::new("“Yes,” she said. “Yes,” he said.");
+/// let second = original.describe("doc", Span::new(17, 23));
+/// assert_eq!(second.quote.as_ref().unwrap().prefix, "“Yes,” she said. ");
+///
+/// let edited = AnchorText::new("“No,” she said. “Yes,” he said.");
+/// let found = edited.anchor(&second);
+/// assert_eq!((found.status, found.span), (AnchorStatus::Moved, Some(Span::new(16, 22))));
+/// assert_eq!(edited.find_exact(&['Y', 'e', 's']), vec![17]);
+/// ```
+#[derive(Clone, Debug)]
+pub struct AnchorText {
+    chars: Vec<char>,
+    index: OnceCell<QgramIndex>,
+}
+
+impl AnchorText {
+    /// Prepares `text` (one pass; the index is built lazily).
+    pub fn new(text: &str) -> AnchorText {
+        AnchorText { chars: text.chars().collect(), index: OnceCell::new() }
+    }
+
+    /// The text's code points.
+    pub fn chars(&self) -> &[char] {
+        &self.chars
+    }
+
+    /// The text's length in code points.
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// Whether the text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
+
+    fn index(&self) -> &QgramIndex {
+        self.index.get_or_init(|| QgramIndex::new(&self.chars))
+    }
+
+    /// Start offsets of every occurrence of `needle` (overlapping ones included), ascending. An
+    /// empty needle has no occurrences.
+    pub fn find_exact(&self, needle: &[char]) -> Vec<usize> {
+        let (n, m) = (self.chars.len(), needle.len());
+        if m == 0 || m > n {
+            return Vec::new();
+        }
+        if m < Q {
+            return (0..=n - m).filter(|&i| self.chars[i] == needle[0] && self.chars[i..i + m] == *needle).collect();
+        }
+        self.index().find(&self.chars, needle)
+    }
+
+    /// Describes `span` (clamped to the text) as a target of `source` with both selectors. The
+    /// quote selector's prefix and suffix hold [`MIN_CONTEXT`] code points each where the text
+    /// allows, doubled while `prefix + exact + suffix` still occurs more than once in the text, up
+    /// to [`MAX_CONTEXT`].
+    pub fn describe(&self, source: &str, span: Span) -> Target {
+        let n = self.chars.len();
+        let end = span.end.min(n);
+        let start = span.start.min(end);
+        let mut context = MIN_CONTEXT;
+        let (from, to) = loop {
+            let (from, to) = (start.saturating_sub(context), (end + context).min(n));
+            let whole_text = from == 0 && to == n;
+            if context >= MAX_CONTEXT || whole_text || self.find_exact(&self.chars[from..to]).len() < 2 {
+                break (from, to);
+            }
+            context *= 2;
+        };
+        let string = |r: std::ops::Range<usize>| self.chars[r].iter().collect::<String>();
+        Target {
+            source: source.to_string(),
+            position: Some(TextPositionSelector { start, end }),
+            quote: Some(TextQuoteSelector {
+                exact: string(start..end),
+                prefix: string(from..start),
+                suffix: string(end..to),
+            }),
+        }
+    }
+
+    /// Anchors one target, expecting it at its stored position.
+    pub fn anchor(&self, target: &Target) -> Anchored {
+        self.anchor_near(target, target.position.map(|p| p.start))
+    }
+
+    /// Anchors one target, expecting it near `expected` (a code-point offset) rather than at its
+    /// stored position: the position score and the fuzzy search window centre there. The stored
+    /// position still decides [`AnchorStatus::Exact`].
+    pub fn anchor_near(&self, target: &Target, expected: Option<usize>) -> Anchored {
+        let n = self.chars.len();
+        let exact = target.exact().unwrap_or("");
+        if exact.is_empty() {
+            return match target.position {
+                Some(p) if p.start <= p.end && p.end <= n => Anchored::at(p.start, p.end, AnchorStatus::Exact),
+                _ => Anchored::ORPHAN,
+            };
+        }
+        let quote = target.quote.as_ref().map(Quote::new).unwrap_or_default();
+        let m = quote.exact.len();
+        if let Some(p) = target.position {
+            if self.chars.get(p.start..p.start.saturating_add(m)) == Some(&quote.exact[..]) {
+                let here = Anchored::at(p.start, p.start + m, AnchorStatus::Exact);
+                if self.context_is_intact(&quote, p.start, p.start + m) {
+                    return here;
+                }
+                // The position holds the quote but not its context: if another occurrence has the
+                // whole context, the text has shifted and that one is the annotation's.
+                let elsewhere = self
+                    .find_exact(&quote.exact)
+                    .into_iter()
+                    .filter(|&s| s != p.start && self.context_is_intact(&quote, s, s + m))
+                    .min_by_key(|&s| s.abs_diff(expected.unwrap_or(p.start)));
+                return match elsewhere {
+                    Some(s) => Anchored::at(s, s + m, AnchorStatus::Moved),
+                    None => here,
+                };
+            }
+        }
+        let expected = expected.map(|e| e.min(n));
+        self.moved(&quote, expected).or_else(|| self.fuzzy(&quote, expected)).unwrap_or(Anchored::ORPHAN)
+    }
+
+    /// Anchors many targets; one result per target, in input order.
+    ///
+    /// Targets are visited in order of stored start, and each one found tells how far the text
+    /// around it has shifted: the next target is expected at its stored start plus that shift
+    /// (see [`AnchorText::anchor_near`]), so that edits early in a text do not push later quotes
+    /// out of the fuzzy search window.
+    pub fn anchor_all<'a>(&self, targets: impl IntoIterator<Item = &'a Target>) -> Vec<Anchored> {
+        let targets: Vec<&Target> = targets.into_iter().collect();
+        let mut order: Vec<usize> = (0..targets.len()).collect();
+        order.sort_by_key(|&i| targets[i].position.map_or((1, 0), |p| (0, p.start)));
+        let mut results = vec![Anchored::ORPHAN; targets.len()];
+        let mut shift: isize = 0;
+        for i in order {
+            let target = targets[i];
+            let expected = target.position.map(|p| p.start.saturating_add_signed(shift));
+            let found = self.anchor_near(target, expected);
+            if let (Some(span), Some(p)) = (found.span, target.position) {
+                shift = span.start as isize - p.start.min(isize::MAX as usize) as isize;
+            }
+            results[i] = found;
+        }
+        results
+    }
+
+    /// The best exact occurrence of the quote, if any.
+    fn moved(&self, quote: &Quote, expected: Option<usize>) -> Option<Anchored> {
+        let m = quote.exact.len();
+        // Fast path: the expected position holds the quote in its full context.
+        if let Some(e) = expected {
+            if self.chars.get(e..e + m) == Some(&quote.exact[..]) && self.context_is_intact(quote, e, e + m) {
+                return Some(Anchored::at(e, e + m, AnchorStatus::Moved));
+            }
+        }
+        let starts = self.find_exact(&quote.exact);
+        let best = match starts[..] {
+            [] => return None,
+            [only] => only,
+            _ => {
+                let score = |s: usize| self.score(quote, s, s + m, 0, expected);
+                let mut best = (starts[0], score(starts[0]));
+                for &s in &starts[1..] {
+                    let sc = score(s);
+                    if sc > best.1 {
+                        best = (s, sc);
+                    }
+                }
+                best.0
+            }
+        };
+        Some(Anchored::at(best, best + m, AnchorStatus::Moved))
+    }
+
+    /// The best approximate occurrence of the quote, if one is good enough.
+    fn fuzzy(&self, quote: &Quote, expected: Option<usize>) -> Option<Anchored> {
+        let (n, m) = (self.chars.len(), quote.exact.len());
+        let k = error_budget(m);
+        let pattern = Pattern::new(&quote.exact);
+        let mut best: Option<(Span, f32)> = None;
+        let mut searched_all = false;
+        if let Some(e) = expected {
+            let (lo, hi) = (e.saturating_sub(WINDOW + k), (e + m + WINDOW + k).min(n));
+            searched_all = lo == 0 && hi == n;
+            best = self.best_fuzzy(quote, &pattern, k, lo, hi, expected);
+            if best.is_some_and(|(_, s)| s >= CONVINCING_SCORE) {
+                searched_all = true;
+            }
+        }
+        if !searched_all {
+            let whole = self.best_fuzzy(quote, &pattern, k, 0, n, expected);
+            if whole.is_some_and(|(_, s)| best.is_none_or(|(_, b)| s > b)) {
+                best = whole;
+            }
+        }
+        let (span, score) = best.filter(|&(_, s)| s >= MIN_FUZZY_SCORE)?;
+        Some(Anchored { span: Some(span), status: AnchorStatus::Fuzzy { score } })
+    }
+
+    /// The best-scoring approximate match in `chars[lo..hi]`.
+    fn best_fuzzy(
+        &self,
+        quote: &Quote,
+        pattern: &Pattern,
+        k: usize,
+        lo: usize,
+        hi: usize,
+        expected: Option<usize>,
+    ) -> Option<(Span, f32)> {
+        let window = &self.chars[lo..hi];
+        let mut runs = pattern.local_minima(window, k);
+        let target_end = expected.map(|e| e + quote.exact.len());
+        let key = |r: &myers::EndRun| (r.errors, target_end.map_or(0, |t| (lo + r.last).abs_diff(t)), r.last);
+        if runs.len() > MAX_FUZZY_CANDIDATES {
+            runs.select_nth_unstable_by_key(MAX_FUZZY_CANDIDATES - 1, key);
+            runs.truncate(MAX_FUZZY_CANDIDATES);
+        }
+        runs.sort_unstable_by_key(key);
+        let mut best: Option<(Span, f32)> = None;
+        for run in runs {
+            let Some(found) = pattern.resolve(window, run, k) else { continue };
+            let span = Span::new(lo + found.start, lo + found.end);
+            let score = self.score(quote, span.start, span.end, found.errors, expected);
+            if best.is_none_or(|(_, b)| score > b) {
+                best = Some((span, score));
+            }
+        }
+        best
+    }
+
+    /// Whether the stored prefix and suffix surround `start..end` exactly (where the text allows).
+    fn context_is_intact(&self, quote: &Quote, start: usize, end: usize) -> bool {
+        let (lp, ls) = (quote.prefix.len(), quote.suffix.len());
+        start >= lp
+            && self.chars[start - lp..start] == quote.prefix[..]
+            && self.chars.get(end..end + ls) == Some(&quote.suffix[..])
+    }
+
+    /// The combined score of a candidate (see the module docs).
+    fn score(&self, quote: &Quote, start: usize, end: usize, errors: usize, expected: Option<usize>) -> f32 {
+        let n = self.chars.len();
+        let m = quote.exact.len().max(1);
+        let quote_score = 1.0 - errors.min(m) as f32 / m as f32;
+        let prefix_score = context_score(
+            &quote.prefix,
+            &quote.prefix_pattern,
+            &self.chars[start.saturating_sub(quote.prefix.len())..start],
+        );
+        let suffix_score = context_score(
+            &quote.suffix,
+            &quote.suffix_pattern,
+            &self.chars[end..(end + quote.suffix.len()).min(n)],
+        );
+        let position_score = expected.map_or(1.0, |e| 1.0 - e.abs_diff(start) as f32 / n.max(1) as f32);
+        (QUOTE_WEIGHT * quote_score
+            + PREFIX_WEIGHT * prefix_score
+            + SUFFIX_WEIGHT * suffix_score
+            + POSITION_WEIGHT * position_score)
+            / (QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT)
+    }
+}
+
+/// Similarity of stored context to the text found there: 1 for no stored context or an exact
+/// match, else `1 − e / len` with `e` the least edit distance to a substring of `found`.
+fn context_score(stored: &[char], pattern: &OnceCell<Pattern>, found: &[char]) -> f32 {
+    if stored.is_empty() || found == stored {
+        return 1.0;
+    }
+    if found.is_empty() {
+        return 0.0;
+    }
+    let len = stored.len();
+    let pattern = pattern.get_or_init(|| Pattern::new(stored));
+    let errors = pattern.best_errors(found, len).unwrap_or(len);
+    1.0 - errors as f32 / len as f32
+}
+
+/// A quote selector as code points, with matchers for its context built on first need.
+#[derive(Default)]
+struct Quote {
+    exact: Vec<char>,
+    prefix: Vec<char>,
+    suffix: Vec<char>,
+    prefix_pattern: OnceCell<Pattern>,
+    suffix_pattern: OnceCell<Pattern>,
+}
+
+impl Quote {
+    fn new(q: &TextQuoteSelector) -> Quote {
+        Quote {
+            exact: q.exact.chars().collect(),
+            prefix: q.prefix.chars().collect(),
+            suffix: q.suffix.chars().collect(),
+            ..Quote::default()
+        }
+    }
+}
+
+/// Length of the indexed grams.
+const Q: usize = 4;
+const BUCKET_BITS: u32 = 16;
+
+/// Every position of the text bucketed by a hash of the 4 code points starting there (a counting
+/// sort, so each bucket lists its positions in ascending order).
+#[derive(Clone, Debug)]
+struct QgramIndex {
+    /// Bucket `h` is `positions[starts[h]..starts[h + 1]]`.
+    starts: Vec<u32>,
+    positions: Vec<u32>,
+}
+
+fn gram_hash(gram: &[char]) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &c in gram {
+        h = (h ^ c as u64).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - BUCKET_BITS)) as usize
+}
+
+impl QgramIndex {
+    fn new(chars: &[char]) -> QgramIndex {
+        let buckets = 1usize << BUCKET_BITS;
+        let mut starts = vec![0u32; buckets + 1];
+        let hashes: Vec<u16> = chars.windows(Q).map(|g| gram_hash(g) as u16).collect();
+        for &h in &hashes {
+            starts[h as usize + 1] += 1;
+        }
+        for b in 0..buckets {
+            starts[b + 1] += starts[b];
+        }
+        let mut next = starts.clone();
+        let mut positions = vec![0u32; hashes.len()];
+        for (i, &h) in hashes.iter().enumerate() {
+            let slot = &mut next[h as usize];
+            positions[*slot as usize] = i as u32;
+            *slot += 1;
+        }
+        QgramIndex { starts, positions }
+    }
+
+    fn bucket(&self, h: usize) -> &[u32] {
+        &self.positions[self.starts[h] as usize..self.starts[h + 1] as usize]
+    }
+
+    /// Occurrences of `needle` (at least `Q` long) in `chars`, ascending.
+    fn find(&self, chars: &[char], needle: &[char]) -> Vec<usize> {
+        let m = needle.len();
+        // Look up the needle's rarest gram, then verify each candidate.
+        let (offset, bucket) = (0..=m - Q)
+            .map(|i| (i, self.bucket(gram_hash(&needle[i..i + Q]))))
+            .min_by_key(|(_, b)| b.len())
+            .unwrap_or((0, &[]));
+        bucket
+            .iter()
+            .filter_map(|&p| (p as usize).checked_sub(offset))
+            .filter(|&s| chars.get(s..s + m) == Some(needle))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn target(start: usize, end: usize, exact: &str, prefix: &str, suffix: &str) -> Target {
+        Target::new("doc", start, end, exact, prefix, suffix)
+    }
+
+    #[test]
+    fn position_only_targets() {
+        let mut t = target(2, 4, "", "", "");
+        t.quote = None;
+        assert_eq!(anchor("abcdef", &t), Anchored::at(2, 4, AnchorStatus::Exact));
+        assert_eq!(anchor("abc", &t), Anchored::ORPHAN);
+        t.position = Some(TextPositionSelector { start: 5, end: 3 });
+        assert_eq!(anchor("abcdef", &t), Anchored::ORPHAN);
+        t.position = None;
+        assert_eq!(anchor("abcdef", &t), Anchored::ORPHAN);
+        // An empty quote counts as none.
+        let t = target(1, 3, "", "x", "y");
+        assert_eq!(anchor("abcdef", &t), Anchored::at(1, 3, AnchorStatus::Exact));
+    }
+
+    #[test]
+    fn malformed_positions_do_not_panic() {
+        let text = "one two three two one";
+        for (s, e) in [(usize::MAX, 3), (100, 200), (5, 2), (0, usize::MAX), (21, 21)] {
+            let t = target(s, e, "two", "", "");
+            let found = anchor(text, &t);
+            assert_eq!(found.status, AnchorStatus::Moved, "{s}..{e}");
+        }
+        let t = target(5, 2, "two", "", "");
+        assert_eq!(anchor(text, &t), Anchored::at(4, 7, AnchorStatus::Moved));
+        assert_eq!(anchor("", &t), Anchored::ORPHAN);
+        let results = AnchorText::new(text).anchor_all([&target(usize::MAX, 0, "two", "", ""), &t]);
+        assert_eq!(results.len(), 2);
+    }
+
+    #[test]
+    fn stored_end_disagreeing_with_quote_length_uses_the_quote() {
+        let t = target(4, 5, "two", "", "");
+        assert_eq!(anchor("one two", &t), Anchored::at(4, 7, AnchorStatus::Exact));
+    }
+
+    #[test]
+    fn a_coincidental_quote_at_the_old_position_loses_to_its_context() {
+        let t = target(7, 8, "I", "I think. ", " know.");
+        assert_eq!(anchor("Hello. I think. I know.", &t), Anchored::at(16, 17, AnchorStatus::Moved));
+        // With no occurrence in context, the position wins.
+        assert_eq!(anchor("Hello. I think. I knew.", &t), Anchored::at(7, 8, AnchorStatus::Exact));
+    }
+
+    #[test]
+    fn context_chooses_among_occurrences() {
+        let text = "Red said no. Blue said no. Green said no.";
+        let t = target(0, 2, "no", "Blue said ", ". Green");
+        assert_eq!(anchor(text, &t), Anchored::at(23, 25, AnchorStatus::Moved));
+        // Without context, the occurrence nearest the stored position.
+        let t = target(38, 40, "no", "", "");
+        assert_eq!(anchor(text, &t), Anchored::at(38, 40, AnchorStatus::Exact));
+        let t = target(36, 38, "no", "", "");
+        assert_eq!(anchor(text, &t), Anchored::at(38, 40, AnchorStatus::Moved));
+    }
+
+    #[test]
+    fn poor_fuzzy_match_is_an_orphan() {
+        let t = target(0, 20, "completely different", "context before ", " context after");
+        assert_eq!(anchor("An unrelated sentence about the weather today.", &t), Anchored::ORPHAN);
+        // Close enough, but in an unrelated context: still needs a good quote.
+        let t = target(0, 24, "the quick brown fox jump", "xxxxxxxxxxxxxxxxxxxxxxx", "yyyyyyyyyyyyyyyy");
+        let found = anchor("Then: the quick brown fax jumps over.", &t);
+        assert!(matches!(found.status, AnchorStatus::Fuzzy { .. }), "{found:?}");
+        let found = anchor("Then: the quack briwn fax jumps over.", &t);
+        assert_eq!(found, Anchored::ORPHAN);
+    }
+
+    #[test]
+    fn describe_extends_context_until_unique() {
+        let unit = "All work and no play makes Jack a dull boy. ";
+        let text = format!("{}{}Unique ending.", unit.repeat(3), "Different. ");
+        let at = unit.len() * 2 + 4; // "work" in the third repetition (ASCII, so bytes = chars)
+        let t = describe("doc", &text, Span::new(at, at + 4));
+        let q = t.quote.as_ref().unwrap();
+        assert_eq!(q.exact, "work");
+        let whole = format!("{}{}{}", q.prefix, q.exact, q.suffix);
+        assert_eq!(text.matches(&whole).count(), 1);
+        assert!(q.prefix.chars().count() >= MIN_CONTEXT && q.prefix.chars().count() <= MAX_CONTEXT);
+        // A periodic text cannot be disambiguated; the context stops at the cap.
+        let text = "ab".repeat(1000);
+        let t = describe("doc", &text, Span::new(1000, 1002));
+        let q = t.quote.unwrap();
+        assert_eq!((q.prefix.len(), q.suffix.len()), (MAX_CONTEXT, MAX_CONTEXT));
+    }
+
+    #[test]
+    fn describe_clamps_spans() {
+        let t = describe("doc", "short", Span { start: 9, end: 99 });
+        assert_eq!(t.span(), Some(Span::new(5, 5)));
+        assert_eq!(t.exact(), Some(""));
+        let t = describe("doc", "short", Span { start: 4, end: 2 });
+        assert_eq!(t.span(), Some(Span::new(2, 2)));
+    }
+
+    #[test]
+    fn qgram_index_finds_overlapping_occurrences() {
+        let text = AnchorText::new("aaaaaa “quote” aaaa");
+        assert_eq!(text.find_exact(&['a'; 4]), vec![0, 1, 2, 15]);
+        assert_eq!(text.find_exact(&"“quote”".chars().collect::<Vec<_>>()), vec![7]);
+        assert_eq!(text.find_exact(&['a', 'a']), vec![0, 1, 2, 3, 4, 15, 16, 17]);
+        assert!(text.find_exact(&[]).is_empty());
+        assert!(AnchorText::new("abc").find_exact(&['a', 'b', 'c', 'd']).is_empty());
+    }
 }
