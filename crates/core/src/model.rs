@@ -81,6 +81,9 @@ impl Timestamp {
     /// stand for `T`; a missing offset means UTC) and plain `YYYY-MM-DD` dates.
     pub fn parse_rfc3339(s: &str) -> Option<Timestamp> {
         let s = s.trim();
+        if !s.is_ascii() {
+            return None; // RFC 3339 is ASCII; this also keeps the byte slicing below on char boundaries
+        }
         let date = crate::document::Date::parse_iso(s.get(0..10)?)?;
         let days = days_from_civil(date.year as i64, date.month as i64, date.day as i64);
         let rest = &s[10..];
@@ -668,7 +671,10 @@ mod tests {
         assert_eq!(Timestamp::parse_rfc3339("2017-06-05"), Some(Timestamp(1_496_620_800_000)));
         assert_eq!(Timestamp::parse_rfc3339("2017-06-05T00:00:00.5Z"), Some(Timestamp(1_496_620_800_500)));
         assert_eq!(Timestamp::parse_rfc3339("2017-06-05T01:00:00+0100"), Some(Timestamp(1_496_620_800_000)));
-        for bad in ["", "2017", "2017-06-05T", "2017-06-05T25:00:00Z", "2017-06-05T00:00:00+x", "2017-06-05T00:00:00."] {
+        for bad in [
+            "", "2017", "2017-06-05T", "2017-06-05T25:00:00Z", "2017-06-05T00:00:00+x", "2017-06-05T00:00:00.",
+            "2017-06-05T00:00:00+aé:0", "2017-06-05T00:00:00+aéb",
+        ] {
             assert_eq!(Timestamp::parse_rfc3339(bad), None, "{bad}");
         }
     }

@@ -3,7 +3,7 @@
 
 use super::error::{quoted, ImportError, ImportErrorKind, Path};
 use super::{legacy, FileFormat, Imported, ImportedDocument, FORMAT_VERSION, OLDEST_FORMAT_VERSION};
-use crate::document::{normalize_text, Date, DocumentId};
+use crate::document::{Date, DocumentId};
 use crate::model::{
     Annotation, AnnotationId, Claim, ClaimStatus, ClaimType, Evidence, Kind, Quote, QuoteForm, Target, TextPositionSelector,
     TextQuoteSelector, Timestamp,
@@ -151,11 +151,6 @@ pub(crate) fn document(v: &Value, p: &Path, keys: &DocumentKeys) -> R<ImportedDo
     let source = opt_str(m, keys.source, p)?.map(str::to_string);
     let text = opt_str(m, keys.text, p)?.map(str::to_string);
     if let Some(text) = &text {
-        if normalize_text(text) != *text {
-            return Err(p.key(keys.text).invalid(
-                "the text is not normalised (paragraphs separated by one blank line, single spaces, no leading or trailing space)",
-            ));
-        }
         let actual = DocumentId::of_text(text);
         if actual.0 != id {
             return Err(p.key("id").invalid(format!(
@@ -376,11 +371,13 @@ pub(crate) fn check_span(start: usize, end: usize, p: &Path, what: &str, ctx: &C
 
 /// An RFC 3339 timestamp member; `null` counts as absent.
 fn opt_time(m: &Object, key: &str, p: &Path) -> R<Option<Timestamp>> {
-    match opt_str(m, key, p)? {
-        None => Ok(None),
-        Some(s) => Timestamp::parse_rfc3339(s).map(Some).ok_or_else(|| {
-            p.key(key).invalid(format!("expected an RFC 3339 date-time such as 2017-06-05T09:30:00.000Z, found {}", quoted(s)))
-        }),
+    const WHAT: &str = "an RFC 3339 date-time such as 2017-06-05T09:30:00.000Z";
+    match m.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Timestamp::parse_rfc3339(s)
+            .map(Some)
+            .ok_or_else(|| p.key(key).invalid(format!("expected {WHAT}, found {}", quoted(s)))),
+        Some(other) => Err(p.key(key).expected(WHAT, other)),
     }
 }
 
