@@ -16,8 +16,9 @@
 //!    whose surroundings best match the stored prefix and suffix wins, and distance from the
 //!    expected position breaks ties (see [the scoring](#scoring)).
 //! 3. **Fuzzy**: an approximate occurrence within an error budget of [`error_budget`] edits, found
-//!    with the bit-parallel matcher in [`myers`], first in a window of [`WINDOW`] code points around
-//!    the expected position and in the whole text only when the window holds no convincing match.
+//!    with the bit-parallel matcher in [`myers`], first in windows of 256 and then [`WINDOW`] code
+//!    points around the expected position, and in the whole text only when these hold no
+//!    convincing match (a combined score of at least 0.8).
 //!    A candidate is taken only if its combined score reaches [`MIN_FUZZY_SCORE`].
 //! 4. **Orphan**: none of the above. The annotation is kept with its stored selectors; nothing is
 //!    ever dropped, and [`anchor_all`] returns exactly one result per input, in input order.
@@ -86,6 +87,9 @@ pub const WINDOW: usize = 4096;
 /// match makes the annotation an [`AnchorStatus::Orphan`]. With the context intact this accepts any
 /// match within the error budget; with the context gone it needs a quote similarity of about 0.9.
 pub const MIN_FUZZY_SCORE: f32 = 0.5;
+
+/// Code points searched on each side of the expected position first.
+const NEAR_WINDOW: usize = 256;
 
 /// A window match scoring at least this is taken without searching the rest of the text.
 const CONVINCING_SCORE: f32 = 0.8;
@@ -378,20 +382,24 @@ impl AnchorText {
         let k = error_budget(m);
         let pattern = Pattern::new(&quote.exact);
         let mut best: Option<(Span, f32)> = None;
-        let mut searched_all = false;
-        if let Some(e) = expected {
-            let (lo, hi) = (e.saturating_sub(WINDOW + k), (e + m + WINDOW + k).min(n));
-            searched_all = lo == 0 && hi == n;
-            best = self.best_fuzzy(quote, &pattern, k, lo, hi, expected);
+        // Windows of growing size around the expected position, then the whole text; stop at the
+        // first convincing match.
+        let windows = expected.into_iter().flat_map(|e| {
+            [NEAR_WINDOW, WINDOW].map(|w| (e.saturating_sub(w + k), (e + m + w + k).min(n)))
+        });
+        let mut searched = (0, 0);
+        for (lo, hi) in windows.chain([(0, n)]) {
+            if (lo, hi) == searched {
+                continue;
+            }
+            let found = self.best_fuzzy(quote, &pattern, k, lo, hi, expected);
+            if found.is_some_and(|(_, s)| best.is_none_or(|(_, b)| s > b)) {
+                best = found;
+            }
             if best.is_some_and(|(_, s)| s >= CONVINCING_SCORE) {
-                searched_all = true;
+                break;
             }
-        }
-        if !searched_all {
-            let whole = self.best_fuzzy(quote, &pattern, k, 0, n, expected);
-            if whole.is_some_and(|(_, s)| best.is_none_or(|(_, b)| s > b)) {
-                best = whole;
-            }
+            searched = (lo, hi);
         }
         let (span, score) = best.filter(|&(_, s)| s >= MIN_FUZZY_SCORE)?;
         Some(Anchored { span: Some(span), status: AnchorStatus::Fuzzy { score } })
