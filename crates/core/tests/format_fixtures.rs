@@ -56,7 +56,10 @@ fn golden_v2_imports_to_the_same_document_and_annotations() {
 fn format_md_shows_the_golden_export_verbatim() {
     let md = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/FORMAT.md")).unwrap();
     let golden = read("v2-small.json");
-    assert!(md.contains(&format!("```json\n{golden}\n```")), "docs/FORMAT.md must contain tests/fixtures/v2-small.json verbatim");
+    assert!(
+        md.contains(&format!("```json\n{golden}\n```")),
+        "docs/FORMAT.md must contain tests/fixtures/v2-small.json verbatim"
+    );
 }
 
 #[test]
@@ -113,7 +116,14 @@ fn recogito_annotation() {
 fn annotation_page_with_an_embedded_next_page() {
     let imported = import(&read("annotation-page.json")).unwrap();
     let ids: Vec<&str> = imported.annotations.iter().map(|a| a.id.0.as_str()).collect();
-    assert_eq!(ids, ["https://annotations.example/anno/1", "https://annotations.example/anno/2", "https://annotations.example/anno/3"]);
+    assert_eq!(
+        ids,
+        [
+            "https://annotations.example/anno/1",
+            "https://annotations.example/anno/2",
+            "https://annotations.example/anno/3"
+        ]
+    );
     let [first, second, third] = &imported.annotations[..] else { panic!() };
 
     // bodyValue and a single object body; a target array whose usable member is second.
@@ -168,7 +178,8 @@ fn bad_files_fail_with_the_expected_message() {
     for path in names {
         let input = std::fs::read_to_string(&path).unwrap();
         let expected_path = path.with_extension("error");
-        let expected = std::fs::read_to_string(&expected_path).unwrap_or_else(|_| format!("({} is missing)", expected_path.display()));
+        let expected = std::fs::read_to_string(&expected_path)
+            .unwrap_or_else(|_| format!("({} is missing)", expected_path.display()));
         let expected = expected.trim_end_matches('\n');
         match import(&input) {
             Ok(_) => failures.push(format!("{}: imported without error", path.display())),

@@ -7,9 +7,42 @@ use quotemark_core::format::{export, import, DocumentDetail, ExportOptions, File
 use quotemark_core::model::*;
 
 const PIECES: &[&str] = &[
-    "“", "”", "‘", "’", "\"", "'", "😀", "👩\u{200d}👩\u{200d}👧", "\u{0}", "\u{1f}", "\u{7f}", "\u{85}", "\u{202e}", "\u{2066}",
-    "\u{200f}", "\u{feff}", "\u{2028}", "\u{2029}", "</script>", "<!--", "\\", "\\u0000", "\n", "\r\n", "\t", " ", "__proto__",
-    "constructor", "qm:kind", "{\"a\":1}", "e\u{301}", "a", "claim", "quote", "https://x.example", "\u{10ffff}",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "\"",
+    "'",
+    "😀",
+    "👩\u{200d}👩\u{200d}👧",
+    "\u{0}",
+    "\u{1f}",
+    "\u{7f}",
+    "\u{85}",
+    "\u{202e}",
+    "\u{2066}",
+    "\u{200f}",
+    "\u{feff}",
+    "\u{2028}",
+    "\u{2029}",
+    "</script>",
+    "<!--",
+    "\\",
+    "\\u0000",
+    "\n",
+    "\r\n",
+    "\t",
+    " ",
+    "__proto__",
+    "constructor",
+    "qm:kind",
+    "{\"a\":1}",
+    "e\u{301}",
+    "a",
+    "claim",
+    "quote",
+    "https://x.example",
+    "\u{10ffff}",
 ];
 
 fn nasty() -> impl Strategy<Value = String> {
@@ -40,7 +73,9 @@ fn kind() -> impl Strategy<Value = Kind> {
         prop::option::of(nasty()),
         prop::sample::select(vec![QuoteForm::Direct, QuoteForm::Partial, QuoteForm::Indirect]),
     )
-        .prop_map(|(speaker, speaker_canonical, cue, form)| Kind::Quote(Quote { speaker, speaker_canonical, cue, form }));
+        .prop_map(|(speaker, speaker_canonical, cue, form)| {
+            Kind::Quote(Quote { speaker, speaker_canonical, cue, form })
+        });
     let claim = (
         prop::sample::select(vec![
             ClaimType::Statistic,
@@ -64,7 +99,8 @@ fn kind() -> impl Strategy<Value = Kind> {
 
 fn target(len: usize) -> impl Strategy<Value = Target> {
     let position = (0..=len, 0..=len).prop_map(|(a, b)| TextPositionSelector { start: a.min(b), end: a.max(b) });
-    let quote = (nasty(), nasty(), nasty()).prop_map(|(exact, prefix, suffix)| TextQuoteSelector { exact, prefix, suffix });
+    let quote =
+        (nasty(), nasty(), nasty()).prop_map(|(exact, prefix, suffix)| TextQuoteSelector { exact, prefix, suffix });
     (nasty(), prop::option::of(position), prop::option::of(quote))
         .prop_filter("a target has a selector", |(_, p, q)| p.is_some() || q.is_some())
         .prop_map(|(source, position, quote)| Target { source, position, quote })
@@ -92,7 +128,8 @@ fn annotation(len: usize) -> impl Strategy<Value = Annotation> {
 }
 
 fn document() -> impl Strategy<Value = Document> {
-    let date = (1i32..=9999, 1u8..=12, 1u8..=28).prop_map(|(y, m, d)| Date::parse_iso(&format!("{y:04}-{m:02}-{d:02}")));
+    let date =
+        (1i32..=9999, 1u8..=12, 1u8..=28).prop_map(|(y, m, d)| Date::parse_iso(&format!("{y:04}-{m:02}-{d:02}")));
     (nasty(), prop::option::of(date), prop::option::of(nasty()), nasty()).prop_map(|(title, date, source, body)| {
         let mut doc = Document::new(title, date.flatten(), &body);
         doc.source = source;
@@ -180,7 +217,10 @@ fn a_very_long_file_field_is_plain_data() {
     let mut a = Annotation::new(
         AnnotationId(long.clone()),
         Target::new(&long, 0, 5, &long, &long, &long),
-        Kind::Claim(Claim { evidence: vec![Evidence { url: Some(format!("https://a.example/{long}")), note: long.clone() }], ..Claim::default() }),
+        Kind::Claim(Claim {
+            evidence: vec![Evidence { url: Some(format!("https://a.example/{long}")), note: long.clone() }],
+            ..Claim::default()
+        }),
         Timestamp(1),
     );
     a.note = long.clone();

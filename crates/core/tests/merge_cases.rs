@@ -54,7 +54,8 @@ fn every_outcome_and_one_undoable_batch() {
         small_doc::at(70),
     );
 
-    let incoming = vec![unchanged.clone(), updated.clone(), older.clone(), tie.clone(), duplicate.clone(), added.clone()];
+    let incoming =
+        vec![unchanged.clone(), updated.clone(), older.clone(), tie.clone(), duplicate.clone(), added.clone()];
     let result = merge(&set, &incoming, &doc.text);
     let r = &result.report;
     assert_eq!(r.counts(), MergeCounts { added: 1, updated: 1, unchanged: 1, duplicates: 1, conflicts: 2 });
@@ -162,7 +163,10 @@ fn annotations_that_anchor_elsewhere_get_their_position_moved() {
 
     let counts = r.anchor_counts();
     assert_eq!((counts.moved, counts.fuzzy, counts.orphan), (2, 1, 1));
-    assert_eq!(r.to_string(), "4 added, 0 updated, 0 unchanged, 0 duplicates, 0 conflicts; 0 exact, 2 moved, 1 fuzzy, 1 orphaned");
+    assert_eq!(
+        r.to_string(),
+        "4 added, 0 updated, 0 unchanged, 0 duplicates, 0 conflicts; 0 exact, 2 moved, 1 fuzzy, 1 orphaned"
+    );
 }
 
 #[test]

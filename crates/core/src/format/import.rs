@@ -5,8 +5,8 @@ use super::error::{quoted, ImportError, ImportErrorKind, Path};
 use super::{legacy, FileFormat, Imported, ImportedDocument, FORMAT_VERSION, OLDEST_FORMAT_VERSION};
 use crate::document::{Date, DocumentId};
 use crate::model::{
-    Annotation, AnnotationId, Claim, ClaimStatus, ClaimType, Evidence, Kind, Quote, QuoteForm, Target, TextPositionSelector,
-    TextQuoteSelector, Timestamp,
+    Annotation, AnnotationId, Claim, ClaimStatus, ClaimType, Evidence, Kind, Quote, QuoteForm, Target,
+    TextPositionSelector, TextQuoteSelector, Timestamp,
 };
 use serde::de::IntoDeserializer;
 use serde::Deserialize;
@@ -67,9 +67,9 @@ pub fn import(json: &str) -> Result<Imported, ImportError> {
         Value::Object(m) if m.contains_key("qm:formatVersion") => {
             let version = version(m, "qm:formatVersion", &p)?;
             match version {
-                1 => Err(p.key("qm:formatVersion").invalid(
-                    "format version 1 files carry \"version\": 1 at the top, not \"qm:formatVersion\"",
-                )),
+                1 => Err(p
+                    .key("qm:formatVersion")
+                    .invalid("format version 1 files carry \"version\": 1 at the top, not \"qm:formatVersion\"")),
                 _ => import_v2(m, &p),
             }
         }
@@ -141,13 +141,13 @@ pub(crate) fn document(v: &Value, p: &Path, keys: &DocumentKeys) -> R<ImportedDo
     let m = v.as_object().ok_or_else(|| p.expected("an object describing the document", v))?;
     let id = req_str(m, "id", p)?;
     let title = req_str(m, keys.title, p)?.to_string();
-    let date = match opt_str(m, keys.date, p)? {
-        None => None,
-        Some(s) => Some(
-            Date::parse_iso(s)
-                .ok_or_else(|| p.key(keys.date).invalid(format!("expected a date as YYYY-MM-DD, found {}", quoted(s))))?,
-        ),
-    };
+    let date =
+        match opt_str(m, keys.date, p)? {
+            None => None,
+            Some(s) => Some(Date::parse_iso(s).ok_or_else(|| {
+                p.key(keys.date).invalid(format!("expected a date as YYYY-MM-DD, found {}", quoted(s)))
+            })?),
+        };
     let source = opt_str(m, keys.source, p)?.map(str::to_string);
     let text = opt_str(m, keys.text, p)?.map(str::to_string);
     if let Some(text) = &text {
@@ -348,7 +348,8 @@ pub(crate) fn opt_strings(m: &Object, key: &str, p: &Path) -> R<Vec<String>> {
 /// A required code-point offset. `what` prefixes messages (e.g. `"TextPositionSelector "`).
 pub(crate) fn offset(m: &Object, key: &str, p: &Path, what: &str) -> R<usize> {
     let v = m.get(key).ok_or_else(|| {
-        let missing = if what.is_empty() { format!("missing \"{key}\"") } else { format!("{what}is missing \"{key}\"") };
+        let missing =
+            if what.is_empty() { format!("missing \"{key}\"") } else { format!("{what}is missing \"{key}\"") };
         p.invalid(missing)
     })?;
     let n = v.as_u64().ok_or_else(|| p.key(key).expected("a non-negative whole number", v))?;
@@ -399,7 +400,7 @@ pub(crate) fn opt_enum<T: for<'de> Deserialize<'de>>(m: &Object, key: &str, p: &
 }
 
 /// Whether `s` is an `http` or `https` URL with a host and no white space or control characters.
-pub(crate) fn is_http_url(s: &str) -> bool {
+pub fn is_http_url(s: &str) -> bool {
     let rest = if s.get(..7).is_some_and(|x| x.eq_ignore_ascii_case("http://")) {
         &s[7..]
     } else if s.get(..8).is_some_and(|x| x.eq_ignore_ascii_case("https://")) {
@@ -509,12 +510,16 @@ pub(crate) fn annotation(v: &Value, p: &Path, ctx: &Ctx) -> R<Annotation> {
 
     let kind = match (b.kind, b.quote.is_some(), b.claim.is_some()) {
         (_, true, true) => {
-            return Err(p.invalid("has both quote fields (qm:speaker, qm:cue, qm:form) and claim fields (qm:claimType, qm:status)"))
+            return Err(p.invalid(
+                "has both quote fields (qm:speaker, qm:cue, qm:form) and claim fields (qm:claimType, qm:status)",
+            ))
         }
         (Some(KindName::Quote), _, true) => {
             return Err(p.invalid("is a quote but has claim fields (qm:claimType, qm:status)"))
         }
-        (Some(KindName::Claim), true, _) => return Err(p.invalid("is a claim but has quote fields (qm:speaker, qm:cue, qm:form)")),
+        (Some(KindName::Claim), true, _) => {
+            return Err(p.invalid("is a claim but has quote fields (qm:speaker, qm:cue, qm:form)"))
+        }
         (Some(k), _, _) => k,
         (None, true, false) => KindName::Quote,
         (None, false, true) => KindName::Claim,
@@ -676,7 +681,8 @@ fn link(m: &Object, p: &Path, b: &mut Bodies, is_textual: bool) -> R<()> {
             Evidence { url: Some(url), note: note.to_string() }
         }
         None => {
-            let note = opt_str(m, "value", p)?.ok_or_else(|| p.invalid("a linking body needs a \"source\" or a \"value\""))?;
+            let note =
+                opt_str(m, "value", p)?.ok_or_else(|| p.invalid("a linking body needs a \"source\" or a \"value\""))?;
             Evidence { url: None, note: note.to_string() }
         }
     };
@@ -804,7 +810,16 @@ mod tests {
         for ok in ["http://a.example", "HTTPS://a.example/x?y#z", "https://ü.example/ä"] {
             assert!(is_http_url(ok), "{ok}");
         }
-        for bad in ["", "http://", "https:///x", "ftp://a.example", "javascript:alert(1)", "https://a b", "https://a\u{0}", "http:/a"] {
+        for bad in [
+            "",
+            "http://",
+            "https:///x",
+            "ftp://a.example",
+            "javascript:alert(1)",
+            "https://a b",
+            "https://a\u{0}",
+            "http:/a",
+        ] {
             assert!(!is_http_url(bad), "{bad}");
         }
     }

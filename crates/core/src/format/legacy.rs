@@ -20,7 +20,7 @@
 use super::error::{quoted, Path};
 use super::import::{
     check_span, document, evidence_url, offset, opt_enum, opt_str, opt_strings, req_str, Collector, Ctx, DocumentKeys,
-    Object, R, CLAIM_TYPE_NAMES, FORM_NAMES, STATUS_NAMES,
+    Object, CLAIM_TYPE_NAMES, FORM_NAMES, R, STATUS_NAMES,
 };
 use super::{FileFormat, Imported};
 use crate::model::{
@@ -72,7 +72,9 @@ fn annotation_v1(v: &Value, p: &Path, ctx: &Ctx, source: &str) -> R<Annotation> 
             status: opt_enum::<ClaimStatus>(m, "status", p, STATUS_NAMES)?.unwrap_or_default(),
             evidence: evidence(m, p)?,
         }),
-        other => return Err(p.key("kind").invalid(format!("expected \"quote\" or \"claim\", found {}", quoted(other)))),
+        other => {
+            return Err(p.key("kind").invalid(format!("expected \"quote\" or \"claim\", found {}", quoted(other))))
+        }
     };
     Ok(Annotation {
         id: AnnotationId(id.to_string()),

@@ -52,7 +52,7 @@ mod legacy;
 
 pub use error::{ImportError, ImportErrorKind};
 pub use export::export;
-pub use import::import;
+pub use import::{import, is_http_url};
 
 use crate::document::{Date, Document, DocumentId};
 use crate::model::{Annotation, AnnotationSet};
@@ -121,7 +121,13 @@ impl ImportedDocument {
     /// The document itself, when the file carries its text.
     pub fn to_document(&self) -> Option<Document> {
         let text = self.text.clone()?;
-        Some(Document { id: self.id.clone(), title: self.title.clone(), date: self.date, source: self.source.clone(), text })
+        Some(Document {
+            id: self.id.clone(),
+            title: self.title.clone(),
+            date: self.date,
+            source: self.source.clone(),
+            text,
+        })
     }
 }
 
