@@ -88,19 +88,28 @@ pub struct MergeReport {
 /// How many annotations fell in each outcome.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct MergeCounts {
+    /// New annotations created.
     pub added: usize,
+    /// Existing annotations replaced by a newer version.
     pub updated: usize,
+    /// Annotations already present with the same content.
     pub unchanged: usize,
+    /// Annotations skipped as repeats of another one.
     pub duplicates: usize,
+    /// Annotations whose existing version was kept.
     pub conflicts: usize,
 }
 
 /// How many incoming annotations anchored in each way.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct AnchorCounts {
+    /// Found at their stored position.
     pub exact: usize,
+    /// Their exact quote found elsewhere.
     pub moved: usize,
+    /// Found approximately.
     pub fuzzy: usize,
+    /// Not found; kept with their stored selectors.
     pub orphan: usize,
 }
 

@@ -9,8 +9,13 @@ use std::fmt;
 pub enum ImportErrorKind {
     /// The input is empty or only white space.
     Empty,
-    /// The input is not JSON. `line` and `column` are 1-based.
-    Syntax { line: usize, column: usize },
+    /// The input is not JSON.
+    Syntax {
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column (in characters) of the problem.
+        column: usize,
+    },
     /// A Quotemark file of a format version this build cannot read (a newer Quotemark wrote it).
     UnsupportedVersion(u64),
     /// Valid JSON that is not a file Quotemark can read: wrong shape, wrong type or a bad value.
@@ -51,16 +56,34 @@ impl ImportError {
         ImportError { kind: ImportErrorKind::Empty, path: String::new(), reason: "the file is empty".into() }
     }
 
-    pub(crate) fn syntax(e: &serde_json::Error) -> ImportError {
-        let (line, column) = (e.line(), e.column());
+    /// A JSON syntax error in `input`, with serde_json's byte column turned into a character column.
+    pub(crate) fn syntax(e: &serde_json::Error, input: &str) -> ImportError {
+        let line = e.line();
+        let column = char_column(input, line, e.column());
         let full = e.to_string();
-        let suffix = format!(" at line {line} column {column}");
+        let suffix = format!(" at line {line} column {}", e.column());
         let message = full.strip_suffix(&suffix).unwrap_or(&full);
         ImportError {
             kind: ImportErrorKind::Syntax { line, column },
             path: String::new(),
             reason: format!("not valid JSON at line {line}, column {column}: {message}"),
         }
+    }
+}
+
+/// Turns a 1-based byte column on a 1-based line into a 1-based character column.
+fn char_column(input: &str, line: usize, byte_column: usize) -> usize {
+    let Some(text) = input.split('\n').nth(line.saturating_sub(1)) else { return byte_column };
+    let mut end = byte_column.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let chars = text[..end].chars().count();
+    // A column inside a multi-byte character still points at that character.
+    if end < byte_column.min(text.len()) {
+        chars + 1
+    } else {
+        chars
     }
 }
 
@@ -183,9 +206,17 @@ mod tests {
     }
 
     #[test]
+    fn columns_count_characters() {
+        let input = "[\"“😀”\" x]";
+        let e = serde_json::from_str::<Value>(input).unwrap_err();
+        assert_eq!(e.column(), 15);
+        assert_eq!(ImportError::syntax(&e, input).kind, ImportErrorKind::Syntax { line: 1, column: 8 });
+    }
+
+    #[test]
     fn syntax_errors_carry_line_and_column() {
         let e = serde_json::from_str::<Value>("{\n  \"a\": 1,,\n}").unwrap_err();
-        let err = ImportError::syntax(&e);
+        let err = ImportError::syntax(&e, "{\n  \"a\": 1,,\n}");
         assert_eq!(err.kind, ImportErrorKind::Syntax { line: 2, column: 10 });
         assert_eq!(err.to_string(), "not valid JSON at line 2, column 10: key must be a string");
     }

@@ -61,7 +61,7 @@ pub fn import(json: &str) -> Result<Imported, ImportError> {
     if json.trim().is_empty() {
         return Err(ImportError::empty());
     }
-    let root: Value = serde_json::from_str(json).map_err(|e| ImportError::syntax(&e))?;
+    let root: Value = serde_json::from_str(json).map_err(|e| ImportError::syntax(&e, json))?;
     let p = Path::Root;
     match &root {
         Value::Object(m) if m.contains_key("qm:formatVersion") => {
