@@ -21,6 +21,7 @@ impl Lcg {
     }
 }
 
+#[rustfmt::skip]
 const WORDS: &[&str] = &[
     "the", "of", "and", "to", "a", "in", "that", "is", "was", "he", "for", "it", "with", "as", "his", "on", "be", "at",
     "by", "had", "not", "are", "but", "from", "or", "have", "an", "they", "which", "one", "you", "were", "her", "all",

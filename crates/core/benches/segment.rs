@@ -22,6 +22,7 @@ impl Lcg {
     }
 }
 
+#[rustfmt::skip]
 const WORDS: &[&str] = &[
     "the", "of", "and", "to", "a", "in", "that", "is", "was", "he", "for", "it", "with", "as", "his", "on", "said",
     "minister", "government", "police", "“we", "will", "act”", "people", "report", "internet", "security", "week",

@@ -114,11 +114,21 @@ impl Position {
 pub enum OffsetError {
     /// `offset` is past the end of the text; `len` is the text's length in the source unit (the
     /// unchecked conversions clamp to it).
-    OutOfRange { offset: usize, len: usize },
+    OutOfRange {
+        /// The offset asked for.
+        offset: usize,
+        /// The text's length in the source unit.
+        len: usize,
+    },
     /// `offset` falls inside one code point: between the halves of a UTF-16 surrogate pair, or
     /// inside a multi-byte UTF-8 sequence. `floor` is the start of that code point in the source
     /// unit (the unchecked conversions round down to it).
-    InsideCodePoint { offset: usize, floor: usize },
+    InsideCodePoint {
+        /// The offset asked for.
+        offset: usize,
+        /// The start of the code point it falls in, in the source unit.
+        floor: usize,
+    },
 }
 
 impl fmt::Display for OffsetError {
@@ -423,7 +433,10 @@ mod tests {
         let index = OffsetIndex::new("");
         assert!(index.is_empty());
         assert_eq!(index.char_to_utf16(0), 0);
-        assert_eq!(index.try_convert(1, Unit::CodePoint, Unit::Utf8), Err(OffsetError::OutOfRange { offset: 1, len: 0 }));
+        assert_eq!(
+            index.try_convert(1, Unit::CodePoint, Unit::Utf8),
+            Err(OffsetError::OutOfRange { offset: 1, len: 0 })
+        );
         assert_eq!(convert("", 5, Unit::Utf16, Unit::CodePoint), 0);
     }
 

@@ -56,6 +56,7 @@ use std::ops::Range;
 /// A maximal piece of a paragraph covered by the same annotations (none for uncovered text).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Run {
+    /// The code points of the run, within one paragraph.
     pub span: Span,
     /// The covering annotations, outermost first (see the module docs).
     pub ids: Vec<AnnotationId>,
@@ -94,7 +95,11 @@ impl Segmentation {
     /// Segments `paragraphs` (sorted, non-overlapping code-point ranges) for `annotations`. An id
     /// given twice keeps its last span.
     pub fn new(paragraphs: Vec<Range<usize>>, annotations: impl IntoIterator<Item = (AnnotationId, Span)>) -> Self {
+        let annotations = annotations.into_iter();
+        let expected = annotations.size_hint().0;
         let mut seg = Segmentation {
+            entries: Vec::with_capacity(expected),
+            by_id: HashMap::with_capacity_and_hasher(expected, BuildHasherDefault::default()),
             members: vec![Vec::new(); paragraphs.len()],
             runs: vec![Vec::new(); paragraphs.len()],
             paragraphs,
@@ -170,7 +175,9 @@ impl Segmentation {
             return runs.get(i).map_or_else(Vec::new, |r| r.ids.clone());
         }
         let mut slots: Vec<Slot> = (0..self.entries.len() as Slot)
-            .filter(|&s| self.entries[s as usize].as_ref().is_some_and(|e| e.span.start <= offset && offset < e.span.end))
+            .filter(|&s| {
+                self.entries[s as usize].as_ref().is_some_and(|e| e.span.start <= offset && offset < e.span.end)
+            })
             .collect();
         slots.sort_by(|&a, &b| self.order_key(a).cmp(&self.order_key(b)));
         slots.into_iter().map(|s| self.entry(s).id.clone()).collect()
@@ -292,7 +299,8 @@ impl Segmentation {
             events.push((e.span.end.min(range.end), rank));
         }
         events.sort_unstable();
-        let ids = |active: &[u32]| -> Vec<AnnotationId> { active.iter().map(|&r| members[r as usize].id.clone()).collect() };
+        let ids =
+            |active: &[u32]| -> Vec<AnnotationId> { active.iter().map(|&r| members[r as usize].id.clone()).collect() };
         let mut runs = Vec::with_capacity(events.len() + 1);
         let mut active: Vec<u32> = Vec::new();
         let mut pos = range.start;
@@ -372,7 +380,8 @@ mod tests {
 
     #[test]
     fn empty_spans_and_spans_between_paragraphs_cover_nothing() {
-        let mut seg = Segmentation::new(vec![0..4, 6..10], [(id("empty"), Span::new(2, 2)), (id("gap"), Span::new(4, 6))]);
+        let mut seg =
+            Segmentation::new(vec![0..4, 6..10], [(id("empty"), Span::new(2, 2)), (id("gap"), Span::new(4, 6))]);
         assert_eq!(seg.runs(0), &[run(0, 4, &[])]);
         assert_eq!(seg.covering(2), Vec::<AnnotationId>::new());
         assert_eq!(seg.covering(5), vec![id("gap")]);

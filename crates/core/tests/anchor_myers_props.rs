@@ -88,8 +88,8 @@ const WIDE: &[char] = &['a', 'b', 'c', 'd', 'e', ' ', '’', '中', 'é'];
 
 /// A pattern built from a piece of the text with a few edits, so that good matches exist.
 fn pattern_and_text(max_text: usize, max_pattern: usize) -> impl Strategy<Value = (Vec<char>, Vec<char>, usize)> {
-    (text_over(WIDE, max_text), 0..max_pattern, any::<prop::sample::Index>(), text_over(WIDE, 12), 0usize..40)
-        .prop_map(move |(text, len, at, noise, k)| {
+    (text_over(WIDE, max_text), 0..max_pattern, any::<prop::sample::Index>(), text_over(WIDE, 12), 0usize..40).prop_map(
+        move |(text, len, at, noise, k)| {
             let start = if text.is_empty() { 0 } else { at.index(text.len()) };
             let end = (start + len).min(text.len());
             let mut pattern = text[start..end].to_vec();
@@ -108,11 +108,12 @@ fn pattern_and_text(max_text: usize, max_pattern: usize) -> impl Strategy<Value 
                 }
             }
             (pattern, text, k)
-        })
+        },
+    )
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(160))]
+    #![proptest_config(ProptestConfig::with_cases(96))]
 
     #[test]
     fn match_ends_equal_the_dp((p, t, k) in pattern_and_text(260, 200)) {

@@ -2,13 +2,12 @@
 //! done.
 
 use proptest::prelude::*;
-use quotemark_core::anchor::{
-    anchor, describe, AnchorStatus, AnchorText, Anchored, MAX_CONTEXT, MIN_FUZZY_SCORE,
-};
+use quotemark_core::anchor::{anchor, describe, AnchorStatus, AnchorText, Anchored, MAX_CONTEXT, MIN_FUZZY_SCORE};
 use quotemark_core::model::{Span, Target, TextPositionSelector, TextQuoteSelector};
 
 /// A small English-like vocabulary (small on purpose, so that phrases repeat), with curly quotes,
 /// an emoji and a combining mark.
+#[rustfmt::skip]
 const WORDS: &[&str] = &[
     "the", "minister", "said", "that", "we", "will", "act", "on", "Monday", "and", "critics", "called", "it", "a",
     "plan", "“we", "must”", "‘not", "now’", "—", "people", "government", "of", "to", "in", "police", "report", "😀",
@@ -33,8 +32,11 @@ struct Edit {
 }
 
 fn edits(max: usize) -> impl Strategy<Value = Vec<Edit>> {
-    let edit = (any::<prop::sample::Index>(), 0usize..12, words(0, 4))
-        .prop_map(|(at, delete, insert)| Edit { at, delete, insert });
+    let edit = (any::<prop::sample::Index>(), 0usize..12, words(0, 4)).prop_map(|(at, delete, insert)| Edit {
+        at,
+        delete,
+        insert,
+    });
     prop::collection::vec(edit, 1..max)
 }
 
@@ -81,7 +83,7 @@ fn context_of(t: &Target) -> (Vec<char>, Vec<char>, Vec<char>) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(96))]
+    #![proptest_config(ProptestConfig::with_cases(128))]
 
     #[test]
     fn describe_then_anchor_in_the_same_text_is_exact(text in words(0, 200), at in any::<prop::sample::Index>(), len in 0usize..80) {
@@ -222,6 +224,27 @@ proptest! {
                 }
             }
         }
+    }
+
+    /// The q-gram index finds exactly the occurrences a naive scan finds.
+    #[test]
+    fn find_exact_equals_a_naive_scan(
+        text in prop::collection::vec(prop::sample::select(&['a', 'b', ' ', '“', '😀'][..]), 0..400),
+        at in any::<prop::sample::Index>(),
+        len in 0usize..12,
+        noise in any::<bool>(),
+    ) {
+        let span = pick_span(&text, at, len);
+        let mut needle = text[span.start..span.end].to_vec();
+        if noise && !needle.is_empty() {
+            needle[0] = 'z';
+        }
+        let want: Vec<usize> = if needle.is_empty() || needle.len() > text.len() {
+            vec![]
+        } else {
+            (0..=text.len() - needle.len()).filter(|&i| text[i..i + needle.len()] == needle[..]).collect()
+        };
+        prop_assert_eq!(AnchorText::new(&string(&text)).find_exact(&needle), want);
     }
 
     /// A quote made of characters that never occur in the text is an orphan, not a guess.

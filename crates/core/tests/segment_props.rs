@@ -31,8 +31,7 @@ fn span() -> impl Strategy<Value = Span> {
 
 /// Annotations by id (an id drawn twice keeps its last span, as in `Segmentation::new`).
 fn annotations() -> impl Strategy<Value = Vec<(AnnotationId, Span)>> {
-    prop::collection::vec((0usize..30, span()), 0..30)
-        .prop_map(|v| v.into_iter().map(|(i, s)| (id(i), s)).collect())
+    prop::collection::vec((0usize..30, span()), 0..30).prop_map(|v| v.into_iter().map(|(i, s)| (id(i), s)).collect())
 }
 
 fn last_spans(annotations: &[(AnnotationId, Span)]) -> BTreeMap<AnnotationId, Span> {
@@ -41,8 +40,7 @@ fn last_spans(annotations: &[(AnnotationId, Span)]) -> BTreeMap<AnnotationId, Sp
 
 /// Who covers `offset`, outermost first.
 fn oracle_covering(set: &BTreeMap<AnnotationId, Span>, offset: usize) -> Vec<AnnotationId> {
-    let mut v: Vec<(&AnnotationId, &Span)> =
-        set.iter().filter(|(_, s)| s.start <= offset && offset < s.end).collect();
+    let mut v: Vec<(&AnnotationId, &Span)> = set.iter().filter(|(_, s)| s.start <= offset && offset < s.end).collect();
     v.sort_by_key(|(id, s)| (s.start, std::cmp::Reverse(s.end), (*id).clone()));
     v.into_iter().map(|(id, _)| id.clone()).collect()
 }
@@ -89,15 +87,12 @@ enum Op {
 }
 
 fn ops() -> impl Strategy<Value = Vec<Op>> {
-    let op = prop_oneof![
-        (0usize..30, span()).prop_map(|(i, s)| Op::Insert(i, s)),
-        (0usize..30).prop_map(Op::Remove),
-    ];
+    let op = prop_oneof![(0usize..30, span()).prop_map(|(i, s)| Op::Insert(i, s)), (0usize..30).prop_map(Op::Remove),];
     prop::collection::vec(op, 1..25)
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(128))]
+    #![proptest_config(ProptestConfig::with_cases(64))]
 
     #[test]
     fn runs_match_the_oracle(paragraphs in paragraphs(), annotations in annotations()) {

@@ -120,8 +120,11 @@ pub enum AnchorStatus {
     Exact,
     /// The exact quote was found elsewhere.
     Moved,
-    /// An approximate match; `score` in 0..=1 (1 = identical).
-    Fuzzy { score: f32 },
+    /// An approximate match.
+    Fuzzy {
+        /// The combined score in `MIN_FUZZY_SCORE..=1` (see [the module docs](self#scoring)).
+        score: f32,
+    },
     /// Not found; the annotation is kept with its stored quote.
     Orphan,
 }
@@ -131,6 +134,7 @@ pub enum AnchorStatus {
 pub struct Anchored {
     /// The span in the current text; `None` exactly when the status is [`AnchorStatus::Orphan`].
     pub span: Option<Span>,
+    /// How the span was found.
     pub status: AnchorStatus,
 }
 
@@ -384,9 +388,9 @@ impl AnchorText {
         let mut best: Option<(Span, f32)> = None;
         // Windows of growing size around the expected position, then the whole text; stop at the
         // first convincing match.
-        let windows = expected.into_iter().flat_map(|e| {
-            [NEAR_WINDOW, WINDOW].map(|w| (e.saturating_sub(w + k), (e + m + w + k).min(n)))
-        });
+        let windows = expected
+            .into_iter()
+            .flat_map(|e| [NEAR_WINDOW, WINDOW].map(|w| (e.saturating_sub(w + k), (e + m + w + k).min(n))));
         let mut searched = (0, 0);
         for (lo, hi) in windows.chain([(0, n)]) {
             if (lo, hi) == searched {
@@ -454,11 +458,8 @@ impl AnchorText {
             &quote.prefix_pattern,
             &self.chars[start.saturating_sub(quote.prefix.len())..start],
         );
-        let suffix_score = context_score(
-            &quote.suffix,
-            &quote.suffix_pattern,
-            &self.chars[end..(end + quote.suffix.len()).min(n)],
-        );
+        let suffix_score =
+            context_score(&quote.suffix, &quote.suffix_pattern, &self.chars[end..(end + quote.suffix.len()).min(n)]);
         let position_score = expected.map_or(1.0, |e| 1.0 - e.abs_diff(start) as f32 / n.max(1) as f32);
         (QUOTE_WEIGHT * quote_score
             + PREFIX_WEIGHT * prefix_score
@@ -506,44 +507,50 @@ impl Quote {
 
 /// Length of the indexed grams.
 const Q: usize = 4;
-const BUCKET_BITS: u32 = 16;
 
 /// Every position of the text bucketed by a hash of the 4 code points starting there (a counting
-/// sort, so each bucket lists its positions in ascending order).
+/// sort, so each bucket lists its positions in ascending order). There are about as many buckets as
+/// positions, at most 2¹⁶. Positions are `u32`: texts are far shorter than 4 G code points.
 #[derive(Clone, Debug)]
 struct QgramIndex {
+    /// `log2` of the number of buckets.
+    bits: u32,
     /// Bucket `h` is `positions[starts[h]..starts[h + 1]]`.
     starts: Vec<u32>,
     positions: Vec<u32>,
 }
 
-fn gram_hash(gram: &[char]) -> usize {
+fn gram_hash(gram: &[char], bits: u32) -> usize {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &c in gram {
         h = (h ^ c as u64).wrapping_mul(0x0000_0100_0000_01b3);
     }
-    (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - BUCKET_BITS)) as usize
+    (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
 }
 
 impl QgramIndex {
     fn new(chars: &[char]) -> QgramIndex {
-        let buckets = 1usize << BUCKET_BITS;
+        let bits = (usize::BITS - chars.len().leading_zeros()).clamp(4, 16);
+        let buckets = 1usize << bits;
+        let hashes: Vec<u16> = chars.windows(Q).map(|g| gram_hash(g, bits) as u16).collect();
+        // Counting sort: count into starts[h + 1], sum up, then use starts[h] as the fill cursor
+        // (which leaves it at the old starts[h + 1]) and shift back.
         let mut starts = vec![0u32; buckets + 1];
-        let hashes: Vec<u16> = chars.windows(Q).map(|g| gram_hash(g) as u16).collect();
         for &h in &hashes {
             starts[h as usize + 1] += 1;
         }
         for b in 0..buckets {
             starts[b + 1] += starts[b];
         }
-        let mut next = starts.clone();
         let mut positions = vec![0u32; hashes.len()];
         for (i, &h) in hashes.iter().enumerate() {
-            let slot = &mut next[h as usize];
-            positions[*slot as usize] = i as u32;
-            *slot += 1;
+            let cursor = &mut starts[h as usize];
+            positions[*cursor as usize] = i as u32;
+            *cursor += 1;
         }
-        QgramIndex { starts, positions }
+        starts.copy_within(0..buckets, 1);
+        starts[0] = 0;
+        QgramIndex { bits, starts, positions }
     }
 
     fn bucket(&self, h: usize) -> &[u32] {
@@ -555,7 +562,7 @@ impl QgramIndex {
         let m = needle.len();
         // Look up the needle's rarest gram, then verify each candidate.
         let (offset, bucket) = (0..=m - Q)
-            .map(|i| (i, self.bucket(gram_hash(&needle[i..i + Q]))))
+            .map(|i| (i, self.bucket(gram_hash(&needle[i..i + Q], self.bits))))
             .min_by_key(|(_, b)| b.len())
             .unwrap_or((0, &[]));
         bucket

@@ -31,8 +31,11 @@ const WORD: usize = 64;
 /// A match: the half-open span `text[start..end]` is `errors` edits away from the pattern.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Match {
+    /// Start of the matched span (inclusive), in code points.
     pub start: usize,
+    /// End of the matched span (exclusive), in code points.
     pub end: usize,
+    /// Edit distance between the pattern and the matched span.
     pub errors: usize,
 }
 
