@@ -207,30 +207,31 @@ pub fn merge(existing: &AnnotationSet, incoming: &[Annotation], text: &str) -> M
     }
 
     for (a, anchored) in incoming.iter().zip(anchored) {
-        let mut copy = a.clone();
-        let mut repositioned = false;
-        if let Some(span) = anchored.span {
-            if copy.target.span() != Some(span) {
-                copy.target.position = Some(TextPositionSelector { start: span.start, end: span.end });
-                repositioned = true;
-            }
-        }
-        let mut entry = MergeEntry { id: copy.id.clone(), anchored, repositioned: false, duplicate_of: None };
-        let current = pending.get(&copy.id).or_else(|| existing.get(&copy.id));
+        // A copy is made only when the annotation anchors somewhere other than its stored position.
+        let moved: Option<Annotation> = anchored.span.filter(|&span| a.target.span() != Some(span)).map(|span| {
+            let mut copy = a.clone();
+            copy.target.position = Some(TextPositionSelector { start: span.start, end: span.end });
+            copy
+        });
+        let repositioned = moved.is_some();
+        let incoming = moved.as_ref().unwrap_or(a);
+        let mut entry = MergeEntry { id: a.id.clone(), anchored, repositioned: false, duplicate_of: None };
+        let current = pending.get(&a.id).or_else(|| existing.get(&a.id));
         match current {
-            Some(current) if current.same_content(&copy) => report.unchanged.push(entry),
-            Some(current) if copy.modified > current.modified => {
+            Some(current) if current.same_content(incoming) => report.unchanged.push(entry),
+            Some(current) if incoming.modified > current.modified => {
                 entry.repositioned = repositioned;
-                commands.push(Command::Update { before: current.clone(), after: copy.clone() });
-                by_span.entry(copy.target.span()).or_default().push(copy.id.clone());
-                pending.insert(copy.id.clone(), copy);
+                let after = moved.unwrap_or_else(|| a.clone());
+                commands.push(Command::Update { before: current.clone(), after: after.clone() });
+                by_span.entry(after.target.span()).or_default().push(after.id.clone());
+                pending.insert(after.id.clone(), after);
                 report.updated.push(entry);
             }
             Some(_) => report.conflicts.push(entry),
             None => {
-                let duplicate = by_span.get(&copy.target.span()).and_then(|ids| {
+                let duplicate = by_span.get(&incoming.target.span()).and_then(|ids| {
                     ids.iter().find(|id| {
-                        pending.get(*id).or_else(|| existing.get(id)).is_some_and(|other| other.same_content(&copy))
+                        pending.get(*id).or_else(|| existing.get(id)).is_some_and(|other| other.same_content(incoming))
                     })
                 });
                 if let Some(original) = duplicate {
@@ -238,9 +239,10 @@ pub fn merge(existing: &AnnotationSet, incoming: &[Annotation], text: &str) -> M
                     report.duplicates.push(entry);
                 } else {
                     entry.repositioned = repositioned;
-                    commands.push(Command::Create(copy.clone()));
-                    by_span.entry(copy.target.span()).or_default().push(copy.id.clone());
-                    pending.insert(copy.id.clone(), copy);
+                    let added = moved.unwrap_or_else(|| a.clone());
+                    commands.push(Command::Create(added.clone()));
+                    by_span.entry(added.target.span()).or_default().push(added.id.clone());
+                    pending.insert(added.id.clone(), added);
                     report.added.push(entry);
                 }
             }

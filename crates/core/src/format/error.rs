@@ -1,6 +1,6 @@
 //! Import errors and the JSON paths that locate them.
 
-use serde_json::Value;
+use super::json::Json as Value;
 use std::fmt;
 
 /// What sort of problem stopped an import.
@@ -173,8 +173,8 @@ pub(crate) fn describe(v: &Value) -> String {
     match v {
         Value::Null => "null".to_string(),
         Value::Bool(b) => format!("a boolean ({b})"),
-        Value::Number(n) => format!("a number ({n})"),
-        Value::String(s) => format!("a string ({})", quoted(s)),
+        Value::U64(_) | Value::I64(_) | Value::F64(_) => format!("a number ({v})"),
+        Value::Str(s) => format!("a string ({})", quoted(s)),
         Value::Array(_) => "an array".to_string(),
         Value::Object(_) => "an object".to_string(),
     }
@@ -202,20 +202,21 @@ mod tests {
         assert_eq!(quoted("a\u{202e}b\n"), "\"a\\u{202e}b\\n\"");
         let long = "x".repeat(500);
         assert_eq!(quoted(&long), format!("\"{}\"…", "x".repeat(60)));
-        assert_eq!(describe(&serde_json::json!(-4)), "a number (-4)");
+        assert_eq!(describe(&Value::I64(-4)), "a number (-4)");
+        assert_eq!(describe(&Value::F64(52.5)), "a number (52.5)");
     }
 
     #[test]
     fn columns_count_characters() {
         let input = "[\"“😀”\" x]";
-        let e = serde_json::from_str::<Value>(input).unwrap_err();
+        let e = serde_json::from_str::<serde_json::Value>(input).unwrap_err();
         assert_eq!(e.column(), 15);
         assert_eq!(ImportError::syntax(&e, input).kind, ImportErrorKind::Syntax { line: 1, column: 8 });
     }
 
     #[test]
     fn syntax_errors_carry_line_and_column() {
-        let e = serde_json::from_str::<Value>("{\n  \"a\": 1,,\n}").unwrap_err();
+        let e = serde_json::from_str::<serde_json::Value>("{\n  \"a\": 1,,\n}").unwrap_err();
         let err = ImportError::syntax(&e, "{\n  \"a\": 1,,\n}");
         assert_eq!(err.kind, ImportErrorKind::Syntax { line: 2, column: 10 });
         assert_eq!(err.to_string(), "not valid JSON at line 2, column 10: key must be a string");

@@ -2,6 +2,8 @@
 //! that every error names its JSON path.
 
 use super::error::{quoted, ImportError, ImportErrorKind, Path};
+pub(crate) use super::json::Object;
+use super::json::{self, Json as Value};
 use super::{legacy, FileFormat, Imported, ImportedDocument, FORMAT_VERSION, OLDEST_FORMAT_VERSION};
 use crate::document::{Date, DocumentId};
 use crate::model::{
@@ -10,12 +12,10 @@ use crate::model::{
 };
 use serde::de::IntoDeserializer;
 use serde::Deserialize;
-use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 
 pub(crate) type R<T> = Result<T, ImportError>;
-pub(crate) type Object = Map<String, Value>;
 
 /// Reads a Quotemark file of any version, or W3C Web Annotation JSON from another tool.
 ///
@@ -61,7 +61,7 @@ pub fn import(json: &str) -> Result<Imported, ImportError> {
     if json.trim().is_empty() {
         return Err(ImportError::empty());
     }
-    let root: Value = serde_json::from_str(json).map_err(|e| ImportError::syntax(&e, json))?;
+    let root = json::parse(json).map_err(|e| ImportError::syntax(&e, json))?;
     let p = Path::Root;
     match &root {
         Value::Object(m) if m.contains_key("qm:formatVersion") => {
@@ -93,7 +93,7 @@ pub fn import(json: &str) -> Result<Imported, ImportError> {
 /// Reads and checks a format version number.
 fn version(m: &Object, key: &str, p: &Path) -> R<u32> {
     let at = p.key(key);
-    let v = &m[key];
+    let v = m.get(key).unwrap_or(&Value::Null);
     let n = v.as_u64().filter(|&n| n > 0).ok_or_else(|| at.expected("a positive whole number", v))?;
     if n < u64::from(OLDEST_FORMAT_VERSION) || n > u64::from(FORMAT_VERSION) {
         let mut e = at.invalid(format!(
@@ -230,7 +230,7 @@ impl Collector {
 /// Whether a `type` value is `name` or an array containing it.
 fn has_type(t: &Value, name: &str) -> bool {
     match t {
-        Value::String(s) => s == name,
+        Value::Str(s) => s == name,
         Value::Array(a) => a.iter().any(|x| x.as_str() == Some(name)),
         _ => false,
     }
@@ -267,7 +267,7 @@ fn foreign_root(root: &Value, p: &Path, c: &mut Collector) -> R<()> {
 fn collection(m: &Object, p: &Path, c: &mut Collector) -> R<()> {
     match m.get("first") {
         Some(Value::Object(first)) => page(first, &p.key("first"), c),
-        Some(Value::String(link)) => Err(p.key("first").invalid(format!(
+        Some(Value::Str(link)) => Err(p.key("first").invalid(format!(
             "the first page is only linked ({}); Quotemark needs the pages embedded in the file",
             quoted(link)
         ))),
@@ -295,7 +295,7 @@ fn page(m: &Object, p: &Path, c: &mut Collector) -> R<()> {
     }
     match m.get("next") {
         Some(Value::Object(next)) => page(next, &p.key("next"), c),
-        Some(Value::String(link)) => Err(p.key("next").invalid(format!(
+        Some(Value::Str(link)) => Err(p.key("next").invalid(format!(
             "the next page is only linked ({}); Quotemark needs the pages embedded in the file",
             quoted(link)
         ))),
@@ -319,7 +319,7 @@ fn annotations(items: &[Value], p: &Path, c: &mut Collector) -> R<()> {
 pub(crate) fn opt_str<'v>(m: &'v Object, key: &str, p: &Path) -> R<Option<&'v str>> {
     match m.get(key) {
         None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s)),
+        Some(Value::Str(s)) => Ok(Some(s)),
         Some(other) => Err(p.key(key).expected("a string", other)),
     }
 }
@@ -375,7 +375,7 @@ fn opt_time(m: &Object, key: &str, p: &Path) -> R<Option<Timestamp>> {
     const WHAT: &str = "an RFC 3339 date-time such as 2017-06-05T09:30:00.000Z";
     match m.get(key) {
         None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Timestamp::parse_rfc3339(s)
+        Some(Value::Str(s)) => Timestamp::parse_rfc3339(s)
             .map(Some)
             .ok_or_else(|| p.key(key).invalid(format!("expected {WHAT}, found {}", quoted(s)))),
         Some(other) => Err(p.key(key).expected(WHAT, other)),
@@ -461,8 +461,8 @@ pub(crate) fn annotation(v: &Value, p: &Path, ctx: &Ctx) -> R<Annotation> {
         }
     }
     let id = match m.get("id") {
-        Some(Value::String(s)) if s.is_empty() => return Err(p.key("id").invalid("the id is empty")),
-        Some(Value::String(s)) => s.clone(),
+        Some(Value::Str(s)) if s.is_empty() => return Err(p.key("id").invalid("the id is empty")),
+        Some(Value::Str(s)) => s.to_string(),
         None | Some(Value::Null) if !ctx.strict => String::new(),
         None | Some(Value::Null) => return Err(p.invalid("missing \"id\"")),
         Some(other) => return Err(p.key("id").expected("a string", other)),
@@ -574,7 +574,7 @@ pub(crate) fn annotation(v: &Value, p: &Path, ctx: &Ctx) -> R<Annotation> {
 fn purpose<'v>(m: &'v Object, p: &Path) -> R<Option<&'v str>> {
     match m.get("purpose") {
         None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s)),
+        Some(Value::Str(s)) => Ok(Some(s)),
         Some(Value::Array(a)) => Ok(a.iter().find_map(Value::as_str)),
         Some(other) => Err(p.key("purpose").expected("a string", other)),
     }
@@ -583,13 +583,13 @@ fn purpose<'v>(m: &'v Object, p: &Path) -> R<Option<&'v str>> {
 /// One body: a string (text, or an IRI that is read as a link) or an object.
 fn body(v: &Value, p: &Path, b: &mut Bodies) -> R<()> {
     let m = match v {
-        Value::String(s) if looks_like_iri(s) => {
+        Value::Str(s) if looks_like_iri(s) => {
             let url = evidence_url(s, p)?;
             b.links.push(Evidence { url: Some(url), note: String::new() });
             return Ok(());
         }
-        Value::String(s) => {
-            b.comments.push(s.clone());
+        Value::Str(s) => {
+            b.comments.push(s.to_string());
             return Ok(());
         }
         Value::Object(m) => m,
@@ -608,7 +608,7 @@ fn body(v: &Value, p: &Path, b: &mut Bodies) -> R<()> {
         b.kind = Some(kind);
         return Ok(());
     }
-    if QUOTE_KEYS.iter().any(|k| m.contains_key(*k)) {
+    if QUOTE_KEYS.iter().any(|k| m.contains_key(k)) {
         if b.quote.is_some() {
             return Err(p.invalid("a second body with quote fields (qm:speaker, qm:cue, qm:form)"));
         }
@@ -620,7 +620,7 @@ fn body(v: &Value, p: &Path, b: &mut Bodies) -> R<()> {
         });
         return Ok(());
     }
-    if CLAIM_KEYS.iter().any(|k| m.contains_key(*k)) {
+    if CLAIM_KEYS.iter().any(|k| m.contains_key(k)) {
         if b.claim.is_some() {
             return Err(p.invalid("a second body with claim fields (qm:claimType, qm:status)"));
         }
@@ -703,7 +703,7 @@ fn target(v: &Value, p: &Path, ctx: &Ctx) -> R<Target> {
                             return Ok(found);
                         }
                     }
-                    Value::String(_) => {}
+                    Value::Str(_) => {}
                     other => return Err(p.index(i).expected("a target (an object or an IRI)", other)),
                 }
             }
@@ -711,7 +711,7 @@ fn target(v: &Value, p: &Path, ctx: &Ctx) -> R<Target> {
                 "no usable selector in any target (Quotemark needs a TextQuoteSelector or a TextPositionSelector)",
             ))
         }
-        Value::String(iri) => Err(p.invalid(format!(
+        Value::Str(iri) => Err(p.invalid(format!(
             "no usable selector: the target is only an IRI ({}), which annotates the whole document; \
              Quotemark needs a TextQuoteSelector or a TextPositionSelector",
             quoted(iri)
@@ -774,7 +774,7 @@ fn selector(
 ) -> R<()> {
     let m = v.as_object().ok_or_else(|| p.expected("a selector (an object)", v))?;
     let kind = match m.get("type") {
-        Some(Value::String(s)) => s.as_str(),
+        Some(Value::Str(s)) => s.as_ref(),
         Some(other) => return Err(p.key("type").expected("a string", other)),
         None => return Err(p.invalid("missing \"type\"")),
     };

@@ -22,11 +22,11 @@ use super::import::{
     check_span, document, evidence_url, offset, opt_enum, opt_str, opt_strings, req_str, Collector, Ctx, DocumentKeys,
     Object, CLAIM_TYPE_NAMES, FORM_NAMES, R, STATUS_NAMES,
 };
+use super::json::Json as Value;
 use super::{FileFormat, Imported};
 use crate::model::{
     Annotation, AnnotationId, Claim, ClaimStatus, ClaimType, Evidence, Kind, Quote, QuoteForm, Target, Timestamp,
 };
-use serde_json::Value;
 
 /// Reads a version 1 file (the caller has checked the version).
 pub(crate) fn import_v1(m: &Object, p: &Path) -> R<Imported> {

@@ -48,6 +48,7 @@
 mod error;
 mod export;
 mod import;
+mod json;
 mod legacy;
 
 pub use error::{ImportError, ImportErrorKind};
