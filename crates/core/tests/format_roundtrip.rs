@@ -212,7 +212,7 @@ fn plain_data_keys_and_values_are_just_data() {
 
 #[test]
 fn a_very_long_file_field_is_plain_data() {
-    let long = "“😀</script>\u{202e}".repeat(200_000);
+    let long = "“😀</script>\u{202e}".repeat(20_000);
     let doc = Document::new(long.clone(), None, &long);
     let mut a = Annotation::new(
         AnnotationId(long.clone()),
