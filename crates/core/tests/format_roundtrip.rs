@@ -233,3 +233,13 @@ fn a_very_long_file_field_is_plain_data() {
     assert!(message.len() < 400, "{}", message.len());
     assert!(message.ends_with("…"), "{message}");
 }
+
+#[test]
+fn a_text_that_starts_with_a_byte_order_mark_round_trips() {
+    // Normalisation strips one leading BOM, so a text may still start with another one; the file
+    // must carry it unchanged (its content id is computed over it).
+    let doc = Document::new("T", None, "\u{feff}\u{feff}Text.");
+    assert!(doc.text.starts_with('\u{feff}'));
+    let json = export(&doc, &AnnotationSet::default(), &ExportOptions::default());
+    assert_eq!(import(&json).unwrap().document.unwrap().to_document(), Some(doc));
+}
