@@ -1,7 +1,8 @@
 // Takes screenshots of the release build in headless Chromium: desktop 1280×800 and phone 390×844,
-// light and dark, into docs/screenshots/. Run with `./dev screenshots`.
+// light and dark, into docs/screenshots/: the article as it opens, and annotated with an editor open.
+// Run with `./dev screenshots`.
 import { mkdirSync } from 'node:fs';
-import { serveDist, launchBrowser } from '../tests/e2e/support.mjs';
+import { serveDist, launchBrowser, Annotator } from '../tests/e2e/support.mjs';
 
 const OUT = new URL('../docs/screenshots/', import.meta.url).pathname;
 mkdirSync(OUT, { recursive: true });
@@ -11,6 +12,17 @@ const VIEWPORTS = [
   { name: 'phone', width: 390, height: 844 },
 ];
 
+async function annotate(app) {
+  await app.quote('“We need to work with allies democratic governments', 'Theresa May', 'said');
+  await app.claim('fresh calls to crack down on the Internet and end-to-end crypto', 'Needs source');
+  await app.quote('“Instead of posturing, politicians need to work with technology companies', 'Open Rights Group');
+  await app.claim('technology companies like Facebook, Twitter and WhatsApp', 'Disputed');
+  await app.select('“This could be a very risky approach”.');
+  await app.page.keyboard.press('q');
+  await app.editor.waitFor();
+  await app.editor.getByLabel('Speaker').fill('Open Rights Group');
+}
+
 const server = await serveDist();
 const browser = await launchBrowser();
 try {
@@ -19,11 +31,16 @@ try {
       const page = await browser.context.newPage();
       await page.setViewportSize({ width: vp.width, height: vp.height });
       await page.emulateMedia({ colorScheme: scheme });
-      await page.goto(server.url);
-      await page.getByTestId('article-title').waitFor();
-      const file = `${OUT}${vp.name}-${scheme}.png`;
-      await page.screenshot({ path: file });
-      console.log(`  ${file}`);
+      const app = new Annotator(page);
+      await app.open(server.url);
+      await page.evaluate(() => localStorage.clear());
+      await app.open(server.url);
+      await page.screenshot({ path: `${OUT}${vp.name}-${scheme}.png` });
+      await annotate(app);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `${OUT}${vp.name}-${scheme}-annotated.png` });
+      console.log(`  ${OUT}${vp.name}-${scheme}{,-annotated}.png`);
       await page.close();
     }
   }

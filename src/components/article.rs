@@ -1,23 +1,96 @@
-//! The article column: title, date and paragraphs of the open document.
+//! The article column: title, date and paragraphs of the open document, with highlights.
+//!
+//! Each paragraph renders from its own runs signal (see [`crate::state::AppState::runs_of`]), so a
+//! change redraws only the paragraphs its annotation touches. Pointer and keyboard events on the
+//! highlights are delegated to the article body.
 
-use crate::OpenDocument;
+use crate::bridge;
+use crate::state::{AppState, Editing, Pending};
+use leptos::html;
 use leptos::prelude::*;
+use quotemark_core::model::{AnnotationId, Kind};
+use quotemark_core::segment::Run;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 #[component]
 pub fn ArticleView() -> impl IntoView {
-    let OpenDocument(document) = expect_context::<OpenDocument>();
-    let title = move || document.with(|d| d.title.clone());
-    let date = move || document.with(|d| d.date);
-    // Each paragraph is rendered as plain text (never as HTML), keyed by its code-point range so the
-    // DOM bridge can map selections back to document offsets.
-    let paragraphs = move || {
-        document.with(|d| {
+    let state = expect_context::<AppState>();
+    let body_ref = NodeRef::<html::Div>::new();
+    let title = move || state.document.with(|d| d.title.clone());
+    let date = move || state.document.with(|d| d.date);
+    // (index, start, end, text) of every paragraph; recomputed only when another document opens.
+    let paragraphs = Memo::new(move |_| {
+        state.document.with(|d| {
             let chars: Vec<char> = d.text.chars().collect();
             d.paragraphs()
                 .into_iter()
-                .map(|r| (r.start, r.end, chars[r].iter().collect::<String>()))
+                .enumerate()
+                .map(|(i, r)| (i, r.start, r.end, chars[r].iter().collect::<String>()))
                 .collect::<Vec<_>>()
         })
+    });
+
+    // A finished selection inside the body offers the tag toolbar; anything else hides it.
+    let check_selection = move || {
+        let Some(body) = body_ref.get_untracked() else { return };
+        let span = state.document.with_untracked(|d| bridge::selection_span(&body, &d.text));
+        let pending = span.and_then(|span| {
+            let selection = web_sys::window()?.get_selection().ok()??;
+            let rect = selection.get_range_at(0).ok()?.get_bounding_client_rect();
+            let scroll_y = web_sys::window()?.scroll_y().unwrap_or(0.0);
+            let scroll_x = web_sys::window()?.scroll_x().unwrap_or(0.0);
+            Some(Pending { span, x: rect.left() + scroll_x + rect.width() / 2.0, y: rect.top() + scroll_y })
+        });
+        if pending.is_some() {
+            state.chooser.set(None);
+        }
+        state.pending.set(pending);
+    };
+
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let has_selection = web_sys::window()
+            .and_then(|w| w.get_selection().ok().flatten())
+            .is_some_and(|s| !s.is_collapsed());
+        if has_selection {
+            return;
+        }
+        let Some(ids) = highlight_ids(&state, ev.target()) else {
+            state.chooser.set(None);
+            return;
+        };
+        if ids.len() == 1 {
+            open_annotation(&state, &ids[0]);
+        } else {
+            let x = ev.page_x() as f64;
+            let y = ev.page_y() as f64;
+            state.chooser.set(Some((ids, x, y)));
+        }
+    };
+    let hover = move |target: Option<web_sys::EventTarget>| {
+        let hovered = highlight_ids(&state, target).and_then(|ids| innermost(&state, &ids));
+        if state.hovered.get_untracked() != hovered {
+            state.hovered.set(hovered);
+        }
+    };
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Enter" {
+            if let Some(ids) = highlight_ids(&state, ev.target()) {
+                ev.prevent_default();
+                match ids.len() {
+                    1 => open_annotation(&state, &ids[0]),
+                    _ => {
+                        let rect = ev
+                            .target()
+                            .and_then(|t| t.dyn_into::<Element>().ok())
+                            .map(|e| e.get_bounding_client_rect());
+                        let scroll = web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
+                        let (x, y) = rect.map_or((0.0, 0.0), |r| (r.left(), r.bottom() + scroll));
+                        state.chooser.set(Some((ids, x, y)));
+                    }
+                }
+            }
+        }
     };
 
     view! {
@@ -38,19 +111,154 @@ pub fn ArticleView() -> impl IntoView {
                             })
                     }}
                 </header>
-                <div class="article-body" data-testid="article-body">
-                    <For each=paragraphs key=|(start, end, _)| (*start, *end) let:paragraph>
-                        <p
-                            class="paragraph"
-                            data-testid="paragraph"
-                            data-start=paragraph.0
-                            data-end=paragraph.1
-                        >
-                            {paragraph.2}
-                        </p>
+                <div
+                    class="article-body"
+                    data-testid="article-body"
+                    node_ref=body_ref
+                    on:mouseup=move |_| check_selection()
+                    on:keyup=move |_| check_selection()
+                    on:touchend=move |_| check_selection()
+                    on:click=on_click
+                    on:mouseover=move |ev| hover(ev.target())
+                    on:focusin=move |ev| hover(ev.target())
+                    on:mouseleave=move |_| state.hovered.set(None)
+                    on:keydown=on_keydown
+                >
+                    <For each=move || paragraphs.get() key=|p| (p.0, p.1, p.2) let:paragraph>
+                        <Paragraph index=paragraph.0 start=paragraph.1 end=paragraph.2 text=paragraph.3 />
                     </For>
                 </div>
             </article>
         </main>
     }
+}
+
+/// One paragraph, drawn as text pieces and highlight spans from its runs.
+#[component]
+fn Paragraph(index: usize, start: usize, end: usize, text: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let chars: Vec<char> = text.chars().collect();
+    let runs = state.runs_of(index);
+    let content = move || match &runs {
+        Some(runs) => runs.with(|runs| render_runs(&state, start, &chars, runs)),
+        None => vec![chars.iter().collect::<String>().into_any()],
+    };
+    view! {
+        <p class="paragraph" data-testid="paragraph" data-start=start data-end=end>
+            {content}
+        </p>
+    }
+}
+
+fn render_runs(state: &AppState, start: usize, chars: &[char], runs: &[Run]) -> Vec<AnyView> {
+    let mut pieces = Vec::with_capacity(runs.len());
+    let local = |i: usize| i.saturating_sub(start).min(chars.len());
+    let mut covered_to = start;
+    for run in runs {
+        if run.span.start > covered_to {
+            pieces.push(chars[local(covered_to)..local(run.span.start)].iter().collect::<String>().into_any());
+        }
+        covered_to = covered_to.max(run.span.end);
+        let piece: String = chars[local(run.span.start)..local(run.span.end)].iter().collect();
+        if run.ids.is_empty() {
+            pieces.push(piece.into_any());
+            continue;
+        }
+        let (mut quotes, mut claims, mut opens_quote, mut opens_any) = (0, 0, false, false);
+        let mut keys = Vec::with_capacity(run.ids.len());
+        state.annotations.with_untracked(|set| {
+            for id in &run.ids {
+                let is_quote = matches!(set.get(id).map(|a| &a.kind), Some(Kind::Quote(_)));
+                if is_quote {
+                    quotes += 1;
+                } else {
+                    claims += 1;
+                }
+                let opens = state.span_of(id).is_some_and(|s| s.start == run.span.start);
+                opens_quote |= opens && is_quote;
+                opens_any |= opens;
+                keys.push(state.key_of(id).to_string());
+            }
+        });
+        let label = match (quotes, claims) {
+            (0, 1) => "claim".to_string(),
+            (1, 0) => "quote".to_string(),
+            (q, c) => format!("{} annotations", q + c),
+        };
+        pieces.push(
+            view! {
+                <span
+                    class="hl"
+                    class:q={quotes > 0}
+                    class:q2={quotes > 1}
+                    class:c={claims > 0}
+                    class:c2={claims > 1}
+                    class:q-open=opens_quote
+                    data-k=keys.join(" ")
+                    data-testid="highlight"
+                    tabindex=if opens_any { "0" } else { "-1" }
+                    aria-label=label
+                >
+                    {piece}
+                </span>
+            }
+            .into_any(),
+        );
+    }
+    let end = start + chars.len();
+    if covered_to < end {
+        pieces.push(chars[local(covered_to)..].iter().collect::<String>().into_any());
+    }
+    pieces
+}
+
+/// The annotations under an event target's highlight, innermost first.
+fn highlight_ids(state: &AppState, target: Option<web_sys::EventTarget>) -> Option<Vec<AnnotationId>> {
+    let element: Element = target?.dyn_into::<Element>().ok()?;
+    let highlight = element.closest(".hl").ok()??;
+    let keys = highlight.get_attribute("data-k")?;
+    let mut ids: Vec<AnnotationId> =
+        keys.split_whitespace().filter_map(|k| k.parse().ok()).filter_map(|k| state.id_of_key(k)).collect();
+    ids.sort_by_key(|id| state.span_of(id).map_or(usize::MAX, |s| s.len()));
+    (!ids.is_empty()).then_some(ids)
+}
+
+fn innermost(state: &AppState, ids: &[AnnotationId]) -> Option<AnnotationId> {
+    ids.iter().min_by_key(|id| state.span_of(id).map_or(usize::MAX, |s| s.len())).cloned()
+}
+
+/// Opens an annotation in the editor and marks it as selected.
+pub fn open_annotation(state: &AppState, id: &AnnotationId) {
+    state.chooser.set(None);
+    state.pending.set(None);
+    state.selected.set(Some(id.clone()));
+    state.editing.set(Some(Editing::Existing(id.clone())));
+}
+
+/// Scrolls the article to an annotation's highlight and flashes it.
+pub fn reveal(state: &AppState, id: &AnnotationId) {
+    let key = state.key_of(id);
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(list) = document.query_selector_all(&format!(".hl[data-k~='{key}']")) else { return };
+    let elements: Vec<Element> = (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect();
+    if let Some(first) = elements.first() {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        options.set_behavior(web_sys::ScrollBehavior::Smooth);
+        first.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+    for e in &elements {
+        let _ = e.class_list().remove_1("flash");
+        // Force a reflow so the animation restarts when flashed twice in a row.
+        let _ = e.get_bounding_client_rect();
+        let _ = e.class_list().add_1("flash");
+    }
+    set_timeout(
+        move || {
+            for e in &elements {
+                let _ = e.class_list().remove_1("flash");
+            }
+        },
+        std::time::Duration::from_millis(1600),
+    );
 }

@@ -1,5 +1,8 @@
 //! One component per panel of the page.
 
 pub mod article;
+pub mod editor;
 pub mod header;
+pub mod notices;
 pub mod panel;
+pub mod toolbar;

@@ -1,29 +1,399 @@
-//! The annotation side panel. Until something is tagged it explains how to start.
+//! The annotation side panel: undo/redo, the editor, filters and search, and the cards of every
+//! annotation in document order, with orphans in a section of their own. On narrow screens it is a
+//! bottom sheet.
 
+use crate::components::article::{open_annotation, reveal};
+use crate::components::editor::{status_label, Editor, STATUSES};
+use crate::state::AppState;
 use leptos::prelude::*;
+use quotemark_core::model::{Annotation, ClaimStatus, Kind};
+
+/// How many cards are drawn at first; more appear on request, so long lists stay fast.
+const PAGE: usize = 100;
+
+/// The panel's filters.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filter {
+    pub kind: String,
+    pub speaker: String,
+    pub status: String,
+    pub tag: String,
+    pub search: String,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+
+    /// Whether an annotation passes every filter (the search matches quoted text, speaker, cue,
+    /// note, tags and evidence, ignoring case).
+    pub fn matches(&self, a: &Annotation) -> bool {
+        if !self.kind.is_empty() && a.kind.name() != self.kind {
+            return false;
+        }
+        match &a.kind {
+            Kind::Quote(q) => {
+                if !self.status.is_empty() || (!self.speaker.is_empty() && q.speaker.trim() != self.speaker) {
+                    return false;
+                }
+            }
+            Kind::Claim(c) => {
+                if !self.speaker.is_empty() || (!self.status.is_empty() && status_key(c.status) != self.status) {
+                    return false;
+                }
+            }
+        }
+        if !self.tag.is_empty() && !a.tags.iter().any(|t| *t == self.tag) {
+            return false;
+        }
+        let needle = self.search.trim().to_lowercase();
+        if needle.is_empty() {
+            return true;
+        }
+        let mut hay = String::new();
+        hay.push_str(a.target.exact().unwrap_or(""));
+        hay.push('\n');
+        hay.push_str(&a.note);
+        for t in &a.tags {
+            hay.push('\n');
+            hay.push_str(t);
+        }
+        match &a.kind {
+            Kind::Quote(q) => {
+                hay.push('\n');
+                hay.push_str(&q.speaker);
+                hay.push('\n');
+                hay.push_str(q.cue.as_deref().unwrap_or(""));
+            }
+            Kind::Claim(c) => {
+                for e in &c.evidence {
+                    hay.push('\n');
+                    hay.push_str(e.url.as_deref().unwrap_or(""));
+                    hay.push('\n');
+                    hay.push_str(&e.note);
+                }
+            }
+        }
+        hay.to_lowercase().contains(&needle)
+    }
+}
+
+/// The status's name in files and filters (`needs-source`, …).
+fn status_key(status: ClaimStatus) -> &'static str {
+    match status {
+        ClaimStatus::Unverified => "unverified",
+        ClaimStatus::NeedsSource => "needs-source",
+        ClaimStatus::Supported => "supported",
+        ClaimStatus::Disputed => "disputed",
+        ClaimStatus::False => "false",
+    }
+}
+
+/// Shortens text to at most `max` characters at a word boundary, with an ellipsis.
+pub fn shorten(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => &cut,
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+}
 
 #[component]
 pub fn AnnotationPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let filter = RwSignal::new(Filter::default());
+    let shown = RwSignal::new(PAGE);
+    let sheet_open = RwSignal::new(false);
+    let ordered = Memo::new(move |_| state.ordered());
+    let total = move || state.annotations.with(|s| s.len());
+    let visible = Memo::new(move |_| {
+        let f = filter.get();
+        ordered.with(|(placed, _)| placed.iter().filter(|a| f.matches(a)).cloned().collect::<Vec<_>>())
+    });
+    let counts = move || {
+        state.annotations.with(|s| {
+            let quotes = s.iter().filter(|a| matches!(a.kind, Kind::Quote(_))).count();
+            (quotes, s.len() - quotes)
+        })
+    };
+    let choices = Memo::new(move |_| {
+        state.annotations.with(|s| {
+            let mut speakers = Vec::new();
+            let mut tags = Vec::new();
+            for a in s.iter() {
+                if let Kind::Quote(q) = &a.kind {
+                    if !q.speaker.trim().is_empty() {
+                        speakers.push(q.speaker.trim().to_string());
+                    }
+                }
+                tags.extend(a.tags.iter().cloned());
+            }
+            speakers.sort();
+            speakers.dedup();
+            tags.sort();
+            tags.dedup();
+            (speakers, tags)
+        })
+    });
+    let editing = move || state.editing.with(Option::is_some);
+
+    let set = move |field: fn(&mut Filter) -> &mut String| {
+        move |ev: web_sys::Event| {
+            let value = event_target_value(&ev);
+            filter.update(|f| *field(f) = value);
+            shown.set(PAGE);
+        }
+    };
+
     view! {
-        <aside class="panel" aria-labelledby="panel-title" data-testid="annotation-panel">
-            <h2 id="panel-title" class="panel-title">"Annotations"</h2>
-            <div class="empty-state" data-testid="empty-state">
-                <p class="empty-lead">"Nothing tagged yet."</p>
-                <ol class="empty-steps">
-                    <li>"Select a passage in the article."</li>
-                    <li>
-                        "Press " <kbd>"Q"</kbd> " to tag it as a " <strong>"quote"</strong>
-                        " — who said it, and how."
-                    </li>
-                    <li>
-                        "Press " <kbd>"C"</kbd> " to tag it as a " <strong>"claim"</strong>
-                        " — an assertion worth checking."
-                    </li>
-                </ol>
-                <p class="empty-note">
-                    "Your annotations are kept in this browser only, and you can share them as a file."
-                </p>
+        <aside
+            class="panel"
+            class:sheet-open=move || sheet_open.get() || editing()
+            aria-labelledby="panel-title"
+            data-testid="annotation-panel"
+        >
+            <div class="panel-head">
+                <button
+                    type="button"
+                    class="sheet-toggle"
+                    aria-expanded=move || (sheet_open.get() || editing()).to_string()
+                    aria-controls="panel-body"
+                    on:click=move |_| sheet_open.update(|o| *o = !*o)
+                >
+                    <span class="sheet-grip" aria-hidden="true"></span>
+                </button>
+                <h2 id="panel-title" class="panel-title">
+                    "Annotations "
+                    <span class="count" data-testid="annotation-count">
+                        {total}
+                    </span>
+                </h2>
+                <div class="history-buttons">
+                    <button
+                        type="button"
+                        class="icon-button"
+                        title="Undo (Ctrl+Z)"
+                        aria-label="Undo"
+                        disabled=move || !state.can_undo.get()
+                        on:click=move |_| state.undo()
+                    >
+                        "↶"
+                    </button>
+                    <button
+                        type="button"
+                        class="icon-button"
+                        title="Redo (Ctrl+Shift+Z)"
+                        aria-label="Redo"
+                        disabled=move || !state.can_redo.get()
+                        on:click=move |_| state.redo()
+                    >
+                        "↷"
+                    </button>
+                    <button
+                        type="button"
+                        class="icon-button"
+                        title="Keyboard shortcuts (?)"
+                        aria-label="Keyboard shortcuts"
+                        on:click=move |_| state.shortcuts_open.set(true)
+                    >
+                        "?"
+                    </button>
+                </div>
+            </div>
+            <div id="panel-body" class="panel-body">
+                <Editor />
+                <Show
+                    when=move || { total() > 0 }
+                    fallback=|| {
+                        view! {
+                            <div class="empty-state" data-testid="empty-state">
+                                <p class="empty-lead">"Nothing tagged yet."</p>
+                                <ol class="empty-steps">
+                                    <li>"Select a passage in the article."</li>
+                                    <li>
+                                        "Press " <kbd>"Q"</kbd> " to tag it as a "
+                                        <strong>"quote"</strong> " — who said it, and how."
+                                    </li>
+                                    <li>
+                                        "Press " <kbd>"C"</kbd> " to tag it as a "
+                                        <strong>"claim"</strong> " — an assertion worth checking."
+                                    </li>
+                                </ol>
+                                <p class="empty-note">
+                                    "Your annotations are kept in this browser only, and you can share them as a file."
+                                </p>
+                            </div>
+                        }
+                    }
+                >
+                    <div class="filters" role="search" aria-label="Filter annotations">
+                        <input
+                            type="search"
+                            class="search"
+                            placeholder="Search annotations"
+                            aria-label="Search annotations"
+                            prop:value=move || filter.with(|f| f.search.clone())
+                            on:input=set(|f| &mut f.search)
+                        />
+                        <div class="filter-row">
+                            <select aria-label="Filter by kind" on:change=set(|f| &mut f.kind)>
+                                <option value="">"All kinds"</option>
+                                <option value="quote">"Quotes"</option>
+                                <option value="claim">"Claims"</option>
+                            </select>
+                            <select aria-label="Filter by speaker" on:change=set(|f| &mut f.speaker)>
+                                <option value="">"Any speaker"</option>
+                                <For each=move || choices.get().0 key=|s| s.clone() let:name>
+                                    <option value=name.clone()>{name.clone()}</option>
+                                </For>
+                            </select>
+                            <select aria-label="Filter by status" on:change=set(|f| &mut f.status)>
+                                <option value="">"Any status"</option>
+                                {STATUSES
+                                    .iter()
+                                    .map(|(s, label)| {
+                                        view! { <option value=status_key(*s)>{*label}</option> }
+                                    })
+                                    .collect_view()}
+                            </select>
+                            <select aria-label="Filter by tag" on:change=set(|f| &mut f.tag)>
+                                <option value="">"Any tag"</option>
+                                <For each=move || choices.get().1 key=|s| s.clone() let:tag>
+                                    <option value=tag.clone()>{tag.clone()}</option>
+                                </For>
+                            </select>
+                        </div>
+                        <p class="counts" data-testid="counts" aria-live="polite">
+                            {move || {
+                                let (q, c) = counts();
+                                let shown_count = visible.with(Vec::len);
+                                let placed = ordered.with(|(p, _)| p.len());
+                                let plural = |n: usize, one: &str, many: &str| {
+                                    format!("{n} {}", if n == 1 { one } else { many })
+                                };
+                                let base = format!(
+                                    "{} · {}",
+                                    plural(q, "quote", "quotes"),
+                                    plural(c, "claim", "claims"),
+                                );
+                                if filter.with(Filter::is_empty) {
+                                    base
+                                } else {
+                                    format!("Showing {shown_count} of {placed} · {base}")
+                                }
+                            }}
+                        </p>
+                    </div>
+                    <ol class="cards" aria-label="Annotations in document order">
+                        <For
+                            each=move || {
+                                let n = shown.get();
+                                visible.with(|v| v.iter().take(n).cloned().collect::<Vec<_>>())
+                            }
+                            key=|a| (a.id.clone(), a.modified, a.kind.clone(), a.note.clone(), a.tags.clone())
+                            let:annotation
+                        >
+                            <li>
+                                <Card annotation=annotation orphan=false />
+                            </li>
+                        </For>
+                    </ol>
+                    <Show when=move || { visible.with(Vec::len) > shown.get() }>
+                        <button
+                            type="button"
+                            class="link-button more"
+                            on:click=move |_| shown.update(|n| *n += PAGE)
+                        >
+                            {move || format!("Show more ({} left)", visible.with(Vec::len) - shown.get())}
+                        </button>
+                    </Show>
+                    <Show when=move || visible.with(Vec::is_empty) && !filter.with(Filter::is_empty)>
+                        <p class="no-match">"No annotation matches these filters."</p>
+                    </Show>
+                    <Show when=move || ordered.with(|(_, o)| !o.is_empty())>
+                        <section class="orphans" aria-labelledby="orphans-title" data-testid="orphans">
+                            <h3 id="orphans-title">"Not found in this text"</h3>
+                            <p class="orphans-note">
+                                "The text these annotations were made on has changed. Their stored quotes are kept here."
+                            </p>
+                            <ol class="cards">
+                                <For
+                                    each=move || ordered.with(|(_, o)| o.clone())
+                                    key=|a| (a.id.clone(), a.modified)
+                                    let:annotation
+                                >
+                                    <li>
+                                        <Card annotation=annotation orphan=true />
+                                    </li>
+                                </For>
+                            </ol>
+                        </section>
+                    </Show>
+                </Show>
             </div>
         </aside>
+    }
+}
+
+#[component]
+fn Card(annotation: Annotation, orphan: bool) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = annotation.id.clone();
+    let key = state.key_of(&id);
+    let kind = annotation.kind.name();
+    let text = shorten(annotation.target.exact().unwrap_or(""), 140);
+    let meta = match &annotation.kind {
+        Kind::Quote(q) => {
+            let speaker = if q.speaker.trim().is_empty() { "Unattributed".to_string() } else { q.speaker.clone() };
+            match &q.cue {
+                Some(cue) => format!("{speaker} · {cue}"),
+                None => speaker,
+            }
+        }
+        Kind::Claim(c) => status_label(c.status).to_string(),
+    };
+    let status_class = match &annotation.kind {
+        Kind::Claim(c) => format!("meta status-{}", status_key(c.status)),
+        Kind::Quote(_) => "meta".to_string(),
+    };
+    let tags = annotation.tags.clone();
+    let (id_click, id_focus, id_enter) = (id.clone(), id.clone(), id.clone());
+    let label = format!("{kind}: {text}");
+    view! {
+        <button
+            type="button"
+            class=format!("card {kind}")
+            class:orphan=orphan
+            data-k=key
+            data-testid="annotation-card"
+            aria-label=label
+            on:click=move |_| {
+                open_annotation(&state, &id_click);
+                reveal(&state, &id_click);
+            }
+            on:focus=move |_| state.hovered.set(Some(id_focus.clone()))
+            on:mouseenter=move |_| state.hovered.set(Some(id_enter.clone()))
+            on:mouseleave=move |_| state.hovered.set(None)
+        >
+            <span class="card-head">
+                <span class=format!("badge {kind}")>{kind}</span>
+                <span class=status_class>{meta}</span>
+            </span>
+            <span class="card-text">{text}</span>
+            {(!tags.is_empty())
+                .then(|| {
+                    view! {
+                        <span class="tags">
+                            {tags.into_iter().map(|t| view! { <span class="tag">{t}</span> }).collect_view()}
+                        </span>
+                    }
+                })}
+        </button>
     }
 }

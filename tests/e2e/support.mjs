@@ -106,3 +106,105 @@ export class QuotemarkPage {
     return this.page.getByRole('complementary', { name: 'Annotations' });
   }
 }
+
+/**
+ * Selects the `occurrence`-th appearance of `needle` in the article body as a reader would with the
+ * mouse (a DOM Range over the text nodes, then mouseup), and returns the selected string.
+ */
+export async function selectText(page, needle, occurrence = 0, { event = 'mouseup' } = {}) {
+  return page.evaluate(
+    ([needle, occurrence, event]) => {
+      const body = document.querySelector('[data-testid="article-body"]');
+      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+      const nodes = [];
+      let text = '';
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const p = n.parentElement.closest('[data-testid="paragraph"]');
+        if (nodes.length && nodes[nodes.length - 1].p !== p) text += '\n\n';
+        nodes.push({ node: n, start: text.length, p });
+        text += n.data;
+      }
+      let at = -1;
+      for (let i = 0; i <= occurrence; i++) {
+        at = text.indexOf(needle, at + 1);
+        if (at < 0) throw new Error(`"${needle}" not found in the article`);
+      }
+      const point = (offset, preferEnd) => {
+        for (const { node, start } of nodes) {
+          const end = start + node.data.length;
+          if (offset < end || (preferEnd && offset === end)) {
+            if (offset >= start) return [node, offset - start];
+          }
+        }
+        const last = nodes[nodes.length - 1];
+        return [last.node, last.node.data.length];
+      };
+      const range = document.createRange();
+      range.setStart(...point(at, false));
+      range.setEnd(...point(at + needle.length, true));
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      body.dispatchEvent(new MouseEvent(event === 'mouseup' ? 'mouseup' : 'keyup', { bubbles: true }));
+      return selection.toString();
+    },
+    [needle, occurrence, event],
+  );
+}
+
+/** Page-object helpers for annotating. */
+export class Annotator extends QuotemarkPage {
+  get toolbar() {
+    return this.page.getByTestId('selection-toolbar');
+  }
+  get editor() {
+    return this.page.getByTestId('editor');
+  }
+  get cards() {
+    return this.page.getByTestId('annotation-card');
+  }
+  get highlights() {
+    return this.page.getByTestId('highlight');
+  }
+  get announcer() {
+    return this.page.getByTestId('announcer');
+  }
+  get toast() {
+    return this.page.getByTestId('toast');
+  }
+  card(text) {
+    return this.cards.filter({ hasText: text });
+  }
+  select(needle, occurrence = 0) {
+    return selectText(this.page, needle, occurrence);
+  }
+  /** Tags `needle` as a quote with a speaker and optional cue, using the Q shortcut. */
+  async quote(needle, speaker, cue) {
+    await this.select(needle);
+    await this.toolbar.waitFor();
+    await this.page.keyboard.press('q');
+    await this.editor.waitFor();
+    await this.editor.getByLabel('Speaker').fill(speaker);
+    if (cue) await this.editor.getByLabel('Cue verb').fill(cue);
+    await this.page.keyboard.press('Control+Enter');
+    await this.editor.waitFor({ state: 'detached' });
+  }
+  /** Tags `needle` as a claim with a status, using the toolbar button. */
+  async claim(needle, status = 'Unverified') {
+    await this.select(needle);
+    await this.toolbar.getByRole('button', { name: /Claim/ }).click();
+    await this.editor.waitFor();
+    await this.editor.getByLabel('Status').selectOption({ label: status });
+    await this.editor.getByRole('button', { name: /Save/ }).click();
+    await this.editor.waitFor({ state: 'detached' });
+  }
+  /** The text of every highlight, joined per annotation key. */
+  async highlightedText(key) {
+    return this.page.evaluate((key) => {
+      return [...document.querySelectorAll('[data-testid="highlight"]')]
+        .filter((el) => el.dataset.k.split(' ').includes(String(key)))
+        .map((el) => el.textContent)
+        .join('');
+    }, key);
+  }
+}

@@ -1,0 +1,157 @@
+//! Messages to the reader: the aria-live announcer, the toast with Undo, the storage banner and the
+//! keyboard shortcuts overlay.
+
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// Announces changes to screen readers (visually hidden).
+#[component]
+pub fn Announcer() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <div class="sr-only" role="status" aria-live="polite" data-testid="announcer">
+            {move || state.announcement.get()}
+        </div>
+    }
+}
+
+/// A short message at the bottom of the screen, with Undo after a deletion.
+#[component]
+pub fn Toast() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // Each new toast hides itself after a while unless another replaced it.
+    let generation = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        if state.toast.with(Option::is_some) {
+            generation.update_value(|g| *g += 1);
+            let mine = generation.get_value();
+            set_timeout(
+                move || {
+                    if generation.get_value() == mine {
+                        state.toast.set(None);
+                    }
+                },
+                std::time::Duration::from_secs(8),
+            );
+        }
+    });
+    move || {
+        state.toast.get().map(|toast| {
+            view! {
+                <div class="toast" data-testid="toast">
+                    <span>{toast.message}</span>
+                    {toast
+                        .undo
+                        .then(|| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="toast-action"
+                                    on:click=move |_| {
+                                        state.undo();
+                                    }
+                                >
+                                    "Undo"
+                                </button>
+                            }
+                        })}
+                    <button
+                        type="button"
+                        class="icon-button"
+                        aria-label="Dismiss"
+                        on:click=move |_| state.toast.set(None)
+                    >
+                        "×"
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+/// Says when annotations cannot be kept.
+#[component]
+pub fn StorageBanner() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let persistent = state.persistent();
+    move || {
+        let problem = state.storage_problem.get();
+        let message = match (problem, persistent) {
+            (Some(p), _) => p,
+            (None, false) => {
+                "This browser does not let Quotemark use local storage: your annotations will be lost when you close the page."
+                    .to_string()
+            }
+            (None, true) => return None,
+        };
+        Some(
+            view! {
+                <div class="banner" role="alert" data-testid="storage-banner">
+                    {message}
+                </div>
+            },
+        )
+    }
+}
+
+const SHORTCUTS: [(&str, &str); 10] = [
+    ("Q", "Tag the selection as a quote"),
+    ("C", "Tag the selection as a claim"),
+    ("Esc", "Dismiss the toolbar, cancel a new annotation, close"),
+    ("Ctrl+Enter", "Save the annotation being edited"),
+    ("J / K", "Next / previous annotation"),
+    ("Enter", "Open the focused annotation"),
+    ("Delete", "Delete the focused annotation"),
+    ("Ctrl+Z", "Undo"),
+    ("Ctrl+Shift+Z, Ctrl+Y", "Redo"),
+    ("?", "Show or hide these shortcuts"),
+];
+
+/// The keyboard shortcuts overlay (opened with `?`).
+#[component]
+pub fn ShortcutsOverlay() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let close_ref = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if let Some(button) = close_ref.get() {
+            let _ = button.focus();
+        }
+    });
+    view! {
+        <Show when=move || state.shortcuts_open.get()>
+            <div class="overlay" on:click=move |_| state.shortcuts_open.set(false)>
+                <div
+                    class="dialog"
+                    role="dialog"
+                    aria-modal="true"
+                    aria-labelledby="shortcuts-title"
+                    data-testid="shortcuts"
+                    on:click=|ev| ev.stop_propagation()
+                >
+                    <h2 id="shortcuts-title">"Keyboard shortcuts"</h2>
+                    <dl class="shortcuts">
+                        {SHORTCUTS
+                            .iter()
+                            .map(|(keys, what)| {
+                                view! {
+                                    <dt>
+                                        <kbd>{*keys}</kbd>
+                                    </dt>
+                                    <dd>{*what}</dd>
+                                }
+                            })
+                            .collect_view()}
+                    </dl>
+                    <button
+                        type="button"
+                        class="primary"
+                        node_ref=close_ref
+                        on:click=move |_| state.shortcuts_open.set(false)
+                    >
+                        "Close"
+                    </button>
+                </div>
+            </div>
+        </Show>
+    }
+}

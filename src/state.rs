@@ -1,0 +1,333 @@
+//! The app's state: the open document, its annotations and undo history, wrapped in signals for the
+//! components. The data itself (core types) holds no signals; this module is the only place that
+//! turns core results into reactive updates, and it touches only the paragraphs a change affects.
+
+use crate::storage::{self, Store};
+use leptos::prelude::*;
+use quotemark_core::anchor::{AnchorText, Anchored};
+use quotemark_core::document::Document;
+use quotemark_core::model::{Annotation, AnnotationId, AnnotationSet, Command, CommandError, History, Span, Timestamp};
+use quotemark_core::segment::{Run, Segmentation};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// What the editor in the side panel shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Editing {
+    /// A new annotation, not yet saved (Esc discards it).
+    New(Annotation),
+    /// An existing annotation, by id.
+    Existing(AnnotationId),
+}
+
+/// A selection in the article waiting to be tagged, with where to show the toolbar (page coordinates).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pending {
+    pub span: Span,
+    pub x: f64,
+    pub y: f64,
+}
+
+/// A short message with an optional Undo action.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Toast {
+    pub message: String,
+    pub undo: bool,
+}
+
+/// Everything the panels share, provided as context. All fields are cheap handles.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub document: RwSignal<Document>,
+    pub annotations: RwSignal<AnnotationSet>,
+    /// Where each annotation is in the current text (exact, moved, fuzzy or orphan).
+    pub anchors: RwSignal<HashMap<AnnotationId, Anchored>>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+    pub editing: RwSignal<Option<Editing>>,
+    pub hovered: RwSignal<Option<AnnotationId>>,
+    pub selected: RwSignal<Option<AnnotationId>>,
+    pub pending: RwSignal<Option<Pending>>,
+    /// Overlapping annotations under a click, for the reader to choose from.
+    pub chooser: RwSignal<Option<(Vec<AnnotationId>, f64, f64)>>,
+    pub announcement: RwSignal<String>,
+    pub toast: RwSignal<Option<Toast>>,
+    pub shortcuts_open: RwSignal<bool>,
+    /// Bumped when an annotation should flash in the article: (id, counter).
+    pub flash: RwSignal<Option<(AnnotationId, u32)>>,
+    /// Set when saving failed; shown as a banner.
+    pub storage_problem: RwSignal<Option<String>>,
+    paragraph_runs: StoredValue<Vec<ArcRwSignal<Vec<Run>>>>,
+    keys: StoredValue<HashMap<AnnotationId, u32>>,
+    segmentation: StoredValue<Segmentation>,
+    anchor_text: StoredValue<AnchorText, LocalStorage>,
+    history: StoredValue<History>,
+    store: StoredValue<Rc<dyn Store>, LocalStorage>,
+}
+
+impl AppState {
+    /// Opens the document saved last (or the built-in sample) from `store`.
+    pub fn new(store: Rc<dyn Store>) -> AppState {
+        let mut problem = None;
+        let (document, annotations) = match storage::load_current(&*store) {
+            Ok(Some(saved)) => (saved.document, saved.annotations.into_iter().collect()),
+            Ok(None) => (sample_document(), AnnotationSet::default()),
+            Err(e) => {
+                problem = Some(format!("Saved annotations could not be read ({e}); opened the sample instead."));
+                (sample_document(), AnnotationSet::default())
+            }
+        };
+        let state = AppState {
+            document: RwSignal::new(document.clone()),
+            annotations: RwSignal::new(AnnotationSet::default()),
+            anchors: RwSignal::new(HashMap::new()),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            editing: RwSignal::new(None),
+            hovered: RwSignal::new(None),
+            selected: RwSignal::new(None),
+            pending: RwSignal::new(None),
+            chooser: RwSignal::new(None),
+            announcement: RwSignal::new(String::new()),
+            toast: RwSignal::new(None),
+            shortcuts_open: RwSignal::new(false),
+            flash: RwSignal::new(None),
+            storage_problem: RwSignal::new(problem),
+            paragraph_runs: StoredValue::new(Vec::new()),
+            keys: StoredValue::new(HashMap::new()),
+            segmentation: StoredValue::new(Segmentation::default()),
+            anchor_text: StoredValue::new_local(AnchorText::new("")),
+            history: StoredValue::new(History::default()),
+            store: StoredValue::new_local(store),
+        };
+        state.open(document, annotations);
+        state
+    }
+
+    /// Opens a document with its annotations: anchors them all and segments every paragraph.
+    pub fn open(&self, document: Document, annotations: AnnotationSet) {
+        let anchor_text = AnchorText::new(&document.text);
+        let anchors: HashMap<AnnotationId, Anchored> = annotations
+            .iter()
+            .map(|a| (a.id.clone(), anchor_text.anchor(&a.target)))
+            .collect();
+        let paragraphs = document.paragraphs();
+        let spans = anchors.iter().filter_map(|(id, a)| a.span.map(|s| (id.clone(), s)));
+        let segmentation = Segmentation::new(paragraphs.clone(), spans);
+        let runs = (0..paragraphs.len()).map(|p| ArcRwSignal::new(segmentation.runs(p).to_vec())).collect();
+        let keys = annotations.iter().enumerate().map(|(i, a)| (a.id.clone(), i as u32)).collect();
+        self.keys.set_value(keys);
+        self.paragraph_runs.set_value(runs);
+        self.segmentation.set_value(segmentation);
+        self.anchor_text.set_value(anchor_text);
+        self.history.update_value(History::clear);
+        self.can_undo.set(false);
+        self.can_redo.set(false);
+        self.editing.set(None);
+        self.pending.set(None);
+        self.anchors.set(anchors);
+        self.annotations.set(annotations);
+        self.document.set(document);
+    }
+
+    /// The runs signal of paragraph `index` (each paragraph redraws only when its own runs change).
+    pub fn runs_of(&self, index: usize) -> Option<ArcRwSignal<Vec<Run>>> {
+        self.paragraph_runs.with_value(|r| r.get(index).cloned())
+    }
+
+    /// A small number for an annotation, safe to put in attributes and CSS selectors.
+    pub fn key_of(&self, id: &AnnotationId) -> u32 {
+        if let Some(k) = self.keys.with_value(|k| k.get(id).copied()) {
+            return k;
+        }
+        let mut key = 0;
+        self.keys.update_value(|keys| {
+            key = keys.values().max().map_or(0, |m| m + 1);
+            keys.insert(id.clone(), key);
+        });
+        key
+    }
+
+    /// The annotation with a given key.
+    pub fn id_of_key(&self, key: u32) -> Option<AnnotationId> {
+        self.keys.with_value(|k| k.iter().find(|(_, v)| **v == key).map(|(id, _)| id.clone()))
+    }
+
+    /// Where an annotation is now (None for orphans and unknown ids).
+    pub fn span_of(&self, id: &AnnotationId) -> Option<Span> {
+        self.anchors.with_untracked(|a| a.get(id).and_then(|x| x.span))
+    }
+
+    /// Describes `span` of the open document as a target (both W3C selectors).
+    pub fn describe(&self, span: Span) -> quotemark_core::model::Target {
+        let source = self.document.with_untracked(|d| d.id.0.clone());
+        self.anchor_text.with_value(|t| t.describe(&source, span))
+    }
+
+    /// Applies a command, records it for undo, redraws what it touched and saves.
+    pub fn execute(&self, command: Command) -> Result<(), CommandError> {
+        let mut result = Ok(());
+        self.annotations.update(|set| {
+            self.history.update_value(|h| result = h.execute(set, command.clone()));
+        });
+        result?;
+        let message = describe_change(&command);
+        let toast = matches!(command, Command::Delete(_)).then(|| Toast { message: message.clone(), undo: true });
+        self.after_change(&command, &message, toast);
+        Ok(())
+    }
+
+    /// Undoes the last change, if any.
+    pub fn undo(&self) {
+        let mut applied = None;
+        let label = self.history.with_value(|h| h.peek_undo().map(Command::describe));
+        self.annotations.update(|set| self.history.update_value(|h| applied = h.undo(set)));
+        match applied {
+            Some(Ok(inverse)) => {
+                let message = format!("Undone: {}", label.unwrap_or_default());
+                self.after_change(&inverse, &message, Some(Toast { message: message.clone(), undo: false }))
+            }
+            Some(Err(e)) => self.announce(&format!("Could not undo: {e}")),
+            None => self.announce("Nothing to undo"),
+        }
+    }
+
+    /// Redoes the last undone change, if any.
+    pub fn redo(&self) {
+        let mut applied = None;
+        self.annotations.update(|set| self.history.update_value(|h| applied = h.redo(set)));
+        match applied {
+            Some(Ok(command)) => {
+                let message = format!("Redone: {}", command.describe());
+                self.after_change(&command, &message, Some(Toast { message: message.clone(), undo: false }))
+            }
+            Some(Err(e)) => self.announce(&format!("Could not redo: {e}")),
+            None => self.announce("Nothing to redo"),
+        }
+    }
+
+    fn after_change(&self, command: &Command, message: &str, toast: Option<Toast>) {
+        let touched: Vec<AnnotationId> = command.touched().into_iter().cloned().collect();
+        let mut paragraphs: Vec<usize> = Vec::new();
+        let mut anchors_changed = Vec::new();
+        self.annotations.with_untracked(|set| {
+            for id in &touched {
+                self.segmentation.update_value(|seg| paragraphs.extend(seg.remove(id)));
+                let anchored = set.get(id).map(|a| self.anchor_text.with_value(|t| t.anchor(&a.target)));
+                if let Some(span) = anchored.and_then(|a| a.span) {
+                    self.key_of(id);
+                    self.segmentation.update_value(|seg| paragraphs.extend(seg.insert(id.clone(), span)));
+                }
+                anchors_changed.push((id.clone(), anchored));
+            }
+        });
+        self.anchors.update(|anchors| {
+            for (id, anchored) in anchors_changed {
+                match anchored {
+                    Some(a) => anchors.insert(id, a),
+                    None => anchors.remove(&id),
+                };
+            }
+        });
+        paragraphs.sort_unstable();
+        paragraphs.dedup();
+        self.segmentation.with_value(|seg| {
+            self.paragraph_runs.with_value(|runs| {
+                for p in paragraphs {
+                    if let Some(signal) = runs.get(p) {
+                        signal.set(seg.runs(p).to_vec());
+                    }
+                }
+            })
+        });
+        self.history.with_value(|h| {
+            self.can_undo.set(h.can_undo());
+            self.can_redo.set(h.can_redo());
+        });
+        // An editor open on an annotation that no longer exists closes.
+        if let Some(Editing::Existing(id)) = self.editing.get_untracked() {
+            if !self.annotations.with_untracked(|s| s.contains(&id)) {
+                self.editing.set(None);
+            }
+        }
+        self.announce(message);
+        self.toast.set(toast);
+        self.save();
+    }
+
+    /// Says something to screen-reader users (an aria-live region).
+    pub fn announce(&self, message: &str) {
+        self.announcement.set(message.to_string());
+    }
+
+    /// Saves the open document and its annotations.
+    pub fn save(&self) {
+        let result = self.store.with_value(|store| {
+            self.document.with_untracked(|doc| self.annotations.with_untracked(|set| storage::save(&**store, doc, set)))
+        });
+        match result {
+            Ok(()) => {
+                if self.storage_problem.with_untracked(Option::is_some) {
+                    self.storage_problem.set(None);
+                }
+            }
+            Err(e) => self.storage_problem.set(Some(format!("Your annotations could not be saved: {e}"))),
+        }
+    }
+
+    /// Whether annotations survive a reload here.
+    pub fn persistent(&self) -> bool {
+        self.store.with_value(|s| s.persistent())
+    }
+
+    /// Annotations in document order (anchored ones by their current position) and the orphans.
+    pub fn ordered(&self) -> (Vec<Annotation>, Vec<Annotation>) {
+        let anchors = self.anchors.get();
+        self.annotations.with(|set| {
+            let mut placed: Vec<(Span, Annotation)> = Vec::new();
+            let mut orphans = Vec::new();
+            for a in set.iter() {
+                match anchors.get(&a.id).and_then(|x| x.span) {
+                    Some(span) => placed.push((span, a.clone())),
+                    None => orphans.push(a.clone()),
+                }
+            }
+            placed.sort_by(|(x, a), (y, b)| (x.start, std::cmp::Reverse(x.end), &a.id).cmp(&(y.start, std::cmp::Reverse(y.end), &b.id)));
+            (placed.into_iter().map(|(_, a)| a).collect(), orphans)
+        })
+    }
+}
+
+fn describe_change(command: &Command) -> String {
+    match command {
+        Command::Create(a) => format!("Created {}", a.kind.name()),
+        Command::Update { after, .. } => format!("Saved {}", after.kind.name()),
+        Command::Delete(a) => format!("Deleted {}", a.kind.name()),
+        Command::Batch(cs) => format!("Applied {} changes", cs.len()),
+    }
+}
+
+/// The built-in sample article.
+pub fn sample_document() -> Document {
+    Document::from_raw(quotemark_core::SAMPLE_ARTICLE)
+}
+
+/// Now, as a model timestamp.
+pub fn now() -> Timestamp {
+    Timestamp(js_sys::Date::now() as i64)
+}
+
+/// A fresh random annotation id (UUID v4 from the browser's crypto).
+pub fn new_id() -> AnnotationId {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok())
+        .unwrap_or(false);
+    if !filled {
+        for (i, b) in bytes.iter_mut().enumerate() {
+            *b = ((js_sys::Math::random() * 256.0) as u8).wrapping_add(i as u8);
+        }
+    }
+    AnnotationId::from_random_bytes(bytes)
+}
