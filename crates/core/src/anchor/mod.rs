@@ -16,8 +16,8 @@
 //!    whose surroundings best match the stored prefix and suffix wins, and distance from the
 //!    expected position breaks ties (see [the scoring](#scoring)).
 //! 3. **Fuzzy**: an approximate occurrence within an error budget of [`error_budget`] edits, found
-//!    with the bit-parallel matcher in [`myers`], first in windows of 256 and then [`WINDOW`] code
-//!    points around the expected position, and in the whole text only when these hold no
+//!    with the bit-parallel matcher in [`myers`], first in windows of 32, 256 and then [`WINDOW`]
+//!    code points around the expected position, and in the whole text only when these hold no
 //!    convincing match (a combined score of at least 0.8).
 //!    A candidate is taken only if its combined score reaches [`MIN_FUZZY_SCORE`].
 //! 4. **Orphan**: none of the above. The annotation is kept with its stored selectors; nothing is
@@ -69,7 +69,7 @@ pub mod myers;
 
 use crate::model::{Annotation, Span, Target, TextPositionSelector, TextQuoteSelector};
 use myers::Pattern;
-use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 /// Context code points that [`describe`] records on each side of a quote, where the text allows.
 pub const MIN_CONTEXT: usize = 32;
@@ -88,7 +88,9 @@ pub const WINDOW: usize = 4096;
 /// match within the error budget; with the context gone it needs a quote similarity of about 0.9.
 pub const MIN_FUZZY_SCORE: f32 = 0.5;
 
-/// Code points searched on each side of the expected position first.
+/// Code points searched on each side of the expected position (beyond the quote's length and
+/// error budget) first, then second; [`WINDOW`] comes third.
+const TIGHT_WINDOW: usize = 32;
 const NEAR_WINDOW: usize = 256;
 
 /// A window match scoring at least this is taken without searching the rest of the text.
@@ -199,7 +201,8 @@ impl Anchored {
 }
 
 /// A text prepared for describing and anchoring many targets: its code points, and (built on first
-/// need) an index of its 4-grams for finding exact quotes anywhere without scanning the text.
+/// need) an index of its 4-grams for finding exact quotes anywhere without scanning the text. It is
+/// `Send + Sync`, so an app can keep one per open document in shared state.
 ///
 /// ```
 /// use quotemark_core::anchor::{AnchorStatus, AnchorText};
@@ -216,13 +219,15 @@ impl Anchored {
 #[derive(Clone, Debug)]
 pub struct AnchorText {
     chars: Vec<char>,
-    index: OnceCell<QgramIndex>,
+    index: OnceLock<QgramIndex>,
 }
 
 impl AnchorText {
     /// Prepares `text` (one pass; the index is built lazily).
     pub fn new(text: &str) -> AnchorText {
-        AnchorText { chars: text.chars().collect(), index: OnceCell::new() }
+        let mut chars = Vec::with_capacity(text.chars().count());
+        chars.extend(text.chars());
+        AnchorText { chars, index: OnceLock::new() }
     }
 
     /// The text's code points.
@@ -303,26 +308,35 @@ impl AnchorText {
                 _ => Anchored::ORPHAN,
             };
         }
-        let quote = target.quote.as_ref().map(Quote::new).unwrap_or_default();
-        let m = quote.exact.len();
-        if let Some(p) = target.position {
-            if self.chars.get(p.start..p.start.saturating_add(m)) == Some(&quote.exact[..]) {
-                let here = Anchored::at(p.start, p.start + m, AnchorStatus::Exact);
-                if self.context_is_intact(&quote, p.start, p.start + m) {
-                    return here;
-                }
-                // The position holds the quote but not its context: if another occurrence has the
-                // whole context, the text has shifted and that one is the annotation's.
-                let elsewhere = self
-                    .find_exact(&quote.exact)
-                    .into_iter()
-                    .filter(|&s| s != p.start && self.context_is_intact(&quote, s, s + m))
-                    .min_by_key(|&s| s.abs_diff(expected.unwrap_or(p.start)));
-                return match elsewhere {
-                    Some(s) => Anchored::at(s, s + m, AnchorStatus::Moved),
-                    None => here,
-                };
+        // The common cases first, without decoding the selector into vectors: the quote in its
+        // context at the stored position (exact), or at the expected one (moved).
+        let m = exact.chars().count();
+        let at_position = target.position.filter(|p| self.holds(p.start, exact, m));
+        if let Some(q) = &target.quote {
+            let (lp, ls) = (q.prefix.chars().count(), q.suffix.chars().count());
+            let in_context = |start: usize| {
+                start >= lp && self.holds(start - lp, &q.prefix, lp) && self.holds(start + m, &q.suffix, ls)
+            };
+            if let Some(p) = at_position.filter(|p| in_context(p.start)) {
+                return Anchored::at(p.start, p.start + m, AnchorStatus::Exact);
             }
+            if let Some(e) = expected.filter(|&e| at_position.is_none() && self.holds(e, exact, m) && in_context(e)) {
+                return Anchored::at(e, e + m, AnchorStatus::Moved);
+            }
+        }
+        let quote = target.quote.as_ref().map(Quote::new).unwrap_or_default();
+        if let Some(p) = at_position {
+            // The position holds the quote but not its context: if another occurrence has the
+            // whole context, the text has shifted and that one is the annotation's.
+            let elsewhere = self
+                .find_exact(&quote.exact)
+                .into_iter()
+                .filter(|&s| s != p.start && self.context_is_intact(&quote, s, s + m))
+                .min_by_key(|&s| s.abs_diff(expected.unwrap_or(p.start)));
+            return match elsewhere {
+                Some(s) => Anchored::at(s, s + m, AnchorStatus::Moved),
+                None => Anchored::at(p.start, p.start + m, AnchorStatus::Exact),
+            };
         }
         let expected = expected.map(|e| e.min(n));
         self.moved(&quote, expected).or_else(|| self.fuzzy(&quote, expected)).unwrap_or(Anchored::ORPHAN)
@@ -352,15 +366,14 @@ impl AnchorText {
         results
     }
 
+    /// Whether `chars[start..start + len]` is `s` (of `len` code points).
+    fn holds(&self, start: usize, s: &str, len: usize) -> bool {
+        self.chars.get(start..start.saturating_add(len)).is_some_and(|w| w.iter().copied().eq(s.chars()))
+    }
+
     /// The best exact occurrence of the quote, if any.
     fn moved(&self, quote: &Quote, expected: Option<usize>) -> Option<Anchored> {
         let m = quote.exact.len();
-        // Fast path: the expected position holds the quote in its full context.
-        if let Some(e) = expected {
-            if self.chars.get(e..e + m) == Some(&quote.exact[..]) && self.context_is_intact(quote, e, e + m) {
-                return Some(Anchored::at(e, e + m, AnchorStatus::Moved));
-            }
-        }
         let starts = self.find_exact(&quote.exact);
         let best = match starts[..] {
             [] => return None,
@@ -388,9 +401,9 @@ impl AnchorText {
         let mut best: Option<(Span, f32)> = None;
         // Windows of growing size around the expected position, then the whole text; stop at the
         // first convincing match.
-        let windows = expected
-            .into_iter()
-            .flat_map(|e| [NEAR_WINDOW, WINDOW].map(|w| (e.saturating_sub(w + k), (e + m + w + k).min(n))));
+        let windows = expected.into_iter().flat_map(|e| {
+            [TIGHT_WINDOW, NEAR_WINDOW, WINDOW].map(|w| (e.saturating_sub(w + k), (e + m + w + k).min(n)))
+        });
         let mut searched = (0, 0);
         for (lo, hi) in windows.chain([(0, n)]) {
             if (lo, hi) == searched {
@@ -428,10 +441,27 @@ impl AnchorText {
             runs.truncate(MAX_FUZZY_CANDIDATES);
         }
         runs.sort_unstable_by_key(key);
+        // The best score a candidate with `errors` errors could reach, with perfect context.
+        let m = quote.exact.len().max(1) as f32;
+        let ceiling = |errors: usize| {
+            (QUOTE_WEIGHT * (1.0 - errors as f32 / m) + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT)
+                / (QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT)
+        };
         let mut best: Option<(Span, f32)> = None;
+        let mut resolved: Vec<Span> = Vec::new();
         for run in runs {
+            // Fewest errors first: once the best cannot be beaten, stop.
+            if best.is_some_and(|(_, b)| b >= ceiling(run.errors)) {
+                break;
+            }
+            // An end inside (or just after) a match already resolved is a worse variant of it.
+            let end = lo + run.last;
+            if resolved.iter().any(|s| s.start < end && end <= s.end + k) {
+                continue;
+            }
             let Some(found) = pattern.resolve(window, run, k) else { continue };
             let span = Span::new(lo + found.start, lo + found.end);
+            resolved.push(span);
             let score = self.score(quote, span.start, span.end, found.errors, expected);
             if best.is_none_or(|(_, b)| score > b) {
                 best = Some((span, score));
@@ -471,7 +501,7 @@ impl AnchorText {
 
 /// Similarity of stored context to the text found there: 1 for no stored context or an exact
 /// match, else `1 − e / len` with `e` the least edit distance to a substring of `found`.
-fn context_score(stored: &[char], pattern: &OnceCell<Pattern>, found: &[char]) -> f32 {
+fn context_score(stored: &[char], pattern: &OnceLock<Pattern>, found: &[char]) -> f32 {
     if stored.is_empty() || found == stored {
         return 1.0;
     }
@@ -490,8 +520,8 @@ struct Quote {
     exact: Vec<char>,
     prefix: Vec<char>,
     suffix: Vec<char>,
-    prefix_pattern: OnceCell<Pattern>,
-    suffix_pattern: OnceCell<Pattern>,
+    prefix_pattern: OnceLock<Pattern>,
+    suffix_pattern: OnceLock<Pattern>,
 }
 
 impl Quote {
@@ -576,6 +606,13 @@ impl QgramIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prepared_texts_and_patterns_can_be_shared() {
+        fn shared<T: Send + Sync>() {}
+        shared::<AnchorText>();
+        shared::<Pattern>();
+    }
 
     fn target(start: usize, end: usize, exact: &str, prefix: &str, suffix: &str) -> Target {
         Target::new("doc", start, end, exact, prefix, suffix)

@@ -24,7 +24,7 @@
 //! assert_eq!(pattern.best_errors(&text, 2), Some(1));
 //! ```
 
-use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 const WORD: usize = 64;
 
@@ -140,13 +140,13 @@ fn advance_block(pv: &mut u64, mv: &mut u64, eq: u64, hin: i32, high: u64) -> i3
 pub struct Pattern {
     chars: Vec<char>,
     forward: Peq,
-    reversed: OnceCell<Peq>,
+    reversed: OnceLock<Peq>,
 }
 
 impl Pattern {
     /// Compiles `pattern`.
     pub fn new(pattern: &[char]) -> Pattern {
-        Pattern { chars: pattern.to_vec(), forward: Peq::new(pattern.iter(), pattern.len()), reversed: OnceCell::new() }
+        Pattern { chars: pattern.to_vec(), forward: Peq::new(pattern.iter(), pattern.len()), reversed: OnceLock::new() }
     }
 
     /// The pattern's code points.
@@ -324,7 +324,9 @@ impl Pattern {
     /// The match for one [`EndRun`]: its last end (so that characters inserted at the end of the
     /// quoted text are included, as in `colour` for `color`) with its [`Pattern::best_start`].
     pub fn resolve(&self, text: &[char], run: EndRun, max_errors: usize) -> Option<Match> {
-        self.best_start(text, run.last, max_errors)
+        // No substring ending there does better than the run's error count, so the start search
+        // need not look further back than the pattern's length plus that count.
+        self.best_start(text, run.last, max_errors.min(run.errors))
     }
 }
 
