@@ -144,6 +144,16 @@ impl Anchored {
     /// The orphan result.
     pub const ORPHAN: Anchored = Anchored { span: None, status: AnchorStatus::Orphan };
 
+    /// A single number for how sure the anchoring is: 1 for exact and moved, the score for fuzzy,
+    /// 0 for orphans.
+    pub fn status_score(&self) -> f32 {
+        match self.status {
+            AnchorStatus::Exact | AnchorStatus::Moved => 1.0,
+            AnchorStatus::Fuzzy { score } => score,
+            AnchorStatus::Orphan => 0.0,
+        }
+    }
+
     fn at(start: usize, end: usize, status: AnchorStatus) -> Anchored {
         Anchored { span: Some(Span::new(start, end)), status }
     }
@@ -186,18 +196,6 @@ pub fn anchor(text: &str, target: &Target) -> Anchored {
 /// ```
 pub fn anchor_all<'a>(text: &str, annotations: impl IntoIterator<Item = &'a Annotation>) -> Vec<Anchored> {
     AnchorText::new(text).anchor_all(annotations.into_iter().map(|a| &a.target))
-}
-
-impl Anchored {
-    /// A single number for how sure the anchoring is: 1 for exact and moved, the score for fuzzy,
-    /// 0 for orphans.
-    pub fn status_score(&self) -> f32 {
-        match self.status {
-            AnchorStatus::Exact | AnchorStatus::Moved => 1.0,
-            AnchorStatus::Fuzzy { score } => score,
-            AnchorStatus::Orphan => 0.0,
-        }
-    }
 }
 
 /// A text prepared for describing and anchoring many targets: its code points, and (built on first
