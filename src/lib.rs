@@ -38,8 +38,13 @@ pub fn AppWith(store: std::rc::Rc<dyn storage::Store>) -> impl IntoView {
         }
     });
 
-    let handle = window_event_listener(leptos::ev::keydown, move |ev| on_keydown(&state, &ev));
-    on_cleanup(move || handle.remove());
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| on_keydown(&state, &ev));
+    // A save still pending when the page goes away is written at once.
+    let hide = window_event_listener(leptos::ev::pagehide, move |_| state.flush_save());
+    on_cleanup(move || {
+        keys.remove();
+        hide.remove();
+    });
 
     // Emphasis for the hovered/focused and the selected annotation, in both the article and the panel,
     // as one small style rule instead of a class on every highlight.
@@ -204,7 +209,7 @@ fn delete_current(state: &AppState) -> bool {
 
 fn move_target_after_delete(id: &quotemark_core::model::AnnotationId, state: &AppState) -> Option<quotemark_core::model::AnnotationId> {
     let (placed, _) = state.ordered();
-    let i = placed.iter().position(|a| &a.id == id)?;
-    placed.get(i + 1).or_else(|| i.checked_sub(1).and_then(|j| placed.get(j))).map(|a| a.id.clone())
+    let i = placed.iter().position(|a| a == id)?;
+    placed.get(i + 1).or_else(|| i.checked_sub(1).and_then(|j| placed.get(j))).cloned()
 }
 

@@ -59,6 +59,8 @@ pub struct AppState {
     pub storage_problem: RwSignal<Option<String>>,
     paragraph_runs: StoredValue<Vec<ArcRwSignal<Vec<Run>>>>,
     keys: StoredValue<HashMap<AnnotationId, u32>>,
+    ids_by_key: StoredValue<HashMap<u32, AnnotationId>>,
+    save_scheduled: StoredValue<bool>,
     segmentation: StoredValue<Segmentation>,
     anchor_text: StoredValue<AnchorText, LocalStorage>,
     history: StoredValue<History>,
@@ -95,12 +97,16 @@ impl AppState {
             storage_problem: RwSignal::new(problem),
             paragraph_runs: StoredValue::new(Vec::new()),
             keys: StoredValue::new(HashMap::new()),
+            ids_by_key: StoredValue::new(HashMap::new()),
+            save_scheduled: StoredValue::new(false),
             segmentation: StoredValue::new(Segmentation::default()),
             anchor_text: StoredValue::new_local(AnchorText::new("")),
             history: StoredValue::new(History::default()),
             store: StoredValue::new_local(store),
         };
+        mark("quotemark:loaded");
         state.open(document, annotations);
+        mark("quotemark:state-ready");
         state
     }
 
@@ -115,7 +121,9 @@ impl AppState {
         let spans = anchors.iter().filter_map(|(id, a)| a.span.map(|s| (id.clone(), s)));
         let segmentation = Segmentation::new(paragraphs.clone(), spans);
         let runs = (0..paragraphs.len()).map(|p| ArcRwSignal::new(segmentation.runs(p).to_vec())).collect();
-        let keys = annotations.iter().enumerate().map(|(i, a)| (a.id.clone(), i as u32)).collect();
+        let keys: HashMap<AnnotationId, u32> =
+            annotations.iter().enumerate().map(|(i, a)| (a.id.clone(), i as u32)).collect();
+        self.ids_by_key.set_value(keys.iter().map(|(id, k)| (*k, id.clone())).collect());
         self.keys.set_value(keys);
         self.paragraph_runs.set_value(runs);
         self.segmentation.set_value(segmentation);
@@ -140,17 +148,19 @@ impl AppState {
         if let Some(k) = self.keys.with_value(|k| k.get(id).copied()) {
             return k;
         }
-        let mut key = 0;
+        let key = self.ids_by_key.with_value(|k| k.keys().max().map_or(0, |m| m + 1));
         self.keys.update_value(|keys| {
-            key = keys.values().max().map_or(0, |m| m + 1);
             keys.insert(id.clone(), key);
+        });
+        self.ids_by_key.update_value(|ids| {
+            ids.insert(key, id.clone());
         });
         key
     }
 
     /// The annotation with a given key.
     pub fn id_of_key(&self, key: u32) -> Option<AnnotationId> {
-        self.keys.with_value(|k| k.iter().find(|(_, v)| **v == key).map(|(id, _)| id.clone()))
+        self.ids_by_key.with_value(|k| k.get(&key).cloned())
     }
 
     /// Where an annotation is now (None for orphans and unknown ids).
@@ -252,12 +262,33 @@ impl AppState {
         }
         self.announce(message);
         self.toast.set(toast);
-        self.save();
+        self.schedule_save();
     }
 
     /// Says something to screen-reader users (an aria-live region).
     pub fn announce(&self, message: &str) {
         self.announcement.set(message.to_string());
+    }
+
+    /// Saves soon: after the browser has painted the change, so that saving thousands of annotations
+    /// never delays what the reader sees. Several changes in one frame are saved once.
+    pub fn schedule_save(&self) {
+        if self.save_scheduled.get_value() {
+            return;
+        }
+        self.save_scheduled.set_value(true);
+        let state = *self;
+        request_animation_frame(move || {
+            set_timeout(move || state.flush_save(), std::time::Duration::ZERO);
+        });
+    }
+
+    /// Saves now if a save is pending (also called when the page is hidden or closed).
+    pub fn flush_save(&self) {
+        if self.save_scheduled.try_get_value().unwrap_or(false) {
+            self.save_scheduled.set_value(false);
+            self.save();
+        }
     }
 
     /// Saves the open document and its annotations.
@@ -280,20 +311,24 @@ impl AppState {
         self.store.with_value(|s| s.persistent())
     }
 
-    /// Annotations in document order (anchored ones by their current position) and the orphans.
-    pub fn ordered(&self) -> (Vec<Annotation>, Vec<Annotation>) {
-        let anchors = self.anchors.get();
-        self.annotations.with(|set| {
-            let mut placed: Vec<(Span, Annotation)> = Vec::new();
-            let mut orphans = Vec::new();
-            for a in set.iter() {
-                match anchors.get(&a.id).and_then(|x| x.span) {
-                    Some(span) => placed.push((span, a.clone())),
-                    None => orphans.push(a.clone()),
+    /// Ids of the annotations in document order (anchored ones by their current position), and of
+    /// the orphans.
+    pub fn ordered(&self) -> (Vec<AnnotationId>, Vec<AnnotationId>) {
+        self.anchors.with(|anchors| {
+            self.annotations.with(|set| {
+                let mut placed: Vec<(Span, &AnnotationId)> = Vec::with_capacity(set.len());
+                let mut orphans = Vec::new();
+                for a in set.iter() {
+                    match anchors.get(&a.id).and_then(|x| x.span) {
+                        Some(span) => placed.push((span, &a.id)),
+                        None => orphans.push(a.id.clone()),
+                    }
                 }
-            }
-            placed.sort_by(|(x, a), (y, b)| (x.start, std::cmp::Reverse(x.end), &a.id).cmp(&(y.start, std::cmp::Reverse(y.end), &b.id)));
-            (placed.into_iter().map(|(_, a)| a).collect(), orphans)
+                placed.sort_unstable_by(|(x, a), (y, b)| {
+                    (x.start, std::cmp::Reverse(x.end), a).cmp(&(y.start, std::cmp::Reverse(y.end), b))
+                });
+                (placed.into_iter().map(|(_, id)| id.clone()).collect(), orphans)
+            })
         })
     }
 }
@@ -304,6 +339,13 @@ fn describe_change(command: &Command) -> String {
         Command::Update { after, .. } => format!("Saved {}", after.kind.name()),
         Command::Delete(a) => format!("Deleted {}", a.kind.name()),
         Command::Batch(cs) => format!("Applied {} changes", cs.len()),
+    }
+}
+
+/// A performance mark for the page benchmark.
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
     }
 }
 

@@ -133,39 +133,43 @@ pub fn ArticleView() -> impl IntoView {
     }
 }
 
-/// One paragraph, drawn as text pieces and highlight spans from its runs.
+/// One paragraph, drawn as text pieces and highlight spans from its runs. The pieces are built with
+/// plain DOM calls (text nodes, never HTML): with thousands of highlights this is several times faster
+/// than building them as views, and each paragraph redraws only when its own runs change.
 #[component]
 fn Paragraph(index: usize, start: usize, end: usize, text: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let chars: Vec<char> = text.chars().collect();
     let runs = state.runs_of(index);
-    let content = move || match &runs {
-        Some(runs) => runs.with(|runs| render_runs(&state, start, &chars, runs)),
-        None => vec![chars.iter().collect::<String>().into_any()],
-    };
-    view! {
-        <p class="paragraph" data-testid="paragraph" data-start=start data-end=end>
-            {content}
-        </p>
-    }
+    let p_ref = NodeRef::<html::P>::new();
+    Effect::new(move |_| {
+        let Some(p) = p_ref.get() else { return };
+        match &runs {
+            Some(runs) => runs.with(|runs| fill_paragraph(&state, &p, start, &chars, runs)),
+            None => p.set_text_content(Some(&chars.iter().collect::<String>())),
+        }
+    });
+    view! { <p class="paragraph" data-testid="paragraph" data-start=start data-end=end node_ref=p_ref></p> }
 }
 
-fn render_runs(state: &AppState, start: usize, chars: &[char], runs: &[Run]) -> Vec<AnyView> {
-    let mut pieces = Vec::with_capacity(runs.len());
+/// Replaces a paragraph's children with its text, split into highlight spans where annotations cover it.
+fn fill_paragraph(state: &AppState, p: &web_sys::HtmlElement, start: usize, chars: &[char], runs: &[Run]) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    p.set_text_content(None);
     let local = |i: usize| i.saturating_sub(start).min(chars.len());
+    let text_node = |from: usize, to: usize| document.create_text_node(&chars[local(from)..local(to)].iter().collect::<String>());
     let mut covered_to = start;
     for run in runs {
         if run.span.start > covered_to {
-            pieces.push(chars[local(covered_to)..local(run.span.start)].iter().collect::<String>().into_any());
+            let _ = p.append_child(&text_node(covered_to, run.span.start));
         }
         covered_to = covered_to.max(run.span.end);
-        let piece: String = chars[local(run.span.start)..local(run.span.end)].iter().collect();
         if run.ids.is_empty() {
-            pieces.push(piece.into_any());
+            let _ = p.append_child(&text_node(run.span.start, run.span.end));
             continue;
         }
         let (mut quotes, mut claims, mut opens_quote, mut opens_any) = (0, 0, false, false);
-        let mut keys = Vec::with_capacity(run.ids.len());
+        let mut keys = String::new();
         state.annotations.with_untracked(|set| {
             for id in &run.ids {
                 let is_quote = matches!(set.get(id).map(|a| &a.kind), Some(Kind::Quote(_)));
@@ -177,39 +181,36 @@ fn render_runs(state: &AppState, start: usize, chars: &[char], runs: &[Run]) -> 
                 let opens = state.span_of(id).is_some_and(|s| s.start == run.span.start);
                 opens_quote |= opens && is_quote;
                 opens_any |= opens;
-                keys.push(state.key_of(id).to_string());
+                if !keys.is_empty() {
+                    keys.push(' ');
+                }
+                keys.push_str(&state.key_of(id).to_string());
             }
         });
+        let mut class = String::from("hl");
+        for (on, name) in [(quotes > 0, " q"), (quotes > 1, " q2"), (claims > 0, " c"), (claims > 1, " c2"), (opens_quote, " q-open")] {
+            if on {
+                class.push_str(name);
+            }
+        }
         let label = match (quotes, claims) {
             (0, 1) => "claim".to_string(),
             (1, 0) => "quote".to_string(),
             (q, c) => format!("{} annotations", q + c),
         };
-        pieces.push(
-            view! {
-                <span
-                    class="hl"
-                    class:q={quotes > 0}
-                    class:q2={quotes > 1}
-                    class:c={claims > 0}
-                    class:c2={claims > 1}
-                    class:q-open=opens_quote
-                    data-k=keys.join(" ")
-                    data-testid="highlight"
-                    tabindex=if opens_any { "0" } else { "-1" }
-                    aria-label=label
-                >
-                    {piece}
-                </span>
-            }
-            .into_any(),
-        );
+        let Ok(span) = document.create_element("span") else { continue };
+        span.set_class_name(&class);
+        let _ = span.set_attribute("data-k", &keys);
+        let _ = span.set_attribute("data-testid", "highlight");
+        let _ = span.set_attribute("tabindex", if opens_any { "0" } else { "-1" });
+        let _ = span.set_attribute("aria-label", &label);
+        let _ = span.append_child(&text_node(run.span.start, run.span.end));
+        let _ = p.append_child(&span);
     }
     let end = start + chars.len();
     if covered_to < end {
-        pieces.push(chars[local(covered_to)..].iter().collect::<String>().into_any());
+        let _ = p.append_child(&text_node(covered_to, end));
     }
-    pieces
 }
 
 /// The annotations under an event target's highlight, innermost first.

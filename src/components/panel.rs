@@ -51,31 +51,24 @@ impl Filter {
         if needle.is_empty() {
             return true;
         }
-        let mut hay = String::new();
-        hay.push_str(a.target.exact().unwrap_or(""));
-        hay.push('\n');
-        hay.push_str(&a.note);
-        for t in &a.tags {
-            hay.push('\n');
-            hay.push_str(t);
-        }
-        match &a.kind {
-            Kind::Quote(q) => {
-                hay.push('\n');
-                hay.push_str(&q.speaker);
-                hay.push('\n');
-                hay.push_str(q.cue.as_deref().unwrap_or(""));
+        let found = |field: &str| contains_ignoring_case(field, &needle);
+        found(a.target.exact().unwrap_or(""))
+            || found(&a.note)
+            || a.tags.iter().any(|t| found(t))
+            || match &a.kind {
+                Kind::Quote(q) => found(&q.speaker) || found(q.cue.as_deref().unwrap_or("")),
+                Kind::Claim(c) => c.evidence.iter().any(|e| found(e.url.as_deref().unwrap_or("")) || found(&e.note)),
             }
-            Kind::Claim(c) => {
-                for e in &c.evidence {
-                    hay.push('\n');
-                    hay.push_str(e.url.as_deref().unwrap_or(""));
-                    hay.push('\n');
-                    hay.push_str(&e.note);
-                }
-            }
-        }
-        hay.to_lowercase().contains(&needle)
+    }
+}
+
+/// Whether `hay` contains `needle` (already lowercase), ignoring case; allocation-free for ASCII.
+fn contains_ignoring_case(hay: &str, needle: &str) -> bool {
+    if needle.is_ascii() {
+        let n = needle.as_bytes();
+        hay.len() >= n.len() && hay.as_bytes().windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+    } else {
+        hay.to_lowercase().contains(needle)
     }
 }
 
@@ -112,10 +105,25 @@ pub fn AnnotationPanel() -> impl IntoView {
     let sheet_open = RwSignal::new(false);
     let ordered = Memo::new(move |_| state.ordered());
     let total = move || state.annotations.with(|s| s.len());
+    // Ids of the annotations that pass the filters, in document order.
     let visible = Memo::new(move |_| {
         let f = filter.get();
-        ordered.with(|(placed, _)| placed.iter().filter(|a| f.matches(a)).cloned().collect::<Vec<_>>())
+        ordered.with(|(placed, _)| {
+            if f.is_empty() {
+                return placed.clone();
+            }
+            state.annotations.with(|set| {
+                placed.iter().filter(|id| set.get(id).is_some_and(|a| f.matches(a))).cloned().collect::<Vec<_>>()
+            })
+        })
     });
+    // The annotations of the first `shown` visible ids (cards are drawn for these only).
+    let page = move || {
+        let n = shown.get();
+        visible.with(|ids| {
+            state.annotations.with(|set| ids.iter().take(n).filter_map(|id| set.get(id).cloned()).collect::<Vec<_>>())
+        })
+    };
     let counts = move || {
         state.annotations.with(|s| {
             let quotes = s.iter().filter(|a| matches!(a.kind, Kind::Quote(_))).count();
@@ -124,21 +132,18 @@ pub fn AnnotationPanel() -> impl IntoView {
     };
     let choices = Memo::new(move |_| {
         state.annotations.with(|s| {
-            let mut speakers = Vec::new();
-            let mut tags = Vec::new();
+            let mut speakers = std::collections::BTreeSet::new();
+            let mut tags = std::collections::BTreeSet::new();
             for a in s.iter() {
                 if let Kind::Quote(q) = &a.kind {
                     if !q.speaker.trim().is_empty() {
-                        speakers.push(q.speaker.trim().to_string());
+                        speakers.insert(q.speaker.trim());
                     }
                 }
-                tags.extend(a.tags.iter().cloned());
+                tags.extend(a.tags.iter().map(String::as_str));
             }
-            speakers.sort();
-            speakers.dedup();
-            tags.sort();
-            tags.dedup();
-            (speakers, tags)
+            let own = |set: std::collections::BTreeSet<&str>| set.into_iter().map(String::from).collect::<Vec<_>>();
+            (own(speakers), own(tags))
         })
     });
     let editing = move || state.editing.with(Option::is_some);
@@ -292,10 +297,7 @@ pub fn AnnotationPanel() -> impl IntoView {
                     </div>
                     <ol class="cards" aria-label="Annotations in document order">
                         <For
-                            each=move || {
-                                let n = shown.get();
-                                visible.with(|v| v.iter().take(n).cloned().collect::<Vec<_>>())
-                            }
+                            each=page
                             key=|a| (a.id.clone(), a.modified, a.kind.clone(), a.note.clone(), a.tags.clone())
                             let:annotation
                         >
@@ -324,7 +326,16 @@ pub fn AnnotationPanel() -> impl IntoView {
                             </p>
                             <ol class="cards">
                                 <For
-                                    each=move || ordered.with(|(_, o)| o.clone())
+                                    each=move || {
+                                        ordered
+                                            .with(|(_, o)| {
+                                                state
+                                                    .annotations
+                                                    .with(|set| {
+                                                        o.iter().filter_map(|id| set.get(id).cloned()).collect::<Vec<_>>()
+                                                    })
+                                            })
+                                    }
                                     key=|a| (a.id.clone(), a.modified)
                                     let:annotation
                                 >

@@ -1,0 +1,198 @@
+// Page benchmark: drives headless Chromium over the release build with a synthetic article and many
+// overlapping annotations, and prints medians. Run with `./dev bench page` (builds first).
+//
+//   node scripts/page-bench.mjs [--kb 200] [--annotations 5000] [--runs 15]
+//
+// Timings are from inside the page (performance.now / marks). "DOM" means the change is in the DOM
+// (observed by a MutationObserver); "frame" adds the wait for the next animation frame, when the
+// browser paints it.
+import { createHash } from 'node:crypto';
+import { serveDist, launchBrowser } from '../tests/e2e/support.mjs';
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const KB = arg('kb', 200);
+const ANNOTATIONS = arg('annotations', 5000);
+const RUNS = arg('runs', 15);
+
+// ---- A deterministic synthetic article (normalised: single spaces, paragraphs joined by \n\n) ----
+let seed = 42;
+const rand = (n) => {
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  return seed % n;
+};
+const WORDS = ('the minister said that government would act on the report which found that more than ' +
+  'half of all households faced higher costs this winter according to figures from statistics office ' +
+  'while critics argued plan was too little too late and warned of consequences for schools hospitals').split(' ');
+const SPEAKERS = ['Theresa May', 'Peter Neumann', 'Jim Killock', 'Amber Rudd', 'a Facebook spokesperson'];
+function sentence() {
+  const n = 8 + rand(18);
+  const words = Array.from({ length: n }, () => WORDS[rand(WORDS.length)]);
+  words[0] = words[0][0].toUpperCase() + words[0].slice(1);
+  const s = words.join(' ') + '.';
+  return rand(4) === 0 ? `“${s}” ${SPEAKERS[rand(SPEAKERS.length)]} said.` : s;
+}
+const paragraphs = [];
+let size = 0;
+while (size < KB * 1024) {
+  const p = Array.from({ length: 3 + rand(4) }, sentence).join(' ');
+  paragraphs.push(p);
+  size += Buffer.byteLength(p) + 2;
+}
+const text = paragraphs.join('\n\n');
+const chars = [...text];
+const id = 'sha256:' + createHash('sha256').update(text).digest('hex').slice(0, 32);
+
+function annotation(i, start, end) {
+  const exact = chars.slice(start, end).join('');
+  const base = {
+    id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    target: {
+      source: id,
+      position: { start, end },
+      quote: { exact, prefix: chars.slice(Math.max(0, start - 32), start).join(''), suffix: chars.slice(end, end + 32).join('') },
+    },
+    tags: i % 7 === 0 ? ['economy'] : [],
+    created: 1496620800000 + i,
+    modified: 1496620800000 + i,
+  };
+  return i % 3 === 0
+    ? { ...base, kind: 'claim', claimType: 'statistic', status: i % 2 ? 'unverified' : 'needs-source', evidence: [] }
+    : { ...base, kind: 'quote', speaker: SPEAKERS[i % SPEAKERS.length], cue: 'said', form: 'direct' };
+}
+// Overlapping and nested spans of 20–400 characters spread over the whole text.
+const annotations = Array.from({ length: ANNOTATIONS }, (_, i) => {
+  const start = rand(chars.length - 500);
+  return annotation(i, start, start + 20 + rand(380));
+});
+const saved = JSON.stringify({ version: 1, document: { id, title: `Synthetic ${KB} KB article`, text }, annotations });
+const key = `quotemark.v1.doc.${id.slice(7)}`;
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (x) => `${x.toFixed(1)} ms`;
+
+const server = await serveDist();
+const browser = await launchBrowser();
+const results = {};
+const record = (name, value) => (results[name] ??= []).push(value);
+try {
+  const page = await browser.context.newPage();
+  await page.goto(server.url);
+  for (let run = 0; run < RUNS; run++) {
+    await page.evaluate(([key, saved, id]) => {
+      localStorage.clear();
+      localStorage.setItem(key, saved);
+      localStorage.setItem('quotemark.v1.current', JSON.stringify(id));
+    }, [key, saved, id]);
+    await page.reload();
+    await page.getByTestId('annotation-card').first().waitFor();
+    const load = await page.evaluate(() => {
+      const mark = (n) => performance.getEntriesByName(n)[0]?.startTime;
+      const fcp = performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint');
+      return {
+        mounted: mark('quotemark:mounted'),
+        render: mark('quotemark:mounted') - mark('quotemark:mount-start'),
+        load: mark('quotemark:loaded') - mark('quotemark:mount-start'),
+        state: mark('quotemark:state-ready') - mark('quotemark:loaded'),
+        view: mark('quotemark:mounted') - mark('quotemark:state-ready'),
+        fcp: fcp?.startTime,
+        highlights: document.querySelectorAll('[data-testid="highlight"]').length,
+      };
+    });
+    record('first paint with all highlights (FCP, from navigation)', load.fcp);
+    record('  of which: mount and render the app', load.render);
+    record('    read saved annotations', load.load);
+    record('    anchor and segment', load.state);
+    record('    build the view', load.view);
+    results.highlights = load.highlights;
+
+    // Create one annotation: select, Q, save; time the save until its highlight and card exist.
+    const create = await page.evaluate(async (run) => {
+      const body = document.querySelector('[data-testid="article-body"]');
+      const p = body.querySelectorAll('[data-testid="paragraph"]')[3 + run];
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      const node = walker.nextNode();
+      const range = document.createRange();
+      range.setStart(node, 0);
+      range.setEnd(node, Math.min(node.length, 12));
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 20));
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'q', bubbles: true }));
+      await new Promise((r) => setTimeout(r, 20));
+      const cardsBefore = document.querySelectorAll('[data-testid="annotation-card"]').length;
+      const save = document.querySelector('[data-testid="editor"] button[type=submit]');
+      return await new Promise((resolve) => {
+        const t0 = performance.now();
+        let dom;
+        const observer = new MutationObserver(() => {
+          const keys = new Set([...document.querySelectorAll('[data-testid="annotation-card"]')].map((c) => c.dataset.k));
+          const newest = [...document.querySelectorAll('.hl')].some((h) => h.dataset.k.split(' ').some((k) => Number(k) >= 5000));
+          if (!document.querySelector('[data-testid="editor"]') && newest && keys.size >= Math.min(cardsBefore, 100)) {
+            dom = performance.now() - t0;
+            observer.disconnect();
+            requestAnimationFrame(() => resolve({ dom, frame: performance.now() - t0 }));
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+        save.click();
+      });
+    }, run);
+    record('create one annotation (DOM)', create.dom);
+    record('create one annotation (next frame)', create.frame);
+
+    // Undo it: Ctrl+Z until the highlight is gone.
+    const undo = await page.evaluate(async () => {
+      return await new Promise((resolve) => {
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          const stillThere = [...document.querySelectorAll('.hl')].some((h) => h.dataset.k.split(' ').some((k) => Number(k) >= 5000));
+          if (!stillThere) {
+            const dom = performance.now() - t0;
+            observer.disconnect();
+            requestAnimationFrame(() => resolve({ dom, frame: performance.now() - t0 }));
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'z', ctrlKey: true, bubbles: true }));
+      });
+    });
+    record('undo (DOM)', undo.dom);
+    record('undo (next frame)', undo.frame);
+
+    // Filter the panel: a search that matches a subset, timed until the card list changes.
+    const filter = await page.evaluate(async () => {
+      const input = document.querySelector('input[type=search]');
+      const list = document.querySelector('.cards');
+      return await new Promise((resolve) => {
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          const dom = performance.now() - t0;
+          observer.disconnect();
+          requestAnimationFrame(() => resolve({ dom, frame: performance.now() - t0 }));
+        });
+        observer.observe(list, { childList: true, subtree: true });
+        input.value = 'economy';
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+    });
+    record('filter the panel (DOM)', filter.dom);
+    record('filter the panel (next frame)', filter.frame);
+  }
+  await page.close();
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+console.log(`Page benchmark: ${(Buffer.byteLength(text) / 1024).toFixed(0)} KB article, ${paragraphs.length} paragraphs, ` +
+  `${ANNOTATIONS} overlapping annotations (${results.highlights} highlight spans), ${RUNS} runs, medians:`);
+for (const [name, values] of Object.entries(results)) {
+  if (Array.isArray(values)) console.log(`  ${name.padEnd(58)} ${fmt(median(values)).padStart(10)}`);
+}
