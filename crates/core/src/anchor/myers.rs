@@ -102,36 +102,43 @@ impl Peq {
     }
 }
 
-/// One step of Myers' algorithm for one block: advances the block's vertical deltas (`pv`, `mv`)
-/// by one text character with match mask `eq`, given the horizontal delta `hin` entering at the
-/// block's top (−1, 0 or +1). Returns the horizontal delta leaving at the row marked by `high`.
-#[inline(always)]
-fn advance_block(pv: &mut u64, mv: &mut u64, eq: u64, hin: i32, high: u64) -> i32 {
-    let mut eq = eq;
-    let xv = eq | *mv;
-    if hin < 0 {
-        eq |= 1;
+/// The state of one block of the dynamic-programming column: vertical deltas (`pv`: +1 bits,
+/// `mv`: −1 bits), the value at the block's last row, and the mask of that row.
+#[derive(Clone, Copy, Debug)]
+struct Block {
+    pv: u64,
+    mv: u64,
+    score: usize,
+    high: u64,
+}
+
+impl Block {
+    /// A block of `rows` rows whose first row lies below `above` (values growing by one per row).
+    fn fresh(rows: usize, above: usize) -> Block {
+        Block { pv: !0, mv: 0, score: above + rows, high: 1 << (rows - 1) }
     }
-    let xh = ((eq & *pv).wrapping_add(*pv) ^ *pv) | eq;
-    let mut ph = *mv | !(xh | *pv);
-    let mut mh = *pv & xh;
-    let hout = if ph & high != 0 {
-        1
-    } else if mh & high != 0 {
-        -1
-    } else {
-        0
-    };
-    ph <<= 1;
-    mh <<= 1;
-    if hin < 0 {
-        mh |= 1;
-    } else if hin > 0 {
-        ph |= 1;
+
+    /// One step of Myers' algorithm: advances the block by one text character with match mask
+    /// `eq`, given the horizontal delta `hin` entering at its top (−1, 0 or +1). Returns the
+    /// horizontal delta leaving at its last row, and updates the score with it. Branch-free.
+    #[inline(always)]
+    fn advance(&mut self, eq: u64, hin: i32) -> i32 {
+        let (pv, mv) = (self.pv, self.mv);
+        let hin_neg = u64::from(hin < 0);
+        let hin_pos = u64::from(hin > 0);
+        let xv = eq | mv;
+        let eq = eq | hin_neg;
+        let xh = ((eq & pv).wrapping_add(pv) ^ pv) | eq;
+        let ph = mv | !(xh | pv);
+        let mh = pv & xh;
+        let hout = i32::from(ph & self.high != 0) - i32::from(mh & self.high != 0);
+        let ph = (ph << 1) | hin_pos;
+        let mh = (mh << 1) | hin_neg;
+        self.pv = mh | !(xv | ph);
+        self.mv = ph & xv;
+        self.score = self.score.wrapping_add_signed(hout as isize);
+        hout
     }
-    *pv = mh | !(xv | ph);
-    *mv = ph & xv;
-    hout
 }
 
 /// A compiled pattern. Building costs `O(m)` plus a 128-entry table per block; reuse a pattern to
@@ -178,38 +185,31 @@ impl Pattern {
             return;
         }
         let k = max_errors.min(m);
-        let blocks = self.forward.blocks;
-        let last = blocks - 1;
-        let high = |b: usize| 1u64 << (self.rows(b) - 1);
-        let mut pv = vec![!0u64; blocks];
-        let mut mv = vec![0u64; blocks];
-        let mut score: Vec<usize> = (0..blocks).map(|b| b * WORD + self.rows(b)).collect();
+        let count = self.forward.blocks;
+        let last = count - 1;
+        let mut blocks: Vec<Block> = (0..count).map(|b| Block::fresh(self.rows(b), b * WORD)).collect();
         // Blocks 0..=y are active: those that may hold a value ≤ k.
-        let mut y = k.div_ceil(WORD).max(1).min(blocks) - 1;
+        let mut y = k.div_ceil(WORD).max(1).min(count) - 1;
         for (j, &c) in text.iter().enumerate() {
             let eq = self.forward.get(c);
             let mut carry = 0;
-            for b in 0..=y {
-                carry = advance_block(&mut pv[b], &mut mv[b], eq[b], carry, high(b));
-                score[b] = score[b].wrapping_add_signed(carry as isize);
+            for (block, &e) in blocks[..=y].iter_mut().zip(eq) {
+                carry = block.advance(e, carry);
             }
-            let before = score[y].wrapping_add_signed(-carry as isize);
+            let before = blocks[y].score.wrapping_add_signed(-carry as isize);
             if y < last && before <= k && (eq[y + 1] & 1 != 0 || carry < 0) {
                 // The next block may now hold values ≤ k: bring it in, assuming the values below
                 // the old band grew by one per row in the previous column.
                 y += 1;
-                pv[y] = !0;
-                mv[y] = 0;
-                score[y] = before + self.rows(y);
-                let out = advance_block(&mut pv[y], &mut mv[y], eq[y], carry, high(y));
-                score[y] = score[y].wrapping_add_signed(out as isize);
+                blocks[y] = Block::fresh(self.rows(y), before);
+                blocks[y].advance(eq[y], carry);
             } else {
-                while y > 0 && score[y] >= k + WORD {
+                while y > 0 && blocks[y].score >= k + WORD {
                     y -= 1;
                 }
             }
-            if y == last && score[y] <= k {
-                report(j + 1, score[y]);
+            if y == last && blocks[y].score <= k {
+                report(j + 1, blocks[y].score);
             }
         }
     }
@@ -273,12 +273,8 @@ impl Pattern {
         let k = max_errors.min(m);
         let lo = end.saturating_sub(m + k);
         let reversed = self.reversed.get_or_init(|| Peq::new(self.chars.iter().rev(), m));
-        let blocks = reversed.blocks;
-        let last_high = 1u64 << (self.rows(blocks - 1) - 1);
-        let mut pv = vec![!0u64; blocks];
-        let mut mv = vec![0u64; blocks];
-        let mut score = m; // distance of the pattern to the empty suffix
-        let mut best = (score <= k).then_some(Match { start: end, end, errors: score });
+        let mut blocks: Vec<Block> = (0..reversed.blocks).map(|b| Block::fresh(self.rows(b), b * WORD)).collect();
+        let mut best = (m <= k).then_some(Match { start: end, end, errors: m });
         let better = |cand: &Match, best: &Option<Match>| match best {
             None => true,
             Some(b) => {
@@ -290,11 +286,10 @@ impl Pattern {
             let eq = reversed.get(c);
             // Global alignment at the anchored end: the top row grows by one per character.
             let mut carry = 1;
-            for b in 0..blocks {
-                let high = if b == blocks - 1 { last_high } else { 1u64 << (WORD - 1) };
-                carry = advance_block(&mut pv[b], &mut mv[b], eq[b], carry, high);
+            for (block, &e) in blocks.iter_mut().zip(eq) {
+                carry = block.advance(e, carry);
             }
-            score = score.wrapping_add_signed(carry as isize);
+            let score = blocks[blocks.len() - 1].score;
             let cand = Match { start: end - (i + 1), end, errors: score };
             if score <= k && better(&cand, &best) {
                 best = Some(cand);
