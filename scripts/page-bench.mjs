@@ -69,6 +69,7 @@ const annotations = Array.from({ length: ANNOTATIONS }, (_, i) => {
 });
 const saved = JSON.stringify({ version: 1, document: { id, title: `Synthetic ${KB} KB article`, text }, annotations });
 const key = `quotemark.v1.doc.${id.slice(7)}`;
+if (process.env.QM_BENCH_DUMP) (await import('node:fs')).writeFileSync(process.env.QM_BENCH_DUMP, JSON.stringify([key, saved, id]));
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

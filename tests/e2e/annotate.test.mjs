@@ -233,3 +233,55 @@ test('filter and search the panel', async () => {
   assert.equal(await app.cards.count(), 0);
   assert.ok(await app.page.getByText('No annotation matches these filters.').isVisible());
 });
+
+test('an annotation whose text is gone is kept in its own section with its stored quote', async () => {
+  // Save one annotation normally, then rewrite its stored quote and position to text that is not in
+  // the article, as if the article had been edited since.
+  await app.quote(RISKY, 'Theresa May', 'said');
+  await app.page.waitForTimeout(100); // the save runs after the paint
+  const key = await app.page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('quotemark.v1.doc.')));
+  await app.page.evaluate((key) => {
+    const saved = JSON.parse(localStorage.getItem(key));
+    const a = saved.annotations[0];
+    a.target.quote = { exact: 'A sentence the editors later removed entirely from the story.', prefix: '', suffix: '' };
+    a.target.position = { start: 99990, end: 100050 };
+    localStorage.setItem(key, JSON.stringify(saved));
+  }, key);
+  await app.page.reload();
+  await app.title.waitFor();
+  const orphans = app.page.getByTestId('orphans');
+  await orphans.waitFor();
+  assert.match(await orphans.textContent(), /A sentence the editors later removed/);
+  assert.match(await orphans.textContent(), /Theresa May/);
+  assert.equal(await app.highlights.count(), 0);
+  assert.match(await app.page.getByTestId('annotation-count').textContent(), /1/);
+});
+
+test('hovering a highlight emphasises its card, and clicking a card flashes its highlight', async () => {
+  await app.quote(RISKY, 'Theresa May', 'said');
+  await app.highlights.first().hover();
+  const border = await app.cards.first().evaluate((c) => getComputedStyle(c).borderTopColor);
+  await app.page.mouse.move(5, 5);
+  await app.page.waitForTimeout(50);
+  const plain = await app.cards.first().evaluate((c) => getComputedStyle(c).borderTopColor);
+  assert.notEqual(border, plain, 'the card is emphasised while its highlight is hovered');
+  await app.cards.first().click();
+  assert.equal(await app.highlights.first().evaluate((h) => h.classList.contains('flash')), true);
+});
+
+test('on a phone the panel is a bottom sheet that opens for the editor', async () => {
+  await app.page.setViewportSize({ width: 390, height: 844 });
+  await app.page.waitForTimeout(300); // the sheet's transition from the desktop size
+  const sheet = app.panel;
+  const collapsed = await sheet.boundingBox();
+  assert.ok(collapsed.height < 80 && collapsed.y > 700, `collapsed sheet ${JSON.stringify(collapsed)}`);
+  await app.select(RISKY);
+  await app.page.keyboard.press('q');
+  await app.editor.waitFor();
+  await app.page.waitForTimeout(300); // the sheet's opening transition
+  const open = await sheet.boundingBox();
+  assert.ok(open.height > 400, `open sheet ${JSON.stringify(open)}`);
+  assert.ok(await app.editor.getByLabel('Speaker').isVisible());
+  const overflow = await app.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0);
+});
