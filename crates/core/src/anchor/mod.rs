@@ -69,6 +69,7 @@ pub mod myers;
 
 use crate::model::{Annotation, Span, Target, TextPositionSelector, TextQuoteSelector};
 use myers::Pattern;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
 /// Context code points that [`describe`] records on each side of a quote, where the text allows.
@@ -214,18 +215,32 @@ pub fn anchor_all<'a>(text: &str, annotations: impl IntoIterator<Item = &'a Anno
 /// assert_eq!((found.status, found.span), (AnchorStatus::Moved, Some(Span::new(16, 22))));
 /// assert_eq!(edited.find_exact(&['Y', 'e', 's']), vec![17]);
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct AnchorText {
     chars: Vec<char>,
     index: OnceLock<QgramIndex>,
+    /// Exact searches made so far by scanning, before the index is built.
+    scans: AtomicUsize,
 }
+
+impl Clone for AnchorText {
+    fn clone(&self) -> Self {
+        AnchorText { chars: self.chars.clone(), index: self.index.clone(), scans: AtomicUsize::new(self.scans()) }
+    }
+}
+
+/// Exact searches answered by a scan of the text before the q-gram index is built (an index costs
+/// about ten scans to build, and a single `describe` needs only one or two searches).
+const SCANS_BEFORE_INDEX: usize = 2;
 
 impl AnchorText {
     /// Prepares `text` (one pass; the index is built lazily).
     pub fn new(text: &str) -> AnchorText {
-        let mut chars = Vec::with_capacity(text.chars().count());
-        chars.extend(text.chars());
-        AnchorText { chars, index: OnceLock::new() }
+        AnchorText { chars: text.chars().collect(), index: OnceLock::new(), scans: AtomicUsize::new(0) }
+    }
+
+    fn scans(&self) -> usize {
+        self.scans.load(Ordering::Relaxed)
     }
 
     /// The text's code points.
@@ -248,14 +263,19 @@ impl AnchorText {
     }
 
     /// Start offsets of every occurrence of `needle` (overlapping ones included), ascending. An
-    /// empty needle has no occurrences.
+    /// empty needle has no occurrences. The first couple of searches scan the text; later ones
+    /// use the q-gram index, built then.
     pub fn find_exact(&self, needle: &[char]) -> Vec<usize> {
         let (n, m) = (self.chars.len(), needle.len());
         if m == 0 || m > n {
             return Vec::new();
         }
-        if m < Q {
-            return (0..=n - m).filter(|&i| self.chars[i] == needle[0] && self.chars[i..i + m] == *needle).collect();
+        let scan =
+            m < Q || (self.index.get().is_none() && self.scans.fetch_add(1, Ordering::Relaxed) < SCANS_BEFORE_INDEX);
+        if scan {
+            let first = needle[0];
+            let starts = self.chars[..=n - m].iter().enumerate().filter(|&(_, &c)| c == first).map(|(i, _)| i);
+            return starts.filter(|&i| self.chars[i + 1..i + m] == needle[1..]).collect();
         }
         self.index().find(&self.chars, needle)
     }
