@@ -22,6 +22,7 @@ pub mod merge;
 pub mod model;
 pub mod offsets;
 pub mod segment;
+pub mod store;
 
 /// The reference article that Quotemark opens by default (a 2017 news story).
 pub const SAMPLE_ARTICLE: &str = include_str!("../../../assets/sample-article.txt");

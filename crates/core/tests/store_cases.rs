@@ -1,0 +1,311 @@
+//! Storage records: keys, the golden version 1 fixture and its migration, the golden version 2
+//! records it becomes, and an exact message for every kind of bad value.
+
+#[path = "fixtures/small_doc.rs"]
+mod small_doc;
+
+use quotemark_core::document::{Document, DocumentId};
+use quotemark_core::model::*;
+use quotemark_core::store::*;
+
+const V1: &str = include_str!("fixtures/store_v1.json");
+const V2_RECORDS: &str = include_str!("fixtures/store_v2_records.txt");
+
+fn migrated() -> (Document, Vec<Annotation>) {
+    migrate_v1(V1).expect("the golden version 1 record migrates")
+}
+
+#[test]
+fn golden_v1_record_migrates_every_field() {
+    let (doc, annotations) = migrated();
+    assert_eq!(doc, small_doc::document());
+    assert_eq!(annotations.len(), 6);
+    let set: AnnotationSet = annotations.iter().cloned().collect();
+    for expected in small_doc::annotations(&doc).iter() {
+        assert_eq!(set.get(&expected.id), Some(expected));
+    }
+    let foreign = set.get(&AnnotationId("https://hypothes.is/a/Xy_z-123".into())).unwrap();
+    assert_eq!(foreign.target.position, None);
+    assert_eq!(foreign.target.source, "https://news.example/2017/06/05/encryption");
+    assert_eq!(foreign.target.exact(), Some("end-to-end encryption"));
+    assert_eq!(foreign.note, "Imported from Hypothesis; *markdown* & <b>html</b>");
+    let stale = set.get(&AnnotationId("5b0e7c1a-0d1e-4f2a-9b3c-4d5e6f708192".into())).unwrap();
+    assert_eq!(stale.target.exact(), Some("Home Secretery"));
+    assert_eq!(stale.tags, ["typo"]);
+    assert_eq!(stale.created, small_doc::at(90));
+}
+
+/// The version 2 records of the migrated annotations, one `key<TAB>value` line each, in document order.
+fn v2_records(doc: &Document, annotations: &[Annotation]) -> String {
+    let text = TextIndex::new(&doc.text);
+    let mut out = format!("{}\t{}\n", doc_key(&doc.id), encode_document(doc, small_doc::at(120)));
+    for a in annotations {
+        out.push_str(&format!("{}\t{}\n", annotation_key(&doc.id, &a.id), encode_annotation(a, &text)));
+    }
+    out
+}
+
+#[test]
+fn golden_v2_records() {
+    let (doc, annotations) = migrated();
+    let records = v2_records(&doc, &annotations);
+    if std::env::var_os("QM_BLESS").is_some() {
+        std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store_v2_records.txt"), &records).unwrap();
+    }
+    assert_eq!(records, V2_RECORDS, "run with QM_BLESS=1 to accept a deliberate change");
+
+    // Quotemark's own annotations are compact; the foreign and the stale one keep their targets.
+    let text = TextIndex::for_document(&doc);
+    for a in &annotations {
+        let json = encode_annotation(a, &text);
+        let own = small_doc::annotations(&doc).contains(&a.id);
+        assert_eq!(json.contains("\"s\":"), own, "{json}");
+        assert_eq!(json.contains("\"target\":"), !own, "{json}");
+        assert!(!json.contains("\"src\""), "{json}");
+        assert_eq!(&decode_annotation(&json, &text).unwrap(), a);
+    }
+    let mut lines = V2_RECORDS.lines();
+    let (key, value) = lines.next().unwrap().split_once('\t').unwrap();
+    assert_eq!(parse_key(key), Some(StoreKey::Document(doc.id.short())));
+    assert_eq!(decode_document(value).unwrap(), (doc.clone(), small_doc::at(120)));
+    for (line, a) in lines.zip(&annotations) {
+        let (key, value) = line.split_once('\t').unwrap();
+        assert_eq!(parse_key(key), Some(StoreKey::Annotation { document: doc.id.short(), id: &a.id.0 }));
+        assert_eq!(&decode_annotation(value, &text).unwrap(), a);
+    }
+}
+
+#[test]
+fn compact_records_are_small() {
+    let (doc, annotations) = migrated();
+    let text = TextIndex::new(&doc.text);
+    let own: Vec<_> = annotations.iter().filter(|a| small_doc::annotations(&doc).contains(&a.id)).collect();
+    let compact: usize = own.iter().map(|a| encode_annotation(a, &text).len()).sum();
+    let model: usize = own.iter().map(|a| serde_json::to_string(a).unwrap().len()).sum();
+    assert!(compact * 10 < model * 7, "{compact} vs {model}");
+}
+
+#[test]
+fn a_source_other_than_the_document_is_kept() {
+    let doc = small_doc::document();
+    let text = TextIndex::new(&doc.text);
+    let mut a = small_doc::annotations(&doc).iter().next().unwrap().clone();
+    a.target.source = "https://news.example/2017/06/05/encryption".into();
+    let json = encode_annotation(&a, &text);
+    assert!(json.contains(r#""src":"https://news.example/2017/06/05/encryption""#), "{json}");
+    assert_eq!(decode_annotation(&json, &text).unwrap(), a);
+}
+
+#[test]
+fn keys() {
+    let id = DocumentId::of_text("Hello.");
+    let hex = id.short();
+    assert_eq!(hex.len(), 32);
+    assert_eq!(doc_key(&id), format!("quotemark.v2.doc.{hex}"));
+    assert_eq!(annotation_prefix(&id), format!("quotemark.v2.a.{hex}."));
+    let odd = AnnotationId("urn:x:a.b.c/ü?q=1#f".into());
+    let key = annotation_key(&id, &odd);
+    assert_eq!(key, format!("quotemark.v2.a.{hex}.urn:x:a.b.c/ü?q=1#f"));
+    assert_eq!(parse_key(&key), Some(StoreKey::Annotation { document: hex, id: "urn:x:a.b.c/ü?q=1#f" }));
+    assert_eq!(parse_key(CURRENT_KEY), Some(StoreKey::Current));
+    assert_eq!(parse_key(V1_CURRENT_KEY), Some(StoreKey::V1Current));
+    assert_eq!(parse_key(&doc_key(&id)), Some(StoreKey::Document(hex)));
+    assert_eq!(parse_key(&format!("quotemark.v1.doc.{hex}")), Some(StoreKey::V1Document(hex)));
+    let backup = backup_key(&key, Timestamp(1_496_620_800_000));
+    assert_eq!(backup, format!("quotemark.backup.1496620800000.{key}"));
+    assert!(backup.starts_with(BACKUP_PREFIX));
+    assert_eq!(parse_key(&backup), Some(StoreKey::Backup));
+    for bad in [
+        "",
+        "quotemark.",
+        "quotemark.v2.doc.",
+        "quotemark.v2.doc.XYZ",
+        &format!("quotemark.v2.doc.{hex}0"),
+        &format!("quotemark.v2.a.{hex}"),
+        &format!("quotemark.v2.a.{hex}x1"),
+        "quotemark.v2.a.é",
+        "quotemark.v3.doc.x",
+        "other.v2.current",
+    ] {
+        assert_eq!(parse_key(bad), None, "{bad}");
+    }
+    assert_eq!(parse_key(&format!("quotemark.v2.a.{hex}.")), Some(StoreKey::Annotation { document: hex, id: "" }));
+    assert!(is_quotemark_key(CURRENT_KEY) && is_quotemark_key(&backup) && is_quotemark_key("quotemark.v9.x"));
+    assert!(!is_quotemark_key("quotemarks") && !is_quotemark_key("gloo.quotemark.v2.current"));
+    assert!(is_v1_document_key(&format!("quotemark.v1.doc.{hex}")));
+    assert!(!is_v1_document_key(&format!("quotemark.v1.doc.{}", hex.to_uppercase())));
+    assert!(!is_v1_document_key(&doc_key(&id)));
+    assert_eq!(STORE_VERSION, 2);
+}
+
+#[test]
+fn storage_bytes_counts_utf16_units_twice() {
+    assert_eq!(storage_bytes([]), 0);
+    let entries = [("quotemark.v2.current", "\"sha256:…\""), ("k", "😀é")];
+    let total = storage_bytes(entries.iter().map(|(k, v)| (utf16_len(k), utf16_len(v))));
+    assert_eq!(total, (20 + 10 + 1 + 3) * 2);
+}
+
+#[test]
+fn current_key_value_is_a_json_string() {
+    let id = DocumentId::of_text("Hello.");
+    let value = serde_json::to_string(&id).unwrap();
+    assert_eq!(value, format!("\"{}\"", id.0));
+    assert_eq!(serde_json::from_str::<DocumentId>(&value).unwrap(), id);
+}
+
+fn annotation_error(json: &str, text: &str) -> String {
+    decode_annotation(json, &TextIndex::new(text)).unwrap_err().to_string()
+}
+
+#[test]
+fn bad_annotation_records_say_what_is_wrong() {
+    let ok = r#"{"id":"a","kind":"claim","claimType":"other","status":"unverified","evidence":[],"created":1,"modified":2,"s":1,"e":3,"p":1,"x":1}"#;
+    let text = "abcde";
+    let a = decode_annotation(ok, &TextIndex::new(text)).unwrap();
+    assert_eq!(a.target, Target::new(&DocumentId::of_text(text).0, 1, 3, "bc", "a", "d"));
+    let cases: &[(&str, &str)] = &[
+        ("", "empty value"),
+        (" \n", "empty value"),
+        ("{\"s\":", "not JSON (line 1, column 5)"),
+        ("{\"id\":\"é\" x", "not JSON (line 1, column 11)"),
+        ("\n\n  nope", "not JSON (line 3, column 4)"),
+        ("[]", "not a stored annotation: invalid type: sequence, expected struct AnnotationIn"),
+        ("5", "not a stored annotation: invalid type: integer `5`, expected struct AnnotationIn"),
+        (
+            r#"{"id":"a","kind":"claim","created":1,"modified":2,"s":1,"e":3,"p":1}"#,
+            r#"not a stored annotation: it needs all of "s", "e", "p" and "x""#,
+        ),
+        (r#"{"id":"a","kind":"claim","created":1,"modified":2}"#, "not a stored annotation: it has no target"),
+        (
+            r#"{"id":"a","kind":"claim","created":1,"modified":2,"s":0,"e":0,"p":0,"x":0,"target":{"source":"s","position":{"start":0,"end":0}}}"#,
+            "not a stored annotation: it has both a compact and a full target",
+        ),
+        (
+            r#"{"id":"a","kind":"claim","created":1,"modified":2,"src":"x","target":{"source":"s","position":{"start":0,"end":0}}}"#,
+            "not a stored annotation: it has both a compact and a full target",
+        ),
+        (
+            r#"{"id":"a","kind":"claim","created":1,"modified":2,"s":4,"e":6,"p":0,"x":0}"#,
+            "a stored annotation whose offsets (s 4, e 6, p 0, x 0) do not fit the text (5 characters)",
+        ),
+        (
+            r#"{"id":"a","kind":"claim","created":1,"modified":2,"s":3,"e":2,"p":0,"x":0}"#,
+            "a stored annotation whose offsets (s 3, e 2, p 0, x 0) do not fit the text (5 characters)",
+        ),
+        (
+            r#"{"id":"a","kind":"claim","created":1,"modified":2,"s":1,"e":2,"p":2,"x":0}"#,
+            "a stored annotation whose offsets (s 1, e 2, p 2, x 0) do not fit the text (5 characters)",
+        ),
+        (
+            r#"{"id":"a","kind":"claim","created":1,"modified":2,"s":1,"e":2,"p":0,"x":18446744073709551615}"#,
+            "a stored annotation whose offsets (s 1, e 2, p 0, x 18446744073709551615) do not fit the text (5 characters)",
+        ),
+        (
+            r#"{"id":"a","kind":"claim","created":1,"modified":2,"s":-1,"e":2,"p":0,"x":0}"#,
+            "not a stored annotation: invalid value: integer `-1`, expected usize",
+        ),
+        (
+            r#"{"id":"a","kind":"claim","created":1,"modified":2,"s":"1","e":2,"p":0,"x":0}"#,
+            "not a stored annotation: invalid type: string \"1\", expected usize",
+        ),
+        (r#"{"id":"a","kind":"memo","created":1,"modified":2,"s":1,"e":2,"p":0,"x":0}"#, "not a stored annotation: unknown variant `memo`, expected `quote` or `claim`"),
+        (r#"{"id":"a","created":1,"modified":2,"s":1,"e":2,"p":0,"x":0}"#, "not a stored annotation: missing field `kind`"),
+        (r#"{"kind":"claim","created":1,"modified":2,"s":1,"e":2,"p":0,"x":0}"#, "not a stored annotation: missing field `id`"),
+        (r#"{"id":"a","kind":"claim","modified":2,"s":1,"e":2,"p":0,"x":0}"#, "not a stored annotation: missing field `created`"),
+        (
+            r#"{"id":"a","kind":"claim","created":1.5,"modified":2,"s":1,"e":2,"p":0,"x":0}"#,
+            "not a stored annotation: invalid type: floating point `1.5`, expected i64",
+        ),
+        (
+            r#"{"id":"a","kind":"claim","tags":"x","created":1,"modified":2,"s":1,"e":2,"p":0,"x":0}"#,
+            "not a stored annotation: invalid type: string \"x\", expected a sequence",
+        ),
+        (
+            r#"{"id":"a","kind":"claim","status":"true","created":1,"modified":2,"s":1,"e":2,"p":0,"x":0}"#,
+            "not a stored annotation: unknown variant `true`, expected one of `unverified`, `needs-source`, `supported`, `disputed`, `false`",
+        ),
+    ];
+    for (json, message) in cases {
+        assert_eq!(annotation_error(json, text), *message, "{json}");
+    }
+    let err = decode_annotation("{\"s\":", &TextIndex::new(text)).unwrap_err();
+    let key = "quotemark.v2.a.0123456789abcdef0123456789abcdef.a";
+    let err = err.with_key(key);
+    assert_eq!(err.key.as_deref(), Some(key));
+    assert_eq!(err.to_string(), format!("{key}: not JSON (line 1, column 5)"));
+}
+
+#[test]
+fn bad_document_records_say_what_is_wrong() {
+    let doc = Document::from_raw("Ministers met.");
+    let good = encode_document(&doc, Timestamp(3));
+    let other = DocumentId::of_text("Other.");
+    let cases: Vec<(String, String)> = vec![
+        ("".into(), "empty value".into()),
+        ("{\"version\":2,".into(), "not JSON (line 1, column 13)".into()),
+        ("null".into(), "not a stored document: invalid type: null, expected struct VersionProbe".into()),
+        ("{}".into(), "not a stored document: missing \"version\"".into()),
+        (good.replace("\"version\":2", "\"version\":3"), "unknown version 3 (this version of Quotemark reads version 2)".into()),
+        (good.replace("\"version\":2", "\"version\":1"), "unknown version 1 (this version of Quotemark reads version 2)".into()),
+        (good.replace("\"version\":2", "\"version\":2.0"), "unknown version 2.0 (this version of Quotemark reads version 2)".into()),
+        (good.replace("\"version\":2", "\"version\":\"2\""), "not a stored document: \"version\" is \"2\", not a number".into()),
+        (good.replace(",\"opened\":3", ""), "not a stored document: missing field `opened`".into()),
+        (good.replace("\"opened\":3", "\"opened\":\"3\""), "not a stored document: invalid type: string \"3\", expected i64".into()),
+        (
+            good.replace(&doc.id.0, &other.0),
+            format!("the document id {other} does not match its text (whose id is {})", doc.id),
+        ),
+        (
+            good.replace("\"title\"", "\"date\":\"2017-02-30\",\"title\""),
+            "not a stored document: not a YYYY-MM-DD date: \"2017-02-30\"".into(),
+        ),
+        (good.replace(",\"title\":\"Ministers met.\"", ""), "not a stored document: missing field `title`".into()),
+    ];
+    for (json, message) in cases {
+        assert_eq!(decode_document(&json).unwrap_err().to_string(), message, "{json}");
+    }
+    assert_eq!(decode_document(&good).unwrap(), (doc, Timestamp(3)));
+}
+
+#[test]
+fn bad_v1_records_say_what_is_wrong() {
+    let cases: Vec<(String, &str)> = vec![
+        ("x".into(), "not JSON (line 1, column 1)"),
+        (V1.replace("\"version\":1", "\"version\":2"), "unknown version 2 (this version of Quotemark reads version 1)"),
+        (V1.replace("\"annotations\":[", "\"annotations\":{\"x\":[").replace("]}", "]}}"), "not a version 1 record: invalid type: map, expected a sequence"),
+        (
+            V1.replace("\"id\":\"22222222-2222-4222-a222-222222222222\"", "\"id\":\"11111111-1111-4111-9111-111111111111\""),
+            "not a version 1 record: annotation 11111111-1111-4111-9111-111111111111 appears twice",
+        ),
+        (V1.replace("less safe.", "less safe!"), "the document id sha256:9c27b67764543c49fce0fc2370dd7f87 does not match its text (whose id is "),
+    ];
+    for (json, message) in cases {
+        let err = migrate_v1(&json).unwrap_err().to_string();
+        assert!(err.starts_with(message), "{err}");
+    }
+}
+
+#[test]
+fn text_index_slices_by_code_point() {
+    for text in ["", "plain ascii text that is longer than one stride of thirty-two", "é😀“x”\u{301}".repeat(40).as_str()] {
+        let index = TextIndex::new(text);
+        let chars: Vec<char> = text.chars().collect();
+        assert_eq!(index.len(), chars.len());
+        assert_eq!(index.is_empty(), chars.is_empty());
+        assert_eq!(index.text(), text);
+        for start in 0..=chars.len() {
+            for end in start..=chars.len() {
+                assert_eq!(index.slice(start, end), Some(chars[start..end].iter().collect::<String>().as_str()));
+            }
+            assert_eq!(index.slice(start, chars.len() + 1), None);
+        }
+        if !chars.is_empty() {
+            assert_eq!(index.slice(1, 0), None);
+        }
+        assert_eq!(index.id(), &DocumentId::of_text(text));
+    }
+    let doc = small_doc::document();
+    assert_eq!(TextIndex::for_document(&doc).id(), &doc.id);
+    assert!(format!("{:?}", TextIndex::new("abc")).contains("len: 3"));
+}

@@ -1,0 +1,209 @@
+//! Property tests of the storage records: `decode(encode(a)) == a` for annotations made in
+//! Quotemark (compact records) and for foreign or stale targets (full records) on random texts,
+//! and a bounded fuzz run showing that no input makes a decoder panic.
+
+use proptest::prelude::*;
+use quotemark_core::anchor::describe;
+use quotemark_core::document::{Document, DocumentId};
+use quotemark_core::model::*;
+use quotemark_core::store::*;
+
+/// Text built from pieces that exercise 1- to 4-byte code points, combining marks and paragraphs.
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::sample::select(vec!["a", "b", " ", "é", "e\u{301}", "“", "”", "😀", "\n\n", "ab", "—", "中", "x"]),
+        0..200,
+    )
+    .prop_map(|pieces| pieces.concat())
+}
+
+fn any_string() -> impl Strategy<Value = String> {
+    prop_oneof![Just(String::new()), "[a-z ]{0,8}", any::<String>()]
+}
+
+fn kind() -> impl Strategy<Value = Kind> {
+    let quote = (any_string(), prop::option::of(any_string()), prop::option::of(any_string()), 0..3u8).prop_map(
+        |(speaker, speaker_canonical, cue, form)| {
+            let form = [QuoteForm::Direct, QuoteForm::Partial, QuoteForm::Indirect][form as usize];
+            Kind::Quote(Quote { speaker, speaker_canonical, cue, form })
+        },
+    );
+    let evidence = (prop::option::of(any_string()), any_string()).prop_map(|(url, note)| Evidence { url, note });
+    let claim = (0..5u8, 0..5u8, prop::collection::vec(evidence, 0..3)).prop_map(|(t, s, evidence)| {
+        Kind::Claim(Claim {
+            claim_type: [ClaimType::Statistic, ClaimType::Causal, ClaimType::Prediction, ClaimType::Comparison, ClaimType::Other]
+                [t as usize],
+            status: [ClaimStatus::Unverified, ClaimStatus::NeedsSource, ClaimStatus::Supported, ClaimStatus::Disputed, ClaimStatus::False]
+                [s as usize],
+            evidence,
+        })
+    });
+    prop_oneof![quote, claim]
+}
+
+/// Everything of an annotation but its target.
+fn annotation_with(target: Target) -> impl Strategy<Value = Annotation> {
+    (any_string(), kind(), any_string(), prop::collection::vec(any_string(), 0..3), any::<i64>(), any::<i64>()).prop_map(
+        move |(id, kind, note, tags, created, modified)| Annotation {
+            id: AnnotationId(id),
+            target: target.clone(),
+            kind,
+            note,
+            tags,
+            created: Timestamp(created),
+            modified: Timestamp(modified),
+        },
+    )
+}
+
+fn chars_string(chars: &[char]) -> String {
+    chars.iter().collect()
+}
+
+/// A text and an annotation on it whose quote and context are cut from the text (any lengths).
+fn own_annotation() -> impl Strategy<Value = (String, Annotation)> {
+    (text(), any::<prop::sample::Index>(), any::<prop::sample::Index>(), any::<prop::sample::Index>(), any::<prop::sample::Index>(), any::<bool>(), any::<bool>())
+        .prop_flat_map(|(text, a, b, c, d, use_describe, own_source)| {
+            let chars: Vec<char> = text.chars().collect();
+            let n = chars.len();
+            let (mut start, mut end) = (a.index(n + 1), b.index(n + 1));
+            if start > end {
+                std::mem::swap(&mut start, &mut end);
+            }
+            let source = if own_source { DocumentId::of_text(&text).0 } else { "https://elsewhere.example/a".to_string() };
+            let target = if use_describe {
+                describe(&source, &text, Span::new(start, end))
+            } else {
+                let (p, x) = (c.index(start + 1), d.index(n - end + 1));
+                Target::new(
+                    &source,
+                    start,
+                    end,
+                    &chars_string(&chars[start..end]),
+                    &chars_string(&chars[start - p..start]),
+                    &chars_string(&chars[end..end + x]),
+                )
+            };
+            (Just(text), annotation_with(target))
+        })
+}
+
+/// A text and an annotation whose target is not cut from it: only a quote, only a position (in
+/// range or not, even reversed), a quote that differs from the text, or context that differs.
+fn foreign_annotation() -> impl Strategy<Value = (String, Annotation)> {
+    let position = (0..300usize, 0..300usize).prop_map(|(start, end)| TextPositionSelector { start, end });
+    let quote = (any_string(), any_string(), any_string()).prop_map(|(exact, prefix, suffix)| TextQuoteSelector { exact, prefix, suffix });
+    let target = (any_string(), prop::option::of(position), prop::option::of(quote))
+        .prop_map(|(source, position, quote)| Target { source, position, quote });
+    (text(), target).prop_flat_map(|(text, target)| (Just(text), annotation_with(target)))
+}
+
+fn round_trip(text: &str, a: &Annotation) -> Result<String, TestCaseError> {
+    let index = TextIndex::new(text);
+    let json = encode_annotation(a, &index);
+    let back = decode_annotation(&json, &index);
+    prop_assert_eq!(back.as_ref(), Ok(a), "{}", json);
+    Ok(json)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn own_annotations_round_trip_compactly((text, a) in own_annotation()) {
+        let json = round_trip(&text, &a)?;
+        prop_assert!(json.contains("\"s\":") && !json.contains("\"target\""), "{}", json);
+        let own = a.target.source == DocumentId::of_text(&text).0;
+        prop_assert_eq!(json.contains("\"src\""), !own, "{}", json);
+    }
+
+    #[test]
+    fn foreign_annotations_round_trip((text, a) in foreign_annotation()) {
+        round_trip(&text, &a)?;
+    }
+
+    #[test]
+    fn edited_own_annotations_round_trip((text, mut a) in own_annotation(), which in 0..3usize, extra in "[a-zé😀]{1,3}") {
+        // A quote or context changed by one piece no longer matches the text: stored in full.
+        if let Some(q) = a.target.quote.as_mut() {
+            match which {
+                0 => q.exact.push_str(&extra),
+                1 => q.prefix.insert_str(0, &extra),
+                _ => q.suffix.push_str(&extra),
+            }
+        }
+        let json = round_trip(&text, &a)?;
+        let index = TextIndex::new(&text);
+        // It may still be compact if the longer context happens to be the text too.
+        prop_assert!(json.contains("\"target\"") || decode_annotation(&json, &index).is_ok());
+    }
+
+    #[test]
+    fn documents_round_trip(text in text(), title in any_string(), source in prop::option::of(any_string()), opened in any::<i64>()) {
+        let mut doc = Document::new(title, None, &text);
+        doc.source = source;
+        let json = encode_document(&doc, Timestamp(opened));
+        prop_assert_eq!(decode_document(&json), Ok((doc, Timestamp(opened))));
+    }
+}
+
+const SEEDS: &[&str] = &[
+    include_str!("fixtures/store_v1.json"),
+    r#"{"id":"a","kind":"quote","speaker":"x","form":"direct","created":1,"modified":2,"s":1,"e":3,"p":1,"x":1}"#,
+    r#"{"id":"b","kind":"claim","claimType":"other","status":"unverified","evidence":[{"url":"u"}],"created":1,"modified":2,"target":{"source":"s","position":{"start":0,"end":9},"quote":{"exact":"q"}}}"#,
+    r#"{"version":2,"document":{"id":"sha256:00","title":"t","text":"abcde"},"opened":1}"#,
+];
+
+/// Mutates valid records: truncation, replacing a character, inserting JSON tokens.
+fn mutated() -> impl Strategy<Value = String> {
+    (
+        prop::sample::select(SEEDS),
+        any::<prop::sample::Index>(),
+        any::<prop::sample::Index>(),
+        prop::sample::select(vec!["", "}", "\"", "-1", "1e99", "null", "[]", "{}", "18446744073709551616", "😀", ",", "\\u00"]),
+        0..3u8,
+    )
+        .prop_map(|(seed, at, len, token, op)| {
+            let chars: Vec<char> = seed.chars().collect();
+            let i = at.index(chars.len() + 1);
+            let j = (i + len.index(8)).min(chars.len());
+            match op {
+                0 => chars[..i].iter().collect(),
+                1 => format!("{}{token}{}", chars_string(&chars[..i]), chars_string(&chars[j..])),
+                _ => format!("{}{token}{}", chars_string(&chars[..i]), chars_string(&chars[i..])),
+            }
+        })
+}
+
+fn decode_everything(input: &str) {
+    for text in ["", "abcde", "é😀“x”"] {
+        let _ = decode_annotation(input, &TextIndex::new(text));
+    }
+    let _ = decode_document(input);
+    let _ = migrate_v1(input);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn decoders_never_panic_on_arbitrary_strings(input in any::<String>()) {
+        decode_everything(&input);
+    }
+
+    #[test]
+    fn decoders_never_panic_on_mutated_records(input in mutated()) {
+        decode_everything(&input);
+    }
+
+    #[test]
+    fn compact_offsets_anywhere_never_panic(s in any::<u64>(), e in any::<u64>(), p in any::<u64>(), x in any::<u64>(), text in text()) {
+        let json = format!(r#"{{"id":"a","kind":"claim","created":1,"modified":2,"s":{s},"e":{e},"p":{p},"x":{x}}}"#);
+        let index = TextIndex::new(&text);
+        if let Ok(a) = decode_annotation(&json, &index) {
+            let span = a.target.span().unwrap();
+            prop_assert!(span.end <= index.len());
+            prop_assert_eq!(encode_annotation(&a, &index), json);
+        }
+    }
+}
