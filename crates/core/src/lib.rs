@@ -22,6 +22,7 @@ pub mod merge;
 pub mod model;
 pub mod offsets;
 pub mod segment;
+pub mod share;
 pub mod store;
 
 /// The reference article that Quotemark opens by default (a 2017 news story).
