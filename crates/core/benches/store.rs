@@ -125,6 +125,13 @@ fn bench(c: &mut Criterion) {
     group.bench_function("decode_annotation ×5,000 (200 KB text)", |b| {
         b.iter(|| records.iter().map(|r| decode_annotation(black_box(r), &index).unwrap()).collect::<Vec<_>>())
     });
+    let model: Vec<String> = list.iter().map(|a| serde_json::to_string(a).unwrap()).collect();
+    group.bench_function("model JSON to_string ×5,000 (reference)", |b| {
+        b.iter(|| list.iter().map(|a| serde_json::to_string(black_box(a)).unwrap()).collect::<Vec<_>>())
+    });
+    group.bench_function("model JSON from_str ×5,000 (reference)", |b| {
+        b.iter(|| model.iter().map(|r| serde_json::from_str::<Annotation>(black_box(r)).unwrap()).collect::<Vec<_>>())
+    });
     group.bench_function("TextIndex::new (200 KB)", |b| b.iter(|| TextIndex::new(black_box(&doc.text))));
     group.finish();
 
