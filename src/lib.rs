@@ -5,6 +5,7 @@
 //! state that ties them together ([`state`]). All logic that needs no browser lives in the core crate.
 
 pub mod bridge;
+pub mod persist;
 pub mod components;
 pub mod state;
 pub mod storage;
@@ -30,6 +31,10 @@ pub fn App() -> impl IntoView {
 pub fn AppWith(store: std::rc::Rc<dyn storage::Store>) -> impl IntoView {
     let state = AppState::new(store);
     provide_context(state);
+    let import_ui = components::io::ImportUi(RwSignal::new(components::io::ImportState::Closed));
+    provide_context(import_ui);
+    // A share link opens in the import preview.
+    components::io::open_share_link(&state, import_ui);
 
     Effect::new(move |_| {
         let title = state.document.with(|d| format!("{} · Quotemark", d.title));
@@ -41,9 +46,21 @@ pub fn AppWith(store: std::rc::Rc<dyn storage::Store>) -> impl IntoView {
     let keys = window_event_listener(leptos::ev::keydown, move |ev| on_keydown(&state, &ev));
     // A save still pending when the page goes away is written at once.
     let hide = window_event_listener(leptos::ev::pagehide, move |_| state.flush_save());
+    // A share link opened in a tab that already shows Quotemark changes only the fragment.
+    let hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        components::io::open_share_link(&state, import_ui)
+    });
+    // Another tab on the same document changed an annotation.
+    let tabs = window_event_listener(leptos::ev::storage, move |ev| {
+        if let Some(key) = ev.key() {
+            state.apply_external(&key, ev.new_value().as_deref());
+        }
+    });
     on_cleanup(move || {
         keys.remove();
         hide.remove();
+        hash.remove();
+        tabs.remove();
     });
 
     // Emphasis for the hovered/focused and the selected annotation, in both the article and the panel,
@@ -79,6 +96,8 @@ pub fn AppWith(store: std::rc::Rc<dyn storage::Store>) -> impl IntoView {
         <SelectionToolbar />
         <OverlapChooser />
         <ShortcutsOverlay />
+        <components::io::ImportDialog />
+        <components::io::DropZone />
         <Toast />
         <Announcer />
     }

@@ -2,7 +2,8 @@
 //! components. The data itself (core types) holds no signals; this module is the only place that
 //! turns core results into reactive updates, and it touches only the paragraphs a change affects.
 
-use crate::storage::{self, Store};
+use crate::persist::{self, Persistence};
+use crate::storage::{Store, WriteError};
 use leptos::prelude::*;
 use quotemark_core::anchor::{AnchorText, Anchored};
 use quotemark_core::document::Document;
@@ -55,8 +56,12 @@ pub struct AppState {
     pub shortcuts_open: RwSignal<bool>,
     /// Bumped when an annotation should flash in the article: (id, counter).
     pub flash: RwSignal<Option<(AnnotationId, u32)>>,
-    /// Set when saving failed; shown as a banner.
+    /// Set while changes cannot be saved; shown as a banner (cleared by the next successful save).
     pub storage_problem: RwSignal<Option<String>>,
+    /// Things that went wrong reading saved values (each was set aside); dismissible.
+    pub load_notes: RwSignal<Vec<String>>,
+    /// Whether the store keeps values across reloads (false: in memory only).
+    pub persistent: bool,
     paragraph_runs: StoredValue<Vec<ArcRwSignal<Vec<Run>>>>,
     keys: StoredValue<HashMap<AnnotationId, u32>>,
     ids_by_key: StoredValue<HashMap<u32, AnnotationId>>,
@@ -64,21 +69,44 @@ pub struct AppState {
     segmentation: StoredValue<Segmentation>,
     anchor_text: StoredValue<AnchorText, LocalStorage>,
     history: StoredValue<History>,
+    persistence: StoredValue<Option<Persistence>, LocalStorage>,
     store: StoredValue<Rc<dyn Store>, LocalStorage>,
 }
 
 impl AppState {
     /// Opens the document saved last (or the built-in sample) from `store`.
     pub fn new(store: Rc<dyn Store>) -> AppState {
-        let mut problem = None;
-        let (document, annotations) = match storage::load_current(&*store) {
-            Ok(Some(saved)) => (saved.document, saved.annotations.into_iter().collect()),
-            Ok(None) => (sample_document(), AnnotationSet::default()),
-            Err(e) => {
-                problem = Some(format!("Saved annotations could not be read ({e}); opened the sample instead."));
-                (sample_document(), AnnotationSet::default())
+        let mut notes = Vec::new();
+        persist::migrate(&*store, now(), &mut notes);
+        let loaded = match persist::current_id(&*store) {
+            Some(id) => persist::load(&*store, &id, now()).unwrap_or_else(|note| {
+                notes.push(note);
+                None
+            }),
+            None => None,
+        };
+        let (document, annotations) = match loaded {
+            Some(loaded) => {
+                notes.extend(loaded.problems);
+                (loaded.document, loaded.annotations)
+            }
+            None => {
+                // The sample, with whatever was saved for it before.
+                let sample = sample_document();
+                match persist::load(&*store, &sample.id, now()) {
+                    Ok(Some(loaded)) => {
+                        notes.extend(loaded.problems);
+                        (sample, loaded.annotations)
+                    }
+                    Ok(None) => (sample, AnnotationSet::default()),
+                    Err(note) => {
+                        notes.push(note);
+                        (sample, AnnotationSet::default())
+                    }
+                }
             }
         };
+        let persistent = store.persistent();
         let state = AppState {
             document: RwSignal::new(document.clone()),
             annotations: RwSignal::new(AnnotationSet::default()),
@@ -94,7 +122,10 @@ impl AppState {
             toast: RwSignal::new(None),
             shortcuts_open: RwSignal::new(false),
             flash: RwSignal::new(None),
-            storage_problem: RwSignal::new(problem),
+            storage_problem: RwSignal::new(None),
+            load_notes: RwSignal::new(notes),
+            persistent,
+            persistence: StoredValue::new_local(None),
             paragraph_runs: StoredValue::new(Vec::new()),
             keys: StoredValue::new(HashMap::new()),
             ids_by_key: StoredValue::new(HashMap::new()),
@@ -128,6 +159,10 @@ impl AppState {
         self.paragraph_runs.set_value(runs);
         self.segmentation.set_value(segmentation);
         self.anchor_text.set_value(anchor_text);
+        let store = self.store.get_value();
+        let (persistence, written) = Persistence::open(store, &document, now());
+        self.persistence.set_value(Some(persistence));
+        self.report_write(written);
         self.history.update_value(History::clear);
         self.can_undo.set(false);
         self.can_redo.set(false);
@@ -217,6 +252,20 @@ impl AppState {
     }
 
     fn after_change(&self, command: &Command, message: &str, toast: Option<Toast>) {
+        self.refresh(command);
+        self.announce(message);
+        self.toast.set(toast);
+        self.persistence.update_value(|p| {
+            if let Some(p) = p {
+                p.touch(command.touched());
+            }
+        });
+        self.schedule_save();
+    }
+
+    /// Redraws what a command touched: anchors, segmentation, the affected paragraphs and the undo
+    /// buttons.
+    fn refresh(&self, command: &Command) {
         let touched: Vec<AnnotationId> = command.touched().into_iter().cloned().collect();
         let mut paragraphs: Vec<usize> = Vec::new();
         let mut anchors_changed = Vec::new();
@@ -260,9 +309,6 @@ impl AppState {
                 self.editing.set(None);
             }
         }
-        self.announce(message);
-        self.toast.set(toast);
-        self.schedule_save();
     }
 
     /// Says something to screen-reader users (an aria-live region).
@@ -291,24 +337,78 @@ impl AppState {
         }
     }
 
-    /// Saves the open document and its annotations.
+    /// Writes every annotation changed since the last successful save.
     pub fn save(&self) {
-        let result = self.store.with_value(|store| {
-            self.document.with_untracked(|doc| self.annotations.with_untracked(|set| storage::save(&**store, doc, set)))
-        });
-        match result {
-            Ok(()) => {
-                if self.storage_problem.with_untracked(Option::is_some) {
-                    self.storage_problem.set(None);
+        let mut result = Ok(());
+        self.annotations.with_untracked(|set| {
+            self.persistence.update_value(|p| {
+                if let Some(p) = p {
+                    result = p.flush(set);
                 }
-            }
-            Err(e) => self.storage_problem.set(Some(format!("Your annotations could not be saved: {e}"))),
+            })
+        });
+        self.report_write(result);
+    }
+
+    fn report_write(&self, result: Result<(), WriteError>) {
+        let problem = match result {
+            Ok(()) => None,
+            Err(WriteError::QuotaExceeded) => Some(
+                "The browser’s storage for Quotemark is full, so your latest changes are kept in this page but not saved. \
+                 Export them to keep them, or free some space; Quotemark tries again at your next change."
+                    .to_string(),
+            ),
+            Err(WriteError::Other(e)) => Some(format!(
+                "Your latest changes could not be saved ({e}). They are kept in this page; export them to keep them."
+            )),
+        };
+        if self.storage_problem.get_untracked() != problem {
+            self.storage_problem.set(problem);
         }
     }
 
-    /// Whether annotations survive a reload here.
-    pub fn persistent(&self) -> bool {
-        self.store.with_value(|s| s.persistent())
+    /// Another tab changed (or removed) one of this document's annotations: take its version, unless
+    /// ours has unsaved changes and is newer, in which case ours is written back. Nothing is lost
+    /// either way, and the change is not part of this tab's undo history.
+    pub fn apply_external(&self, key: &str, value: Option<&str>) {
+        let Some((id, incoming)) = self.persistence.with_value(|p| {
+            let p = p.as_ref()?;
+            let id = p.id_of_key(key)?;
+            let incoming = match value {
+                Some(v) => Some(p.decode_foreign(key, v)?),
+                None => None,
+            };
+            Some((id, incoming))
+        }) else {
+            return;
+        };
+        let ours = self.annotations.with_untracked(|s| s.get(&id).cloned());
+        let ours_pending = self.persistence.with_value(|p| p.as_ref().is_some_and(|p| p.is_dirty(&id)));
+        if ours_pending {
+            if let (Some(o), Some(i)) = (&ours, &incoming) {
+                if o.modified >= i.modified {
+                    self.schedule_save();
+                    return;
+                }
+            }
+        }
+        let command = match (ours, incoming) {
+            (None, Some(i)) => Command::Create(i),
+            (Some(o), Some(i)) if o != i => Command::Update { before: o, after: i },
+            (Some(o), None) => Command::Delete(o),
+            _ => return,
+        };
+        let mut ok = false;
+        self.annotations.update(|set| ok = set.apply(&command).is_ok());
+        if ok {
+            self.refresh(&command);
+            self.announce("Updated from another tab");
+        }
+    }
+
+    /// The store the app keeps its data in.
+    pub fn store(&self) -> Rc<dyn Store> {
+        self.store.get_value()
     }
 
     /// Ids of the annotations in document order (anchored ones by their current position), and of

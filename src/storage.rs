@@ -1,60 +1,44 @@
-//! The storage adapter: the app keeps each document and its annotations in the browser's local
-//! storage (through gloo-storage), or in memory where local storage cannot be used.
+//! The storage adapter: the one place the app reads and writes the browser's local storage (through
+//! gloo-storage), with an in-memory fallback where local storage cannot be used.
 //!
-//! Keys (all values are JSON):
-//! - `quotemark.v1.doc.<hex id>`: a [`SavedDocument`] envelope — format version, the document
-//!   (id, title, date, source, text) and its annotations in the core model's JSON;
-//! - `quotemark.v1.current`: the content id of the document open last.
+//! What is stored is defined in [`quotemark_core::store`] (pure, tested natively). The keys, all
+//! prefixed `quotemark.`:
+//! - `quotemark.v2.doc.<hex id>`: the document (title, date, source, text) and when it was opened;
+//! - `quotemark.v2.a.<hex id>.<annotation id>`: one annotation, in a compact record, so that a change
+//!   writes one small value and other tabs hear about exactly that annotation;
+//! - `quotemark.v2.current`: the document open last;
+//! - `quotemark.backup.<time>.<key>`: a value that could not be read, set aside untouched;
+//! - `quotemark.v1.*`: version 1 records, migrated to version 2 on first load and then removed.
 
 use gloo_storage::{LocalStorage, Storage};
-use quotemark_core::document::{Document, DocumentId};
-use quotemark_core::model::{Annotation, AnnotationSet};
-use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::rc::Rc;
+use std::collections::BTreeMap;
 
-/// The version written in every envelope.
-pub const ENVELOPE_VERSION: u32 = 1;
-const CURRENT_KEY: &str = "quotemark.v1.current";
-
-/// The key under which a document's envelope is kept.
-pub fn document_key(id: &DocumentId) -> String {
-    format!("quotemark.v1.doc.{}", id.short())
+/// Why a value could not be written.
+#[derive(Clone, Debug, PartialEq)]
+pub enum WriteError {
+    /// The browser's storage for this site is full.
+    QuotaExceeded,
+    /// Anything else the browser reported.
+    Other(String),
 }
 
-/// What is stored for one document.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SavedDocument {
-    pub version: u32,
-    pub document: Document,
-    pub annotations: Vec<Annotation>,
-}
-
-impl SavedDocument {
-    pub fn new(document: &Document, annotations: &AnnotationSet) -> SavedDocument {
-        SavedDocument {
-            version: ENVELOPE_VERSION,
-            document: document.clone(),
-            annotations: annotations.in_document_order().into_iter().cloned().collect(),
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WriteError::QuotaExceeded => f.write_str("the browser's storage for Quotemark is full"),
+            WriteError::Other(e) => f.write_str(e),
         }
     }
 }
 
-/// Why a value could not be read or written.
-#[derive(Clone, Debug, PartialEq)]
-pub struct StoreError(pub String);
-
-impl std::fmt::Display for StoreError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-/// A key-value store of JSON strings.
+/// A key-value store of strings, like `localStorage`.
 pub trait Store {
-    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
-    fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    fn get(&self, key: &str) -> Option<String>;
+    fn set(&self, key: &str, value: &str) -> Result<(), WriteError>;
+    fn remove(&self, key: &str);
+    /// Every key that starts with `prefix`.
+    fn keys(&self, prefix: &str) -> Vec<String>;
     /// Whether values survive a reload.
     fn persistent(&self) -> bool;
 }
@@ -63,66 +47,77 @@ pub trait Store {
 pub struct LocalStore;
 
 impl Store for LocalStore {
-    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        LocalStorage::raw().get_item(key).map_err(|e| StoreError(format!("{e:?}")))
+    fn get(&self, key: &str) -> Option<String> {
+        LocalStorage::raw().get_item(key).ok().flatten()
     }
-    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        LocalStorage::raw().set_item(key, value).map_err(|e| StoreError(format!("{e:?}")))
+    fn set(&self, key: &str, value: &str) -> Result<(), WriteError> {
+        LocalStorage::raw().set_item(key, value).map_err(|e| {
+            let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+            if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+                WriteError::QuotaExceeded
+            } else {
+                let message = js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string());
+                WriteError::Other(message.unwrap_or_else(|| format!("{e:?}")))
+            }
+        })
+    }
+    fn remove(&self, key: &str) {
+        let _ = LocalStorage::raw().remove_item(key);
+    }
+    fn keys(&self, prefix: &str) -> Vec<String> {
+        let storage = LocalStorage::raw();
+        let n = storage.length().unwrap_or(0);
+        (0..n).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.starts_with(prefix)).collect()
     }
     fn persistent(&self) -> bool {
         true
     }
 }
 
-/// An in-memory store, used when local storage is unavailable (and in tests).
+/// An in-memory store: used when local storage is unavailable, and in tests.
 #[derive(Default)]
-pub struct MemoryStore(RefCell<HashMap<String, String>>);
+pub struct MemoryStore(RefCell<BTreeMap<String, String>>);
 
 impl Store for MemoryStore {
-    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        Ok(self.0.borrow().get(key).cloned())
+    fn get(&self, key: &str) -> Option<String> {
+        self.0.borrow().get(key).cloned()
     }
-    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+    fn set(&self, key: &str, value: &str) -> Result<(), WriteError> {
         self.0.borrow_mut().insert(key.to_string(), value.to_string());
         Ok(())
+    }
+    fn remove(&self, key: &str) {
+        self.0.borrow_mut().remove(key);
+    }
+    fn keys(&self, prefix: &str) -> Vec<String> {
+        self.0.borrow().keys().filter(|k| k.starts_with(prefix)).cloned().collect()
     }
     fn persistent(&self) -> bool {
         false
     }
 }
 
-/// Local storage if it can be read, otherwise memory.
-pub fn open_store() -> Rc<dyn Store> {
-    let usable = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some();
+/// Local storage if the browser lets us use it, otherwise memory.
+pub fn open_store() -> std::rc::Rc<dyn Store> {
+    // Blocked storage throws on access (SecurityError) or on reading; a full one still reads.
+    let usable = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .is_some_and(|s| s.length().is_ok() && s.get_item("quotemark.v2.current").is_ok());
     if usable {
-        Rc::new(LocalStore)
+        std::rc::Rc::new(LocalStore)
     } else {
-        Rc::new(MemoryStore::default())
+        std::rc::Rc::new(MemoryStore::default())
     }
 }
 
-/// Saves a document with its annotations and marks it as the one open last.
-pub fn save(store: &dyn Store, document: &Document, annotations: &AnnotationSet) -> Result<(), StoreError> {
-    let json = serde_json::to_string(&SavedDocument::new(document, annotations))
-        .map_err(|e| StoreError(e.to_string()))?;
-    store.set(&document_key(&document.id), &json)?;
-    store.set(CURRENT_KEY, &serde_json::to_string(&document.id).unwrap_or_default())
-}
-
-/// Loads a saved document by id.
-pub fn load(store: &dyn Store, id: &DocumentId) -> Result<Option<SavedDocument>, StoreError> {
-    let Some(json) = store.get(&document_key(id))? else { return Ok(None) };
-    let saved: SavedDocument =
-        serde_json::from_str(&json).map_err(|e| StoreError(format!("saved document {} is unreadable: {e}", id.short())))?;
-    if saved.version != ENVELOPE_VERSION {
-        return Err(StoreError(format!("saved document {} has unknown version {}", id.short(), saved.version)));
-    }
-    Ok(Some(saved))
-}
-
-/// The document open last, if any was saved.
-pub fn load_current(store: &dyn Store) -> Result<Option<SavedDocument>, StoreError> {
-    let Some(json) = store.get(CURRENT_KEY)? else { return Ok(None) };
-    let id: DocumentId = serde_json::from_str(&json).map_err(|e| StoreError(e.to_string()))?;
-    load(store, &id)
+/// Approximately how many bytes Quotemark's keys and values take (browsers count UTF-16).
+pub fn usage_bytes(store: &dyn Store) -> usize {
+    store
+        .keys("quotemark.")
+        .into_iter()
+        .map(|k| {
+            let v = store.get(&k).map_or(0, |v| v.encode_utf16().count());
+            (k.encode_utf16().count() + v) * 2
+        })
+        .sum()
 }

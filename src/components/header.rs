@@ -11,6 +11,9 @@ pub fn Header() -> impl IntoView {
                 <span class="brand-name">"Quotemark"</span>
             </div>
             <p class="brand-tagline">"Tag quotes and claims. Everything stays in your browser."</p>
+            <div class="header-actions">
+                <crate::components::io::ShareMenu />
+            </div>
         </header>
     }
 }

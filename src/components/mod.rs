@@ -3,6 +3,7 @@
 pub mod article;
 pub mod editor;
 pub mod header;
+pub mod io;
 pub mod notices;
 pub mod panel;
 pub mod toolbar;

@@ -69,29 +69,40 @@ pub fn Toast() -> impl IntoView {
     }
 }
 
-/// Says when annotations cannot be kept.
+/// Says when annotations cannot be kept (offering an export), and what could not be read back.
 #[component]
 pub fn StorageBanner() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let persistent = state.persistent();
-    move || {
-        let problem = state.storage_problem.get();
-        let message = match (problem, persistent) {
+    let persistent = state.persistent;
+    let warning = move || {
+        let message = match (state.storage_problem.get(), persistent) {
             (Some(p), _) => p,
-            (None, false) => {
-                "This browser does not let Quotemark use local storage: your annotations will be lost when you close the page."
-                    .to_string()
-            }
+            (None, false) => "Local storage is not available in this browser (private browsing, or blocked by a setting), \
+                 so nothing you do here will be kept after you close the page. Export your annotations to keep them."
+                .to_string(),
             (None, true) => return None,
         };
-        Some(
-            view! {
-                <div class="banner" role="alert" data-testid="storage-banner">
-                    {message}
-                </div>
-            },
-        )
-    }
+        Some(view! {
+            <div class="banner warning" role="alert" data-testid="storage-banner">
+                <span>{message}</span>
+                <button type="button" class="banner-action" on:click=move |_| crate::components::io::download_json(&state)>
+                    "Export JSON"
+                </button>
+            </div>
+        })
+    };
+    let notes = move || {
+        let notes = state.load_notes.get();
+        (!notes.is_empty()).then(|| view! {
+            <div class="banner" role="status" data-testid="load-notes">
+                <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                <button type="button" class="banner-action" on:click=move |_| state.load_notes.set(Vec::new())>
+                    "Dismiss"
+                </button>
+            </div>
+        })
+    };
+    view! { {warning} {notes} }
 }
 
 const SHORTCUTS: [(&str, &str); 10] = [

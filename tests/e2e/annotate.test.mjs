@@ -239,13 +239,16 @@ test('an annotation whose text is gone is kept in its own section with its store
   // the article, as if the article had been edited since.
   await app.quote(RISKY, 'Theresa May', 'said');
   await app.page.waitForTimeout(100); // the save runs after the paint
-  const key = await app.page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('quotemark.v1.doc.')));
+  const key = await app.page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('quotemark.v2.a.')));
   await app.page.evaluate((key) => {
-    const saved = JSON.parse(localStorage.getItem(key));
-    const a = saved.annotations[0];
-    a.target.quote = { exact: 'A sentence the editors later removed entirely from the story.', prefix: '', suffix: '' };
-    a.target.position = { start: 99990, end: 100050 };
-    localStorage.setItem(key, JSON.stringify(saved));
+    const record = JSON.parse(localStorage.getItem(key));
+    for (const field of ['s', 'e', 'p', 'x', 'src']) delete record[field];
+    record.target = {
+      source: 'sha256:' + key.split('.')[3],
+      position: { start: 99990, end: 100050 },
+      quote: { exact: 'A sentence the editors later removed entirely from the story.', prefix: '', suffix: '' },
+    };
+    localStorage.setItem(key, JSON.stringify(record));
   }, key);
   await app.page.reload();
   await app.title.waitFor();

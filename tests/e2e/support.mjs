@@ -208,3 +208,34 @@ export class Annotator extends QuotemarkPage {
     }, key);
   }
 }
+
+/** Every `quotemark.*` key and value in local storage, sorted (for byte-for-byte comparisons). */
+export function storageSnapshot(page) {
+  return page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('quotemark.'))
+      .sort()
+      .map((k) => [k, localStorage.getItem(k)]),
+  );
+}
+
+/** Opens the Share & export menu and clicks an item. */
+export async function menu(page, item) {
+  await page.getByRole('button', { name: 'Share & export' }).click();
+  await page.getByRole('menuitem', { name: item }).click();
+}
+
+/** Imports a file (name + contents) through the file picker and waits for the dialog. */
+export async function importFile(page, name, contents, mimeType = 'application/json') {
+  await page.getByTestId('import-file').setInputFiles({ name, mimeType, buffer: Buffer.from(contents) });
+  await page.getByTestId('import-dialog').waitFor();
+}
+
+/** Downloads through a menu item and returns [file name, contents]. */
+export async function downloadVia(page, item) {
+  const [download] = await Promise.all([page.waitForEvent('download'), menu(page, item)]);
+  const stream = await download.createReadStream();
+  const chunks = [];
+  for await (const c of stream) chunks.push(c);
+  return [download.suggestedFilename(), Buffer.concat(chunks).toString('utf8')];
+}
