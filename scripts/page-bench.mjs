@@ -67,9 +67,52 @@ const annotations = Array.from({ length: ANNOTATIONS }, (_, i) => {
   const start = rand(chars.length - 500);
   return annotation(i, start, start + 20 + rand(380));
 });
-const saved = JSON.stringify({ version: 1, document: { id, title: `Synthetic ${KB} KB article`, text }, annotations });
-const key = `quotemark.v1.doc.${id.slice(7)}`;
-if (process.env.QM_BENCH_DUMP) (await import('node:fs')).writeFileSync(process.env.QM_BENCH_DUMP, JSON.stringify([key, saved, id]));
+// Version 2 storage records (see crates/core/src/store.rs): the document, and one compact record per
+// annotation (its selectors are cut from the text by position and context lengths).
+const hex = id.slice(7);
+const records = [
+  [`quotemark.v2.doc.${hex}`, JSON.stringify({ version: 2, document: { id, title: `Synthetic ${KB} KB article`, text }, opened: 0 })],
+  ['quotemark.v2.current', JSON.stringify(id)],
+  ...annotations.map((a) => {
+    const { target, ...rest } = a;
+    const { start, end } = target.position;
+    const record = { ...rest, s: start, e: end, p: [...target.quote.prefix].length, x: [...target.quote.suffix].length };
+    return [`quotemark.v2.a.${hex}.${a.id}`, JSON.stringify(record)];
+  }),
+];
+
+// A Quotemark export (W3C AnnotationCollection, format version 2) of the same annotations with the
+// text embedded, for the import benchmark.
+const exportFile = JSON.stringify({
+  '@context': ['http://www.w3.org/ns/anno.jsonld', { qm: 'https://quotemark.example/ns#' }],
+  type: 'AnnotationCollection',
+  'qm:formatVersion': 2,
+  'qm:document': { id, type: 'Text', 'qm:title': `Synthetic ${KB} KB article`, 'qm:text': text },
+  first: {
+    type: 'AnnotationPage',
+    items: annotations.map((a) => ({
+      id: a.id,
+      type: 'Annotation',
+      created: new Date(a.created).toISOString(),
+      modified: new Date(a.modified).toISOString(),
+      body: [
+        { type: 'TextualBody', purpose: 'tagging', value: a.kind, 'qm:kind': a.kind },
+        a.kind === 'quote'
+          ? { type: 'TextualBody', purpose: 'describing', value: a.speaker, 'qm:speaker': a.speaker, 'qm:cue': a.cue, 'qm:form': a.form }
+          : { type: 'TextualBody', purpose: 'assessing', value: a.status, 'qm:claimType': a.claimType, 'qm:status': a.status },
+        { type: 'TextualBody', purpose: 'commenting', value: 'A note of moderate length about this passage, for realism. '.repeat(8) },
+        ...a.tags.map((t) => ({ type: 'TextualBody', purpose: 'tagging', value: t })),
+      ],
+      target: {
+        source: id,
+        selector: [
+          { type: 'TextQuoteSelector', ...a.target.quote },
+          { type: 'TextPositionSelector', ...a.target.position },
+        ],
+      },
+    })),
+  },
+});
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -85,20 +128,20 @@ try {
   const page = await browser.context.newPage();
   await page.goto(server.url);
   for (let run = 0; run < RUNS; run++) {
-    await page.evaluate(([key, saved, id]) => {
+    await page.evaluate((records) => {
       localStorage.clear();
-      localStorage.setItem(key, saved);
-      localStorage.setItem('quotemark.v1.current', JSON.stringify(id));
-    }, [key, saved, id]);
+      for (const [k, v] of records) localStorage.setItem(k, v);
+    }, records);
     await page.reload();
     await page.getByTestId('annotation-card').first().waitFor();
+    await page.evaluate(() => performance.clearMeasures());
     const load = await page.evaluate(() => {
       const mark = (n) => performance.getEntriesByName(n)[0]?.startTime;
       const fcp = performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint');
       return {
         mounted: mark('quotemark:mounted'),
-        render: mark('quotemark:mounted') - mark('quotemark:mount-start'),
         load: mark('quotemark:loaded') - mark('quotemark:mount-start'),
+        render: mark('quotemark:mounted') - mark('quotemark:mount-start'),
         state: mark('quotemark:state-ready') - mark('quotemark:loaded'),
         view: mark('quotemark:mounted') - mark('quotemark:state-ready'),
         fcp: fcp?.startTime,
@@ -107,7 +150,7 @@ try {
     });
     record('first paint with all highlights (FCP, from navigation)', load.fcp);
     record('  of which: mount and render the app', load.render);
-    record('    read saved annotations', load.load);
+    record('    load 5,000 saved annotations from local storage', load.load);
     record('    anchor and segment', load.state);
     record('    build the view', load.view);
     results.highlights = load.highlights;
@@ -146,6 +189,8 @@ try {
       });
     }, run);
     record('create one annotation (DOM)', create.dom);
+    await page.waitForFunction(() => performance.getEntriesByName('quotemark:save').length > 0);
+    record('save after one change (one record written)', await page.evaluate(() => performance.getEntriesByName('quotemark:save').at(-1).duration));
     record('create one annotation (next frame)', create.frame);
 
     // Undo it: Ctrl+Z until the highlight is gone.
@@ -185,6 +230,23 @@ try {
     });
     record('filter the panel (DOM)', filter.dom);
     record('filter the panel (next frame)', filter.frame);
+  }
+  // Import a 5 MB export into an empty document, then save all of it.
+  for (let run = 0; run < Math.max(3, Math.floor(RUNS / 3)); run++) {
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.getByTestId('article-title').waitFor();
+    await page.evaluate(() => performance.clearMeasures());
+    await page.getByTestId('import-file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(exportFile) });
+    await page.getByTestId('import-preview').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForFunction(() => performance.getEntriesByName('quotemark:save').length > 0, null, { timeout: 60_000 });
+    const m = await page.evaluate(() => ({
+      import: performance.getEntriesByName('quotemark:import')[0].duration,
+      save: performance.getEntriesByName('quotemark:save').at(-1).duration,
+    }));
+    record(`import a ${(Buffer.byteLength(exportFile) / 1048576).toFixed(1)} MB export (parse, validate, merge; before rendering)`, m.import);
+    record('save all 5,000 annotations after the import', m.save);
   }
   await page.close();
 } finally {

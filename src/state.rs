@@ -339,6 +339,7 @@ impl AppState {
 
     /// Writes every annotation changed since the last successful save.
     pub fn save(&self) {
+        mark("quotemark:save-start");
         let mut result = Ok(());
         self.annotations.with_untracked(|set| {
             self.persistence.update_value(|p| {
@@ -347,6 +348,7 @@ impl AppState {
                 }
             })
         });
+        measure("quotemark:save", "quotemark:save-start");
         self.report_write(result);
     }
 
@@ -446,6 +448,13 @@ fn describe_change(command: &Command) -> String {
 pub fn mark(name: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.mark(name);
+    }
+}
+
+/// A performance measure from a mark to now, for the page benchmark.
+pub fn measure(name: &str, from: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.measure_with_start_mark(name, from);
     }
 }
 

@@ -40,6 +40,13 @@ pub struct ImportUi(pub RwSignal<ImportState>);
 
 /// Checks an import and works out what it would do, without changing anything.
 pub fn plan_import(state: &AppState, source: &str, json: &str) -> Result<ImportPlan, String> {
+    crate::state::mark("quotemark:import-start");
+    let plan = plan_import_inner(state, source, json);
+    crate::state::measure("quotemark:import", "quotemark:import-start");
+    plan
+}
+
+fn plan_import_inner(state: &AppState, source: &str, json: &str) -> Result<ImportPlan, String> {
     let imported = format::import(json).map_err(|e| e.to_string())?;
     let current = state.document.get_untracked();
     let (target_doc, existing, other) = match imported.document {
