@@ -416,21 +416,20 @@ impl AppState {
     /// Ids of the annotations in document order (anchored ones by their current position), and of
     /// the orphans.
     pub fn ordered(&self) -> (Vec<AnnotationId>, Vec<AnnotationId>) {
+        // Every annotation has an entry in `anchors` (kept in step by `open` and `refresh`), so this
+        // walks the anchors alone: no lookups, and the sort compares integers before ids.
         self.anchors.with(|anchors| {
-            self.annotations.with(|set| {
-                let mut placed: Vec<(Span, &AnnotationId)> = Vec::with_capacity(set.len());
-                let mut orphans = Vec::new();
-                for a in set.iter() {
-                    match anchors.get(&a.id).and_then(|x| x.span) {
-                        Some(span) => placed.push((span, &a.id)),
-                        None => orphans.push(a.id.clone()),
-                    }
+            let mut placed: Vec<(usize, usize, &AnnotationId)> = Vec::with_capacity(anchors.len());
+            let mut orphans: Vec<AnnotationId> = Vec::new();
+            for (id, anchored) in anchors {
+                match anchored.span {
+                    Some(span) => placed.push((span.start, usize::MAX - span.end, id)),
+                    None => orphans.push(id.clone()),
                 }
-                placed.sort_unstable_by(|(x, a), (y, b)| {
-                    (x.start, std::cmp::Reverse(x.end), a).cmp(&(y.start, std::cmp::Reverse(y.end), b))
-                });
-                (placed.into_iter().map(|(_, id)| id.clone()).collect(), orphans)
-            })
+            }
+            placed.sort_unstable();
+            orphans.sort_unstable();
+            (placed.into_iter().map(|(_, _, id)| id.clone()).collect(), orphans)
         })
     }
 }

@@ -8,8 +8,9 @@ use crate::state::AppState;
 use leptos::prelude::*;
 use quotemark_core::model::{Annotation, ClaimStatus, Kind};
 
-/// How many cards are drawn at first; more appear on request, so long lists stay fast.
-const PAGE: usize = 100;
+/// How many cards are drawn at first (a few screens' worth); more appear on request, so that
+/// filtering thousands of annotations redraws only a short list.
+const PAGE: usize = 40;
 
 /// The panel's filters.
 #[derive(Clone, Debug, Default, PartialEq)]
