@@ -41,6 +41,26 @@ try {
       await page.waitForTimeout(300);
       await page.screenshot({ path: `${OUT}${vp.name}-${scheme}-annotated.png` });
       console.log(`  ${OUT}${vp.name}-${scheme}{,-annotated}.png`);
+      if (vp.name === 'desktop') {
+        // The Share & export menu, and an import preview.
+        await page.keyboard.press('Escape');
+        await page.getByRole('button', { name: 'Share & export' }).click();
+        await page.waitForTimeout(150);
+        await page.screenshot({ path: `${OUT}desktop-${scheme}-menu.png` });
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('menuitem', { name: 'Download JSON' }).click(),
+        ]);
+        const chunks = [];
+        for await (const c of await download.createReadStream()) chunks.push(c);
+        await page.evaluate(() => localStorage.clear());
+        await page.reload();
+        await page.getByTestId('article-title').waitFor();
+        await page.getByTestId('import-file').setInputFiles({ name: 'annotations.json', mimeType: 'application/json', buffer: Buffer.concat(chunks) });
+        await page.getByTestId('import-preview').waitFor();
+        await page.screenshot({ path: `${OUT}desktop-${scheme}-import.png` });
+        console.log(`  ${OUT}desktop-${scheme}-{menu,import}.png`);
+      }
       await page.close();
     }
   }
