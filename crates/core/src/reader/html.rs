@@ -316,6 +316,9 @@ const BOILER_WORDS: &[&str] = &[
     "skip",
     "skiplink",
     "taboola",
+    "tag",
+    "tags",
+    "taglist",
     "toolbar",
     "widget",
 ];
@@ -805,7 +808,11 @@ impl Meta {
     }
 
     fn element(&mut self, dom: &Dom, n: u32, e: &Element, in_furniture: bool) {
-        let content = e.attr(Key::Content);
+        // `content` is kept as written (see `read_tag`): a title is read like `<title>`, as HTML,
+        // so that markup written raw in it is not kept.
+        let raw_content = e.attr(Key::Content);
+        let content = raw_content.map(|c| decode(c, true));
+        let content = content.as_deref();
         match &*e.name {
             "meta" => {
                 let key = e
@@ -816,7 +823,8 @@ impl Meta {
                     .to_ascii_lowercase();
                 match key.as_str() {
                     "og:title" | "twitter:title" => {
-                        first(&mut self.og_title, content.map(one_line).filter(|t| !t.is_empty()))
+                        let title = raw_content.map(|c| one_line(&fragment_text(c)));
+                        first(&mut self.og_title, title.filter(|t| !t.is_empty()))
                     }
                     "article:published_time" => first(&mut self.published_time, content.and_then(date_prefix)),
                     "og:url" => first(&mut self.og_url, content.and_then(http_url)),
@@ -1053,6 +1061,11 @@ impl Builder {
             }
             _ => {}
         }
+        if self.foreign > 0 && breaks_out_of_foreign(name) {
+            // As in browsers: these tags end `svg` or `math` content (`<svg/onload=…><p>text`).
+            let first_foreign = self.open.iter().position(|&n| self.flags(n) & flag::FOREIGN != 0);
+            self.pop_to(first_foreign.unwrap_or(self.open.len()));
+        }
         let foreign = flags & flag::FOREIGN != 0;
         let void = flags & flag::VOID != 0 || (self_closing && (foreign || self.foreign > 0));
         let name = known.map_or_else(|| Cow::Owned(name.to_string()), Cow::Borrowed);
@@ -1116,6 +1129,56 @@ impl Builder {
             }
         }
     }
+}
+
+/// Start tags that end foreign (`svg`, `math`) content.
+fn breaks_out_of_foreign(name: &str) -> bool {
+    matches!(
+        name,
+        "b" | "big"
+            | "blockquote"
+            | "body"
+            | "br"
+            | "center"
+            | "code"
+            | "dd"
+            | "div"
+            | "dl"
+            | "dt"
+            | "em"
+            | "embed"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "head"
+            | "hr"
+            | "i"
+            | "img"
+            | "li"
+            | "listing"
+            | "menu"
+            | "meta"
+            | "nobr"
+            | "ol"
+            | "p"
+            | "pre"
+            | "ruby"
+            | "s"
+            | "small"
+            | "span"
+            | "strong"
+            | "strike"
+            | "sub"
+            | "sup"
+            | "table"
+            | "tt"
+            | "u"
+            | "ul"
+            | "var"
+    )
 }
 
 fn is_heading(name: &str) -> bool {
@@ -1206,7 +1269,12 @@ fn read_tag(s: &str, mut i: usize) -> Option<Tag<'_>> {
         }
         if let Some(key) = attribute_key(attr_name) {
             if !attrs.iter().any(|(k, _)| *k == key) {
-                attrs.push((key, decode(value, true).into()));
+                let value = if key == Key::Content {
+                    value.into()
+                } else {
+                    decode(value, true).into()
+                };
+                attrs.push((key, value));
             }
         }
     }
@@ -1459,6 +1527,8 @@ mod tests {
             "breadcrumbs",
             "c-sidebar__inner",
             "x socialLinks",
+            "tags",
+            "article-tags",
         ] {
             let html =
                 format!("<body><p>keep this text which is long enough</p><div class=\"{class}\">drop</div></body>");
@@ -1671,6 +1741,37 @@ mod tests {
             "a b\n\nc"
         );
         assert_eq!(fragment_text("no tags &amp; all"), "no tags & all");
+    }
+
+    #[test]
+    fn html_tags_end_foreign_content() {
+        assert_eq!(text("<p>a<svg/onload=alert(1)><p>after svg</p>"), "a\n\nafter svg");
+        assert_eq!(text("<svg><text>in svg</text><g/><circle/></svg>after"), "after");
+        assert_eq!(
+            text("<math><mi>x</mi></math> and <svg><title>t</title></svg>y"),
+            "x and y"
+        );
+    }
+
+    #[test]
+    fn meta_titles_are_read_as_html() {
+        let title = |html: &str| read_html(html).title;
+        assert_eq!(
+            title("<meta property=og:title content='x\"><script>alert(1)</script>'>").as_deref(),
+            Some("x\">")
+        );
+        assert_eq!(
+            title("<meta property=og:title content=\"Safe &lt;b&gt; &amp; sound\">").as_deref(),
+            Some("Safe <b> & sound")
+        );
+        assert_eq!(
+            title("<meta property=og:title content=\"Tom & Jerry <3\">").as_deref(),
+            Some("Tom & Jerry <3")
+        );
+        assert_eq!(
+            title("<meta property=og:title content=\"<b></b>\"><title>Fallback</title>").as_deref(),
+            Some("Fallback")
+        );
     }
 
     #[test]

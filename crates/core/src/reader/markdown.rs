@@ -24,8 +24,7 @@ use crate::document::{normalize_text, Date, PARAGRAPH_SEPARATOR};
 ///
 /// ```
 /// use quotemark_core::reader::read_markdown;
-/// let md = "---\ndate: 2017-06-05\n---\n\
-///           # Mayor opens *new* bridge\n\n\
+/// let md = "---\ndate: 2017-06-05\n---\n# Mayor opens *new* bridge\n\n\
 ///           The mayor said it was [great](https://example.com) news.\n\
 ///           ![A photo](bridge.jpg)\n\n\
 ///           - First point\n- Second <b>point</b><script>x()</script>\n";
