@@ -39,7 +39,8 @@ use crate::document::{normalize_text, Date};
 ///   decoded.
 /// * **Title**: `og:title` or `twitter:title`, else the main content's first `h1` (also inside an
 ///   article's `header`), else `<title>` without a trailing ` | Site` or ` - Site`. The heading that
-///   gave the title (or reads the same) is not repeated in the text.
+///   gave the title, or reads the same (letters and digits compared, a metadata title also without
+///   its ` | Site`), is not repeated in the text.
 /// * **Date**: `article:published_time`; `datePublished` in an `itemprop` or in JSON-LD; the first
 ///   `<time datetime>` of the main content; a `date`, `pubdate` or `DC.date` meta; or a leading
 ///   `date YYYY-MM-DD` marker in the text (always removed from the text).
@@ -68,6 +69,7 @@ use crate::document::{normalize_text, Date};
 /// assert_eq!(article.text, "The mayor opened the bridge — at last.\n\n“It’s great,” she said. Crowds cheered.");
 /// ```
 pub fn read_html(input: &str) -> ReadArticle {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     let dom = Dom::parse(input);
     let meta = Meta::collect(&dom);
     let main = dom.main_content();
@@ -78,8 +80,14 @@ pub fn read_html(input: &str) -> ReadArticle {
         .filter(|t| !t.is_empty());
     let (title, skip) = match (meta.og_title, heading_text) {
         (Some(title), Some(h)) => {
-            let same = title_key(&title) == title_key(&h);
-            (Some(title), heading.filter(|_| same))
+            let without_site = strip_site_suffix(&title);
+            if title_key(&title) == title_key(&h) {
+                (Some(title), heading)
+            } else if title_key(&without_site) == title_key(&h) {
+                (Some(without_site), heading)
+            } else {
+                (Some(title), None)
+            }
         }
         (Some(title), None) => (Some(title), None),
         (None, Some(h)) => (Some(h), heading),
@@ -1283,9 +1291,8 @@ fn read_tag(s: &str, mut i: usize) -> Option<Tag<'_>> {
 /// Where the close tag `</name` (any case, then white space, `/`, `>` or the end) starts.
 fn find_close(s: &str, from: usize, name: &str) -> Option<usize> {
     let b = s.as_bytes();
-    let finder = memchr::memmem::Finder::new(b"</");
     let mut i = from;
-    while let Some(off) = finder.find(&b[i..]) {
+    while let Some(off) = find(&b[i..], b"</") {
         let at = i + off;
         let after = at + 2 + name.len();
         if b.len() >= after
@@ -1364,10 +1371,23 @@ fn tokenize(s: &str, builder: &mut Builder) {
     builder.text(&s[text_start..]);
 }
 
+/// Where a short `needle` first occurs in `hay` (small code: no substring-search tables).
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    while let Some(off) = memchr::memchr(needle[0], &hay[i..]) {
+        let at = i + off;
+        if hay[at..].starts_with(needle) {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
+}
+
 /// The byte after the first `needle` at or after `from`, or the end of the input.
 fn skip_past(b: &[u8], from: usize, needle: &[u8]) -> usize {
     let from = from.min(b.len());
-    match memchr::memmem::find(&b[from..], needle) {
+    match find(&b[from..], needle) {
         Some(off) => from + off + needle.len(),
         None => b.len(),
     }
@@ -1385,7 +1405,7 @@ fn comment_end(b: &[u8], from: usize) -> usize {
         return from + 2;
     }
     let mut i = from;
-    while let Some(off) = memchr::memmem::find(&b[i..], b"--") {
+    while let Some(off) = find(&b[i..], b"--") {
         let at = i + off;
         match b.get(at + 2) {
             Some(b'>') => return at + 3,
@@ -1635,6 +1655,19 @@ mod tests {
         );
         assert_eq!(read_html("<p>Body.</p>").title, None);
         assert_eq!(read_html("<title> </title><h1></h1><p>Body.</p>").title, None);
+    }
+
+    #[test]
+    fn metadata_title_with_a_site_suffix_matches_the_heading() {
+        let page = "<meta property=og:title content=\"Bridge opens - The Planet\"><article><h1>Bridge opens</h1><p>Body.</p></article>";
+        let a = read_html(page);
+        assert_eq!((a.title.as_deref(), a.text.as_str()), (Some("Bridge opens"), "Body."));
+    }
+
+    #[test]
+    fn byte_order_mark_and_line_endings() {
+        let a = read_html("\u{feff}<title>T</title>\r\n<p>One\r\ntwo</p>\r\n<pre>a\r\n\r\nb</pre>");
+        assert_eq!((a.title.as_deref(), a.text.as_str()), (Some("T"), "One two\n\na\n\nb"));
     }
 
     #[test]
