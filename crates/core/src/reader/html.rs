@@ -286,10 +286,16 @@ const TAGS: &[(&str, u32)] = {
 
 /// The flags of a (lowercase) tag name, and the name as a static string when it is in [`TAGS`].
 fn tag_info(name: &str) -> (u32, Option<&'static str>) {
-    match TAGS.binary_search_by(|(n, _)| (n.len(), *n).cmp(&(name.len(), name))) {
-        Ok(i) => (TAGS[i].1, Some(TAGS[i].0)),
-        Err(_) => (0, None),
+    match tag_index(name) {
+        Some(i) => (TAGS[i].1, Some(TAGS[i].0)),
+        None => (0, None),
     }
+}
+
+/// Where a (lowercase) tag name is in [`TAGS`].
+fn tag_index(name: &str) -> Option<usize> {
+    TAGS.binary_search_by(|(n, _)| (n.len(), *n).cmp(&(name.len(), name)))
+        .ok()
 }
 
 fn tag_flags(name: &str) -> u32 {
@@ -782,16 +788,17 @@ struct Meta {
     page_title: Option<String>,
     published_time: Option<Date>,
     itemprop_date: Option<Date>,
+    itemprop_seen: bool,
     json_ld_date: Option<Date>,
     meta_date: Option<Date>,
     canonical: Option<String>,
     og_url: Option<String>,
 }
 
-/// Sets an empty slot.
-fn first<T>(slot: &mut Option<T>, value: Option<T>) {
+/// Fills an empty slot (working the value out only then).
+fn first<T>(slot: &mut Option<T>, value: impl FnOnce() -> Option<T>) {
     if slot.is_none() {
-        *slot = value;
+        *slot = value();
     }
 }
 
@@ -831,13 +838,13 @@ impl Meta {
                     .to_ascii_lowercase();
                 match key.as_str() {
                     "og:title" | "twitter:title" => {
-                        let title = raw_content.map(|c| one_line(&fragment_text(c)));
-                        first(&mut self.og_title, title.filter(|t| !t.is_empty()))
+                        let title = || raw_content.map(|c| one_line(&fragment_text(c)));
+                        first(&mut self.og_title, || title().filter(|t| !t.is_empty()))
                     }
-                    "article:published_time" => first(&mut self.published_time, content.and_then(date_prefix)),
-                    "og:url" => first(&mut self.og_url, content.and_then(http_url)),
+                    "article:published_time" => first(&mut self.published_time, || content.and_then(date_prefix)),
+                    "og:url" => first(&mut self.og_url, || content.and_then(http_url)),
                     "date" | "pubdate" | "publishdate" | "publish-date" | "dc.date" | "dc.date.issued"
-                    | "dcterms.date" | "dcterms.issued" => first(&mut self.meta_date, content.and_then(date_prefix)),
+                    | "dcterms.date" | "dcterms.issued" => first(&mut self.meta_date, || content.and_then(date_prefix)),
                     _ => {}
                 }
             }
@@ -847,18 +854,25 @@ impl Meta {
                     .split_ascii_whitespace()
                     .any(|r| r.eq_ignore_ascii_case("canonical"))
                 {
-                    first(&mut self.canonical, e.attr(Key::Href).and_then(http_url));
+                    first(&mut self.canonical, || e.attr(Key::Href).and_then(http_url));
                 }
             }
-            "title" => first(&mut self.page_title, Some(one_line(&fragment_text(dom.raw_text(n))))),
-            "script" if is_json_ld(e) => first(&mut self.json_ld_date, json_ld_date(dom.raw_text(n))),
+            "title" => first(&mut self.page_title, || Some(one_line(&fragment_text(dom.raw_text(n))))),
+            "script" if is_json_ld(e) => first(&mut self.json_ld_date, || json_ld_date(dom.raw_text(n))),
             _ => {}
         }
         let published = |p: &str| p.split_ascii_whitespace().any(|p| p == "datePublished");
-        if !in_furniture && self.itemprop_date.is_none() && e.attr(Key::Itemprop).is_some_and(published) {
+        if !in_furniture && !self.itemprop_seen && e.attr(Key::Itemprop).is_some_and(published) {
+            // Only the first `datePublished` counts; its text is read only when short.
+            self.itemprop_seen = true;
             let value = e.attr(Key::Datetime).or(content).and_then(date_prefix);
-            let value = value.or_else(|| date_prefix(&one_line(&dom.render(n, Strictness::Loose, None))));
-            first(&mut self.itemprop_date, value);
+            let short = dom.text_len[n as usize] <= 64;
+            let text = || {
+                short
+                    .then(|| date_prefix(&one_line(&dom.render(n, Strictness::Loose, None))))
+                    .flatten()
+            };
+            self.itemprop_date = value.or_else(text);
         }
     }
 }
@@ -908,6 +922,9 @@ struct Builder {
     nodes: Vec<Node>,
     /// Open elements, innermost last (the root is not on it).
     open: Vec<u32>,
+    /// How many elements of each name in [`TAGS`] are open, so that looking for one that is not
+    /// open costs nothing however deep the tree.
+    open_counts: Vec<u32>,
     /// How many open elements are foreign (`svg`, `math`).
     foreign: usize,
     /// The `head` element, once there is one.
@@ -927,6 +944,7 @@ impl Builder {
         Builder {
             nodes: vec![root],
             open: Vec::new(),
+            open_counts: vec![0; TAGS.len()],
             foreign: 0,
             head: NONE,
             seen_body: false,
@@ -976,8 +994,26 @@ impl Builder {
         while self.open.len() > len {
             if let Some(n) = self.open.pop() {
                 self.foreign -= usize::from(self.flags(n) & flag::FOREIGN != 0);
+                if let Some(i) = tag_index(self.name(n)) {
+                    self.open_counts[i] -= 1;
+                }
             }
         }
+    }
+
+    fn push(&mut self, n: u32) {
+        self.open.push(n);
+        self.foreign += usize::from(self.flags(n) & flag::FOREIGN != 0);
+        if let Some(i) = tag_index(self.name(n)) {
+            self.open_counts[i] += 1;
+        }
+    }
+
+    /// Whether an element of one of these names may be open.
+    fn any_open(&self, names: &[&str]) -> bool {
+        names
+            .iter()
+            .any(|n| tag_index(n).is_none_or(|i| self.open_counts[i] > 0))
     }
 
     fn in_head(&self) -> bool {
@@ -1008,12 +1044,15 @@ impl Builder {
         self.append(parent, Data::Text(text));
     }
 
-    /// Closes the innermost open element that `matches`, looking no further up than a scope
-    /// boundary or an element that `stop`s the search.
-    fn close(&mut self, matches: impl Fn(&str) -> bool, stop: impl Fn(&str, u32) -> bool) -> bool {
+    /// Closes the innermost open element with one of these `names`, looking no further up than a
+    /// scope boundary or an element that `stop`s the search.
+    fn close(&mut self, names: &[&str], stop: impl Fn(&str, u32) -> bool) -> bool {
+        if !self.any_open(names) {
+            return false;
+        }
         for i in (0..self.open.len()).rev() {
             let (name, flags) = (self.name(self.open[i]), self.flags(self.open[i]));
-            if matches(name) {
+            if names.contains(&name) {
                 self.pop_to(i);
                 return true;
             }
@@ -1043,29 +1082,29 @@ impl Builder {
             self.pop_to(self.open.len() - 1);
         }
         if flags & flag::CLOSES_P != 0 {
-            self.close(|m| m == "p", |m, _| m == "button");
+            self.close(&["p"], |m, _| m == "button");
         }
         match name {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" if is_heading(self.name(self.current())) => {
                 self.pop_to(self.open.len() - 1);
             }
             "li" => {
-                self.close(|m| m == "li", |m, _| m == "ul" || m == "ol");
+                self.close(&["li"], |m, _| m == "ul" || m == "ol");
             }
             "dd" | "dt" => {
-                self.close(|m| m == "dd" || m == "dt", |m, _| m == "dl");
+                self.close(&["dd", "dt"], |m, _| m == "dl");
             }
             "tr" => {
-                self.close(|m| m == "tr", |m, _| matches!(m, "tbody" | "thead" | "tfoot"));
+                self.close(&["tr"], |m, _| matches!(m, "tbody" | "thead" | "tfoot"));
             }
             "td" | "th" => {
-                self.close(|m| m == "td" || m == "th", |m, _| m == "tr");
+                self.close(&["td", "th"], |m, _| m == "tr");
             }
             "option" if self.name(self.current()) == "option" => {
                 self.pop_to(self.open.len() - 1);
             }
             "a" => {
-                self.close(|m| m == "a", |_, f| f & flag::SPECIAL != 0);
+                self.close(&["a"], |_, f| f & flag::SPECIAL != 0);
             }
             _ => {}
         }
@@ -1091,8 +1130,7 @@ impl Builder {
                 flags,
             });
         }
-        self.open.push(id);
-        self.foreign += usize::from(foreign);
+        self.push(id);
         Some(Started {
             id,
             opened: true,
@@ -1108,7 +1146,7 @@ impl Builder {
                 self.start("br", Vec::new(), false);
             }
             "p" => {
-                if !self.close(|m| m == "p", |m, _| m == "button") {
+                if !self.close(&["p"], |m, _| m == "button") {
                     // Like a browser: `</p>` without a `<p>` makes an empty paragraph.
                     self.append(
                         self.current(),
@@ -1117,13 +1155,16 @@ impl Builder {
                 }
             }
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                self.close(is_heading, |_, _| false);
+                self.close(&HEADINGS, |_, _| false);
             }
             _ if tag_flags(name) & flag::SPECIAL != 0 => {
-                self.close(|m| m == name, |_, _| false);
+                self.close(&[name], |_, _| false);
             }
             _ => {
                 // Inline or unknown: close it if open, but not across a block.
+                if !self.any_open(&[name]) {
+                    return;
+                }
                 for i in (0..self.open.len()).rev() {
                     let open = self.open[i];
                     if self.name(open) == name {
@@ -1189,8 +1230,10 @@ fn breaks_out_of_foreign(name: &str) -> bool {
     )
 }
 
+const HEADINGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
+
 fn is_heading(name: &str) -> bool {
-    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+    HEADINGS.contains(&name)
 }
 
 // ---------------------------------------------------------------------------------------------
