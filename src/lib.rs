@@ -33,7 +33,12 @@ pub fn AppWith(store: std::rc::Rc<dyn storage::Store>) -> impl IntoView {
     provide_context(state);
     let import_ui = components::io::ImportUi(RwSignal::new(components::io::ImportState::Closed));
     provide_context(import_ui);
-    // A share link opens in the import preview.
+    let library = components::library::LibraryDialogs(RwSignal::new(components::library::LibraryUi::Closed));
+    provide_context(library);
+    // The URL names the open document; a share link opens in the import preview.
+    if let Some(doc) = components::library::document_from_hash(&state) {
+        components::library::open_document(&state, doc);
+    }
     components::io::open_share_link(&state, import_ui);
 
     Effect::new(move |_| {
@@ -48,7 +53,16 @@ pub fn AppWith(store: std::rc::Rc<dyn storage::Store>) -> impl IntoView {
     let hide = window_event_listener(leptos::ev::pagehide, move |_| state.flush_save());
     // A share link opened in a tab that already shows Quotemark changes only the fragment.
     let hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        if let Some(doc) = components::library::document_from_hash(&state) {
+            components::library::open_document(&state, doc);
+        }
         components::io::open_share_link(&state, import_ui)
+    });
+    // Back and forward between documents.
+    let back = window_event_listener(leptos::ev::popstate, move |_| {
+        if let Some(doc) = components::library::document_from_hash(&state) {
+            components::library::open_document(&state, doc);
+        }
     });
     // Another tab on the same document changed an annotation.
     let tabs = window_event_listener(leptos::ev::storage, move |ev| {
@@ -60,6 +74,7 @@ pub fn AppWith(store: std::rc::Rc<dyn storage::Store>) -> impl IntoView {
         keys.remove();
         hide.remove();
         hash.remove();
+        back.remove();
         tabs.remove();
     });
 
@@ -97,6 +112,7 @@ pub fn AppWith(store: std::rc::Rc<dyn storage::Store>) -> impl IntoView {
         <OverlapChooser />
         <ShortcutsOverlay />
         <components::io::ImportDialog />
+        <components::library::LibraryDialog />
         <components::io::DropZone />
         <Toast />
         <Announcer />

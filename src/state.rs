@@ -70,6 +70,8 @@ pub struct AppState {
     anchor_text: StoredValue<AnchorText, LocalStorage>,
     history: StoredValue<History>,
     persistence: StoredValue<Option<Persistence>, LocalStorage>,
+    /// What the toast's Undo does when it is not the history's undo (e.g. restoring a deleted article).
+    pub restore: StoredValue<Option<Rc<dyn Fn()>>, LocalStorage>,
     store: StoredValue<Rc<dyn Store>, LocalStorage>,
 }
 
@@ -126,6 +128,7 @@ impl AppState {
             load_notes: RwSignal::new(notes),
             persistent,
             persistence: StoredValue::new_local(None),
+            restore: StoredValue::new_local(None),
             paragraph_runs: StoredValue::new(Vec::new()),
             keys: StoredValue::new(HashMap::new()),
             ids_by_key: StoredValue::new(HashMap::new()),
@@ -254,6 +257,7 @@ impl AppState {
     fn after_change(&self, command: &Command, message: &str, toast: Option<Toast>) {
         self.refresh(command);
         self.announce(message);
+        self.restore.set_value(None);
         self.toast.set(toast);
         self.persistence.update_value(|p| {
             if let Some(p) = p {

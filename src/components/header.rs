@@ -12,6 +12,7 @@ pub fn Header() -> impl IntoView {
             </div>
             <p class="brand-tagline">"Tag quotes and claims. Everything stays in your browser."</p>
             <div class="header-actions">
+                <crate::components::library::LibraryButtons />
                 <crate::components::io::ShareMenu />
             </div>
         </header>

@@ -501,7 +501,12 @@ pub fn DropZone() -> impl IntoView {
         over.set(false);
         let Some(file) = ev.data_transfer().and_then(|dt| dt.files()).and_then(|f| f.get(0)) else { return };
         ev.prevent_default();
-        import_file(state, ui, file);
+        // An article (.txt, .md, .html) opens; anything else is imported as annotations.
+        if quotemark_core::reader::SourceKind::from_file_name(&file.name()).is_some() {
+            crate::components::library::open_file(state, file);
+        } else {
+            import_file(state, ui, file);
+        }
     });
     on_cleanup(move || {
         enter.remove();
@@ -511,7 +516,7 @@ pub fn DropZone() -> impl IntoView {
     view! {
         <Show when=move || over.get()>
             <div class="drop-overlay" aria-hidden="true">
-                <p>"Drop a .json file to import its annotations"</p>
+                <p>"Drop an article (.txt, .md, .html) to open it, or a .json file to import annotations"</p>
             </div>
         </Show>
     }

@@ -4,6 +4,7 @@ pub mod article;
 pub mod editor;
 pub mod header;
 pub mod io;
+pub mod library;
 pub mod notices;
 pub mod panel;
 pub mod toolbar;

@@ -48,7 +48,14 @@ pub fn Toast() -> impl IntoView {
                                     type="button"
                                     class="toast-action"
                                     on:click=move |_| {
-                                        state.undo();
+                                        match state.restore.get_value() {
+                                            Some(restore) => {
+                                                state.restore.set_value(None);
+                                                state.toast.set(None);
+                                                restore();
+                                            }
+                                            None => state.undo(),
+                                        }
                                     }
                                 >
                                     "Undo"

@@ -142,6 +142,7 @@ test('a dropped file is previewed too', async () => {
 test('a file for another article opens it from its embedded text; without text it says which article', async () => {
   const full = readFileSync(`${FIXTURES}v2-small.json`, 'utf8');
   await importFile(app.page, 'v2-small.json', full);
+  await app.page.getByTestId('import-preview').waitFor();
   assert.match(await app.page.getByTestId('import-dialog').textContent(), /another article, “Minister defends encryption plans”/);
   await app.page.getByRole('button', { name: 'Apply' }).click();
   assert.equal(await app.title.textContent(), 'Minister defends encryption plans');

@@ -1,0 +1,155 @@
+// Bring your own article: paste, open files of each type, drop, the library (rename, delete, undo),
+// the URL naming the open document, and "same text, same annotations".
+import { test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { serveDist, launchBrowser, Annotator } from './support.mjs';
+
+const ARTICLES = new URL('../../crates/core/tests/fixtures/articles/', import.meta.url).pathname;
+/** The expected reading of a fixture: its title, date and paragraphs (from the core's golden files). */
+function expected(name) {
+  const [head, body] = readFileSync(`${ARTICLES}${name}.expected.txt`, 'utf8').split('\n---\n');
+  const meta = Object.fromEntries(head.split('\n').map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]));
+  return { title: meta.title, date: meta.date, paragraphs: body.trim().split('\n\n') };
+}
+
+const PASTED = `Harbour reopens after storm
+
+The harbour reopened on Monday after three days of repairs. “We worked through the night,” said harbour master Ellen Price.
+
+Fishing crews said the closure had cost them more than £40,000.`;
+
+let server;
+let browser;
+let app;
+let dialogs;
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  const page = await browser.context.newPage();
+  dialogs = [];
+  page.on('dialog', async (d) => {
+    dialogs.push(d.message());
+    await d.dismiss();
+  });
+  app = new Annotator(page);
+  await app.open(server.url);
+  await page.evaluate(() => localStorage.clear());
+  await app.open(server.url);
+});
+afterEach(async () => {
+  assert.deepEqual(app.errors, [], 'no console errors');
+  assert.deepEqual(dialogs, []);
+  await app.page.close();
+});
+
+async function paste(text, title = '') {
+  await app.page.getByRole('button', { name: 'Open article' }).click();
+  if (title) await app.page.getByLabel('Title (optional)').fill(title);
+  await app.page.getByTestId('article-paste').fill(text);
+  await app.page.getByRole('button', { name: 'Open', exact: true }).click();
+  await app.page.getByTestId('library-dialog').waitFor({ state: 'detached' });
+}
+
+async function openFile(name, type) {
+  await app.page.getByRole('button', { name: 'Open article' }).click();
+  await app.page.getByTestId('article-file').setInputFiles({ name, mimeType: type, buffer: readFileSync(`${ARTICLES}${name}`) });
+}
+
+test('paste an article: its headline becomes the title, the URL names it', async () => {
+  await paste(PASTED);
+  assert.equal(await app.title.textContent(), 'Harbour reopens after storm');
+  assert.equal(await app.paragraphs.count(), 2);
+  assert.match(app.page.url(), /#doc=[0-9a-f]{32}$/);
+  // Reload: the same document opens.
+  await app.page.reload();
+  await app.title.waitFor();
+  assert.equal(await app.title.textContent(), 'Harbour reopens after storm');
+});
+
+for (const [file, type] of [
+  ['clean-article.txt', 'text/plain'],
+  ['feature-article.md', 'text/markdown'],
+  ['messy-news-page.html', 'text/html'],
+]) {
+  test(`open ${file}: title, date and readable paragraphs only`, async () => {
+    const want = expected(file.replace(/\.\w+$/, ''));
+    await openFile(file, type);
+    await app.page.waitForFunction((t) => document.querySelector('[data-testid="article-title"]').textContent === t, want.title);
+    assert.deepEqual(await app.paragraphs.allTextContents(), want.paragraphs);
+    if (want.date) assert.equal(await app.date.getAttribute('datetime'), want.date);
+  });
+}
+
+test('a malicious HTML file renders as inert text', async () => {
+  const want = expected('malicious');
+  await openFile('malicious.html', 'text/html');
+  await app.page.waitForFunction((t) => document.querySelector('[data-testid="article-title"]').textContent === t, want.title);
+  assert.deepEqual(await app.paragraphs.allTextContents(), want.paragraphs);
+  await app.page.waitForTimeout(200);
+  assert.equal(await app.page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await app.page.locator('[data-testid="article-body"] *:not(p):not(span)').count(), 0, 'only paragraphs and highlight spans');
+});
+
+test('drop an article file to open it', async () => {
+  const md = readFileSync(`${ARTICLES}feature-article.md`, 'utf8');
+  await app.page.evaluate((md) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([md], 'feature-article.md', { type: 'text/markdown' }));
+    window.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, md);
+  await app.page.waitForFunction(() => document.querySelector('[data-testid="article-title"]').textContent === 'Ferry strike ends after three weeks');
+});
+
+test('the same text opens with its annotations; back returns to the previous document', async () => {
+  await paste(PASTED);
+  await app.quote('“We worked through the night,”', 'Ellen Price', 'said');
+  await app.page.waitForTimeout(150);
+  await app.page.getByRole('button', { name: 'Library' }).click();
+  await app.page.getByTestId('library-item').filter({ hasText: 'The Open Rights Group' }).getByRole('button', { name: 'Open' }).click();
+  await app.page.waitForFunction(() => document.querySelector('[data-testid="article-title"]').textContent.startsWith('The Open Rights'));
+  assert.equal(await app.cards.count(), 0);
+  await app.page.goBack();
+  await app.page.waitForFunction(() => document.querySelector('[data-testid="article-title"]').textContent === 'Harbour reopens after storm');
+  assert.equal(await app.cards.count(), 1);
+  // Pasting the very same text again opens its annotations too.
+  await app.page.getByRole('button', { name: 'Library' }).click();
+  await app.page.getByTestId('library-item').filter({ hasText: 'The Open Rights Group' }).getByRole('button', { name: 'Open' }).click();
+  await paste(PASTED, 'Harbour (again)');
+  assert.equal(await app.cards.count(), 1);
+  assert.match(await app.cards.first().textContent(), /Ellen Price/);
+});
+
+test('the library lists documents; rename, delete and undo', async () => {
+  await paste(PASTED);
+  await app.quote('“We worked through the night,”', 'Ellen Price', 'said');
+  await app.page.waitForTimeout(150);
+  await app.page.getByRole('button', { name: 'Library' }).click();
+  await app.page.getByTestId('library-item').filter({ hasText: 'The Open Rights Group' }).getByRole('button', { name: 'Open' }).click();
+  await app.page.getByRole('button', { name: 'Library' }).click();
+  const items = app.page.getByTestId('library-item');
+  assert.equal(await items.count(), 2);
+  const harbour = items.filter({ hasText: 'Harbour reopens after storm' });
+  assert.match(await harbour.textContent(), /1 annotation/);
+
+  await harbour.getByRole('button', { name: 'Rename' }).click();
+  await app.page.getByLabel('New title').fill('Harbour reopens (renamed)');
+  await app.page.getByRole('button', { name: 'Save' }).click();
+  const renamed = items.filter({ hasText: 'Harbour reopens (renamed)' });
+  await renamed.waitFor();
+
+  await renamed.getByRole('button', { name: 'Delete' }).click();
+  assert.equal(await items.count(), 1);
+  await app.toast.getByRole('button', { name: 'Undo' }).click();
+  await renamed.waitFor();
+  assert.match(await renamed.textContent(), /1 annotation/);
+  // The sample is always there and cannot be deleted.
+  assert.ok(await items.filter({ hasText: 'The Open Rights Group' }).getByRole('button', { name: 'Delete' }).isDisabled());
+});
