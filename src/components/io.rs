@@ -453,25 +453,14 @@ pub fn ImportDialog() -> impl IntoView {
         }
     };
     view! {
-        <Show when=move || !matches!(ui.0.get(), ImportState::Closed)>
-            <div class="overlay">
-                <div
-                    class="dialog"
-                    role="dialog"
-                    aria-modal="true"
-                    aria-labelledby="import-title"
-                    data-testid="import-dialog"
-                    on:keydown=move |ev| {
-                        if ev.key() == "Escape" {
-                            ev.stop_propagation();
-                            close();
-                        }
-                    }
-                >
-                    {body}
-                </div>
-            </div>
-        </Show>
+        <crate::components::notices::Modal
+            open=Signal::derive(move || !matches!(ui.0.get(), ImportState::Closed))
+            labelled_by="import-title"
+            testid="import-dialog"
+            on_close=move || close()
+        >
+            {body}
+        </crate::components::notices::Modal>
     }
 }
 

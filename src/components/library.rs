@@ -338,25 +338,15 @@ pub fn LibraryDialog() -> impl IntoView {
         }
     };
     view! {
-        <Show when=move || dialogs.0.get() != LibraryUi::Closed>
-            <div class="overlay">
-                <div
-                    class="dialog wide"
-                    role="dialog"
-                    aria-modal="true"
-                    aria-labelledby="library-title"
-                    data-testid="library-dialog"
-                    on:keydown=move |ev| {
-                        if ev.key() == "Escape" {
-                            ev.stop_propagation();
-                            close();
-                        }
-                    }
-                >
-                    {body}
-                </div>
-            </div>
-        </Show>
+        <crate::components::notices::Modal
+            open=Signal::derive(move || dialogs.0.get() != LibraryUi::Closed)
+            labelled_by="library-title"
+            testid="library-dialog"
+            wide=true
+            on_close=move || close()
+        >
+            {body}
+        </crate::components::notices::Modal>
     }
 }
 

@@ -4,6 +4,41 @@
 use crate::state::AppState;
 use leptos::prelude::*;
 
+/// A modal dialog over a dimmed page, shown while `open` holds; Esc inside it calls `on_close`.
+#[component]
+pub fn Modal(
+    #[prop(into)] open: Signal<bool>,
+    /// The id of the dialog's heading.
+    labelled_by: &'static str,
+    testid: &'static str,
+    #[prop(optional)] wide: bool,
+    #[prop(into)] on_close: Callback<()>,
+    children: ChildrenFn,
+) -> impl IntoView {
+    view! {
+        <Show when=move || open.get()>
+            <div class="overlay">
+                <div
+                    class="dialog"
+                    class:wide=wide
+                    role="dialog"
+                    aria-modal="true"
+                    aria-labelledby=labelled_by
+                    data-testid=testid
+                    on:keydown=move |ev| {
+                        if ev.key() == "Escape" {
+                            ev.stop_propagation();
+                            on_close.run(());
+                        }
+                    }
+                >
+                    {children()}
+                </div>
+            </div>
+        </Show>
+    }
+}
+
 /// Announces changes to screen readers (visually hidden).
 #[component]
 pub fn Announcer() -> impl IntoView {
