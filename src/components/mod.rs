@@ -7,4 +7,5 @@ pub mod io;
 pub mod library;
 pub mod notices;
 pub mod panel;
+pub mod suggestions;
 pub mod toolbar;

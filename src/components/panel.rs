@@ -214,6 +214,7 @@ pub fn AnnotationPanel() -> impl IntoView {
             </div>
             <div id="panel-body" class="panel-body">
                 <Editor />
+                <crate::components::suggestions::SuggestionsPanel />
                 <Show
                     when=move || { total() > 0 }
                     fallback=|| {
