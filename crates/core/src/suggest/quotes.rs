@@ -111,7 +111,9 @@ fn classify(chars: &[char], i: usize, para: &Range<usize>) -> Role {
     let prev_space = prev.is_none_or(char::is_whitespace);
     match c {
         '“' => {
-            if !opening_ctx(prev) && next_space {
+            // Glued to a word and followed by white space or punctuation: a closing mark (German
+            // „…“, or a typo), never an opening one.
+            if !opening_ctx(prev) && closing_ctx(next) {
                 Role::Close
             } else {
                 Role::Open
@@ -339,6 +341,7 @@ mod tests {
         assert_eq!(flat("“A b,” he said. \"C d,\" she said."), ["A b,", "C d,"]);
         assert_eq!(flat("‘A b,’ he said. 'C d,' she said."), ["A b,", "C d,"]);
         assert_eq!(flat("«Oui», dit-il."), ["Oui"]);
+        assert_eq!(flat("„Wir handeln“, sagte sie. „Sofort“ und „heute“."), ["Wir handeln", "Sofort", "heute"]);
     }
 
     #[test]
