@@ -68,6 +68,9 @@ fn claims_are_ranked_by_check_worthiness_with_reasons() {
     assert!(c[0].confidence >= c[1].confidence);
     assert!(c[0].reasons.iter().any(|r| r.starts_with("percentage")));
     assert!(c.iter().all(|s| s.confidence >= CLAIM_THRESHOLD && s.confidence <= 1.0));
+    // Every returned claim is proposed, also those below the quotation threshold.
+    assert!(c.iter().all(Suggestion::is_proposed));
+    assert!(c[1].confidence < quotemark_core::suggest::PROPOSE_THRESHOLD, "{c:#?}");
     assert!(c.iter().all(|s| s.id.starts_with("claim:") && s.kind == SuggestionKind::Claim));
     // suggest() gives the same claims in document order.
     let ordered: Vec<String> = suggest(text).into_iter().map(|s| s.id).collect();

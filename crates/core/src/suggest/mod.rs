@@ -57,8 +57,9 @@ use serde::{Deserialize, Serialize};
 use speakers::{Analysis, Attributed, Source};
 use text::{Prepared, Tk};
 
-/// Suggestions at or above this confidence are proposed; lower ones (scare quotes, titles) are
-/// kept for the app to show faintly, and the evaluation ignores them.
+/// Quotations at or above this confidence are proposed; lower ones (scare quotes, titles) are
+/// kept for the app to show faintly, and the evaluation ignores them. Claims have their own scale
+/// ([`CLAIM_THRESHOLD`]).
 pub const PROPOSE_THRESHOLD: f32 = 0.5;
 
 /// What a suggestion proposes.
@@ -139,9 +140,14 @@ impl Suggestion {
         Span::new(start, self.spans.last().map_or(start, |s| s.end))
     }
 
-    /// Whether this suggestion is proposed (confidence at least [`PROPOSE_THRESHOLD`]).
+    /// Whether this suggestion is proposed: a quotation with a confidence of at least
+    /// [`PROPOSE_THRESHOLD`], or any claim (claims are only returned from [`CLAIM_THRESHOLD`], on
+    /// their own check-worthiness scale).
     pub fn is_proposed(&self) -> bool {
-        self.confidence >= PROPOSE_THRESHOLD
+        match self.kind {
+            SuggestionKind::Quote => self.confidence >= PROPOSE_THRESHOLD,
+            SuggestionKind::Claim => self.confidence >= CLAIM_THRESHOLD,
+        }
     }
 }
 
