@@ -66,10 +66,16 @@ pub fn SuggestionsPanel() -> impl IntoView {
         if !on.get() {
             return Vec::new();
         }
-        state.document.with(|d| suggest::suggest(&d.text)).into_iter().filter(Suggestion::is_proposed).collect::<Vec<_>>()
+        crate::state::mark("quotemark:suggest-start");
+        let found = state.document.with(|d| suggest::suggest(&d.text));
+        crate::state::measure("quotemark:suggest", "quotemark:suggest-start");
+        found.into_iter().filter(Suggestion::is_proposed).collect::<Vec<_>>()
     });
     // Not rejected, and not already annotated over the same text.
     let pending = Memo::new(move |_| {
+        if all.with(Vec::is_empty) {
+            return Vec::new();
+        }
         let taken: BTreeSet<(usize, usize)> =
             state.anchors.with(|a| a.values().filter_map(|x| x.span).map(|s| (s.start, s.end)).collect());
         rejected.with(|r| {
