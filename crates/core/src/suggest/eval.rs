@@ -54,7 +54,9 @@ pub struct Labels {
     /// A description of the article's house style.
     #[serde(default)]
     pub style: Option<String>,
+    /// The quotations, in any order.
     pub quotes: Vec<GoldQuote>,
+    /// Quoted words that are not quotations (optional; only counted).
     #[serde(default)]
     pub not_quotes: Vec<NotQuote>,
 }
@@ -85,9 +87,12 @@ pub struct GoldQuote {
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NotQuote {
+    /// The text inside the marks.
     pub text: String,
+    /// Which match, from 0 (required when there are several).
     #[serde(default)]
     pub occurrence: Option<usize>,
+    /// Scare quote, title, name…
     #[serde(default)]
     pub why: Option<String>,
 }
@@ -97,15 +102,20 @@ pub struct NotQuote {
 pub struct LabelledDocument {
     /// The file stem, e.g. `01-library-cuts`.
     pub name: String,
+    /// The article as [`Document::from_raw`] reads it.
     pub document: Document,
+    /// Its labels.
     pub labels: Labels,
 }
 
 /// A gold quotation located in its document.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GoldSpan {
+    /// Code-point spans in the document text, in order.
     pub spans: Vec<Span>,
+    /// The canonical speaker, or `None`.
     pub speaker: Option<String>,
+    /// The cue, or `None`.
     pub cue: Option<String>,
 }
 
@@ -114,6 +124,7 @@ pub struct GoldSpan {
 pub struct EvalError {
     /// The file (or folder) at fault.
     pub file: String,
+    /// What is wrong, e.g. `quotes[3]: text not found in the normalised document: "…"`.
     pub message: String,
 }
 
@@ -125,35 +136,53 @@ impl fmt::Display for EvalError {
 
 impl std::error::Error for EvalError {}
 
-/// What went wrong with one quotation, for `--verbose` listings.
+/// What went wrong with one quotation, for `--verbose` listings. `document` is the article's file
+/// stem; texts are quotations with their parts joined by ` | `.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Problem {
     /// A gold quotation no suggestion matched.
     Missed {
+        /// The article.
         document: String,
+        /// The gold text.
         text: String,
     },
     /// A proposed quotation that matched no gold one.
     Spurious {
+        /// The article.
         document: String,
+        /// The proposed text.
         text: String,
     },
     /// Matched, but not with the exact span.
     Inexact {
+        /// The article.
         document: String,
+        /// The gold text.
         gold: String,
+        /// The proposed text.
         proposed: String,
     },
+    /// Matched, with another canonical speaker.
     Speaker {
+        /// The article.
         document: String,
+        /// The gold text.
         text: String,
+        /// The gold speaker.
         expected: Option<String>,
+        /// The proposed canonical speaker.
         got: Option<String>,
     },
+    /// Matched, with another cue.
     Cue {
+        /// The article.
         document: String,
+        /// The gold text.
         text: String,
+        /// The gold cue.
         expected: Option<String>,
+        /// The proposed cue.
         got: Option<String>,
     },
 }
@@ -161,30 +190,49 @@ pub enum Problem {
 /// The figures of an evaluation.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Scores {
+    /// Articles scored.
     pub documents: usize,
+    /// Gold quotations.
     pub gold: usize,
+    /// Proposed quotations (confidence at least [`super::PROPOSE_THRESHOLD`]).
     pub proposed: usize,
+    /// One-to-one matches (at least 80% of the gold characters covered).
     pub matched: usize,
+    /// `matched / proposed`.
     pub precision: f64,
+    /// `matched / gold`.
     pub recall: f64,
+    /// Harmonic mean of precision and recall.
     pub f1: f64,
+    /// Matches with identical (normalised) spans.
     pub exact: usize,
+    /// `exact / proposed`.
     pub exact_precision: f64,
+    /// `exact / gold`.
     pub exact_recall: f64,
+    /// Harmonic mean of the exact precision and recall.
     pub exact_f1: f64,
+    /// Matched quotations with the gold canonical speaker (none when the gold one is `null`).
     pub speaker_correct: usize,
+    /// `speaker_correct / matched`.
     pub speaker_accuracy: f64,
     /// Matched quotations whose gold speaker is not `null`.
     pub attributable: usize,
+    /// Of those, with the gold speaker.
     pub attributable_correct: usize,
+    /// `attributable_correct / attributable`.
     pub attributable_accuracy: f64,
+    /// Matched quotations with the gold cue (none when the gold one is `null`).
     pub cue_correct: usize,
+    /// `cue_correct / matched`.
     pub cue_accuracy: f64,
-    /// Labelled non-quotations, and how many of them were proposed anyway.
+    /// Labelled non-quotations.
     pub negatives: usize,
+    /// Of those, how many a proposed quotation overlaps.
     pub negatives_proposed: usize,
     /// Quotations suggested below the proposal threshold (not scored).
     pub low_confidence: usize,
+    /// Every miss, spurious proposal and wrong span, speaker or cue.
     pub problems: Vec<Problem>,
 }
 

@@ -66,7 +66,9 @@ pub const PROPOSE_THRESHOLD: f32 = 0.5;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SuggestionKind {
+    /// A quotation, with its speaker and cue.
     Quote,
+    /// A check-worthy claim.
     Claim,
 }
 
@@ -76,6 +78,7 @@ pub struct Suggestion {
     /// Stable for a given text: the kind and the spans, e.g. `quote:120-161,175-220`, so that the
     /// app can remember which suggestions a reader rejected in a document.
     pub id: String,
+    /// Quotation or claim.
     pub kind: SuggestionKind,
     /// Code-point spans into the text: for a quotation, the text inside its marks (one span per
     /// part for split quotations and per paragraph for multi-paragraph ones); for a claim, the
