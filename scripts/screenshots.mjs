@@ -60,6 +60,21 @@ try {
         await page.getByTestId('import-preview').waitFor();
         await page.screenshot({ path: `${OUT}desktop-${scheme}-import.png` });
         console.log(`  ${OUT}desktop-${scheme}-{menu,import}.png`);
+        // Suggestions on the reference article, the open dialog and the library.
+        await page.getByRole('button', { name: 'Cancel' }).click();
+        await page.getByRole('button', { name: 'Suggest quotes and claims' }).click();
+        await page.getByTestId('suggestion').first().waitFor();
+        await page.waitForTimeout(200);
+        await page.screenshot({ path: `${OUT}desktop-${scheme}-suggestions.png` });
+        await page.getByRole('button', { name: 'Hide suggestions' }).click();
+        await page.getByRole('button', { name: 'Open article' }).click();
+        await page.getByTestId('article-paste').fill('Harbour reopens after storm\n\nThe harbour reopened on Monday after three days of repairs. “We worked through the night,” said harbour master Ellen Price.');
+        await page.screenshot({ path: `${OUT}desktop-${scheme}-open.png` });
+        await page.getByRole('button', { name: 'Open', exact: true }).click();
+        await page.getByRole('button', { name: 'Library' }).click();
+        await page.getByTestId('library-item').first().waitFor();
+        await page.screenshot({ path: `${OUT}desktop-${scheme}-library.png` });
+        console.log(`  ${OUT}desktop-${scheme}-{suggestions,open,library}.png`);
       }
       await page.close();
     }
