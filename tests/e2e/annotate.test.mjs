@@ -1,7 +1,7 @@
 // Annotating the reference article: select → tag → highlight → edit → delete → undo → reload.
-import { test, before, after, beforeEach, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, Annotator, selectText } from './support.mjs';
+import { freshPagePerTest, selectText } from './support.mjs';
 
 const RISKY = '“This could be a very risky approach”.';
 const SUSPENDED = 'Twitter claims it suspended almost 400,000 accounts for inappropriate content';
@@ -10,24 +10,7 @@ const ACCOUNTS = 'almost 400,000 accounts';
 let server;
 let browser;
 let app;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  app = new Annotator(await browser.context.newPage());
-  await app.open(server.url);
-  await app.page.evaluate(() => localStorage.clear());
-  await app.open(server.url);
-});
-afterEach(async () => {
-  assert.deepEqual(app.errors, [], 'no console errors');
-  await app.page.close();
-});
+freshPagePerTest((s) => ({ server, browser, app } = s));
 
 test('select a quoted passage and tag it as a quote with its speaker', async () => {
   const selected = await app.select(RISKY);

@@ -1,10 +1,10 @@
 // Keep and share: export → import identity, preview before changes, other articles, paste, drop,
 // CSV and Markdown, share links, and bad files that change nothing.
-import { test, before, after, beforeEach, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { serveDist, launchBrowser, Annotator, storageSnapshot, menu, importFile, downloadVia } from './support.mjs';
+import { freshPagePerTest, launchBrowser, Annotator, storageSnapshot, menu, importFile, downloadVia } from './support.mjs';
 
 const RISKY = '“This could be a very risky approach”.';
 const ACCOUNTS = 'almost 400,000 accounts';
@@ -13,25 +13,7 @@ const FIXTURES = new URL('../../crates/core/tests/fixtures/', import.meta.url).p
 let server;
 let browser;
 let app;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  app = new Annotator(await browser.context.newPage());
-  await app.open(server.url);
-  await app.page.evaluate(() => localStorage.clear());
-  await app.open(server.url);
-});
-afterEach(async () => {
-  assert.deepEqual(app.errors, [], 'no console errors');
-  await app.page.close();
-});
+freshPagePerTest((s) => ({ server, browser, app } = s), { permissions: ['clipboard-read', 'clipboard-write'] });
 
 async function annotateTwo() {
   await app.quote(RISKY, 'Theresa May', 'warned');

@@ -1,30 +1,13 @@
 // Suggestions on the reference article: turn them on, accept one, reject one, accept all above a
 // confidence, undo.
-import { test, before, after, beforeEach, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, Annotator } from './support.mjs';
+import { freshPagePerTest } from './support.mjs';
 
 let server;
 let browser;
 let app;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  app = new Annotator(await browser.context.newPage());
-  await app.open(server.url);
-  await app.page.evaluate(() => localStorage.clear());
-  await app.open(server.url);
-});
-afterEach(async () => {
-  assert.deepEqual(app.errors, [], 'no console errors');
-  await app.page.close();
-});
+freshPagePerTest((s) => ({ server, browser, app } = s));
 
 const suggestions = () => app.page.getByTestId('suggestion');
 const turnOn = () => app.page.getByRole('button', { name: 'Suggest quotes and claims' }).click();

@@ -6,6 +6,8 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
+import { before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
 
 export const DIST = resolve(new URL('../../dist', import.meta.url).pathname);
 
@@ -238,4 +240,34 @@ export async function downloadVia(page, item) {
   const chunks = [];
   for await (const c of stream) chunks.push(c);
   return [download.suggestedFilename(), Buffer.concat(chunks).toString('utf8')];
+}
+
+/**
+ * Registers node:test hooks shared by the annotating tests: serve the release build and launch
+ * Chromium once per file; give every test a fresh page on empty local storage, and fail it on any
+ * console error. `set` receives `{ server, browser, app }` whenever they change.
+ */
+export function freshPagePerTest(set, { permissions = [] } = {}) {
+  const state = {};
+  before(async () => {
+    state.server = await serveDist();
+    state.browser = await launchBrowser();
+    if (permissions.length) await state.browser.context.grantPermissions(permissions, { origin: state.server.url });
+    set({ ...state });
+  });
+  after(async () => {
+    await state.browser?.close();
+    await state.server?.close();
+  });
+  beforeEach(async () => {
+    state.app = new Annotator(await state.browser.context.newPage());
+    await state.app.open(state.server.url);
+    await state.app.page.evaluate(() => localStorage.clear());
+    await state.app.open(state.server.url);
+    set({ ...state });
+  });
+  afterEach(async () => {
+    assert.deepEqual(state.app.errors, [], 'no console errors');
+    await state.app.page.close();
+  });
 }
