@@ -67,18 +67,18 @@ const annotations = Array.from({ length: ANNOTATIONS }, (_, i) => {
   const start = rand(chars.length - 500);
   return annotation(i, start, start + 20 + rand(380));
 });
-// Version 2 storage records (see crates/core/src/store.rs): the document, and one compact record per
-// annotation (its selectors are cut from the text by position and context lengths).
+// Version 3 storage records (see crates/core/src/store.rs): the document, and its set: one compact
+// record per annotation (its selectors are cut from the text by position and context lengths).
 const hex = id.slice(7);
+const compact = (a) => {
+  const { target, ...rest } = a;
+  const { start, end } = target.position;
+  return { ...rest, s: start, e: end, p: [...target.quote.prefix].length, x: [...target.quote.suffix].length };
+};
 const records = [
-  [`quotemark.v2.doc.${hex}`, JSON.stringify({ version: 2, document: { id, title: `Synthetic ${KB} KB article`, text }, opened: 0 })],
-  ['quotemark.v2.current', JSON.stringify(id)],
-  ...annotations.map((a) => {
-    const { target, ...rest } = a;
-    const { start, end } = target.position;
-    const record = { ...rest, s: start, e: end, p: [...target.quote.prefix].length, x: [...target.quote.suffix].length };
-    return [`quotemark.v2.a.${hex}.${a.id}`, JSON.stringify(record)];
-  }),
+  [`quotemark.v3.doc.${hex}`, JSON.stringify({ version: 3, document: { id, title: `Synthetic ${KB} KB article`, text }, opened: 0 })],
+  [`quotemark.v3.set.${hex}`, JSON.stringify({ version: 3, annotations: annotations.map(compact) })],
+  ['quotemark.v3.current', JSON.stringify(id)],
 ];
 
 // A Quotemark export (W3C AnnotationCollection, format version 2) of the same annotations with the

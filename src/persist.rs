@@ -1,6 +1,7 @@
-//! Keeping the open document and its annotations in a [`Store`]: loading (with migration from
-//! version 1 and corrupt values set aside), saving only what a change touched, and retrying what
-//! could not be written.
+//! Keeping the open document and its annotations in a [`Store`] (the layout is version 3 of
+//! [`quotemark_core::store`]): loading (with migration from versions 1 and 2, and corrupt values
+//! set aside), saving only what a change touched, compacting, and retrying what could not be
+//! written.
 
 use crate::storage::{Store, WriteError};
 use quotemark_core::document::{Document, DocumentId};
@@ -15,6 +16,8 @@ pub struct Loaded {
     pub annotations: AnnotationSet,
     /// Reader-facing notes about values that could not be read (they were set aside).
     pub problems: Vec<String>,
+    /// Whether the annotations should be written again as a whole (some records were set aside).
+    pub rewrite: bool,
 }
 
 /// Moves an unreadable value aside under a backup key and says so.
@@ -29,8 +32,15 @@ fn set_aside(store: &dyn Store, key: &str, value: &str, why: &str, now: Timestam
     }
 }
 
-/// Moves version 1 records to version 2 (once; the old keys are removed only after the new ones
-/// are written).
+/// Writes a document and its annotations as version 3 records; whether all were written.
+fn write_v3(store: &dyn Store, document: &quotemark_core::document::Document, annotations: &[quotemark_core::model::Annotation], opened: Timestamp) -> bool {
+    let text = TextIndex::for_document(document);
+    store.set(&store::doc_key(&document.id), &store::encode_document(document, opened)).is_ok()
+        && store.set(&store::set_key(&document.id), &store::encode_set(annotations, &text)).is_ok()
+}
+
+/// Moves version 1 and version 2 records to version 3 (once; the old keys are removed only after
+/// the new ones are written).
 pub fn migrate(store: &dyn Store, now: Timestamp, problems: &mut Vec<String>) {
     for key in store.keys("quotemark.v1.") {
         if !store::is_v1_document_key(&key) {
@@ -39,25 +49,46 @@ pub fn migrate(store: &dyn Store, now: Timestamp, problems: &mut Vec<String>) {
         let Some(value) = store.get(&key) else { continue };
         match store::migrate_v1(&value) {
             Ok((document, annotations)) => {
-                let text = TextIndex::new(&document.text);
-                let mut ok = store.set(&store::doc_key(&document.id), &store::encode_document(&document, now)).is_ok();
-                for a in &annotations {
-                    ok &= store
-                        .set(&store::annotation_key(&document.id, &a.id), &store::encode_annotation(a, &text))
-                        .is_ok();
-                }
-                if ok {
+                if write_v3(store, &document, &annotations, now) {
                     store.remove(&key);
                 }
             }
             Err(e) => problems.push(set_aside(store, &key, &value, &e.to_string(), now)),
         }
     }
-    if let Some(current) = store.get(store::V1_CURRENT_KEY) {
-        if store.get(store::CURRENT_KEY).is_none() {
-            let _ = store.set(store::CURRENT_KEY, &current);
+    for key in store.keys(store::V2_DOC_PREFIX) {
+        let Some(value) = store.get(&key) else { continue };
+        let (document, opened) = match store::decode_v2_document(&value) {
+            Ok(read) => read,
+            Err(e) => {
+                problems.push(set_aside(store, &key, &value, &e.to_string(), now));
+                continue;
+            }
+        };
+        let text = TextIndex::for_document(&document);
+        let mut annotations = Vec::new();
+        let keys = store.keys(&store::v2_annotation_prefix(&document.id));
+        for k in &keys {
+            let Some(v) = store.get(k) else { continue };
+            match store::decode_annotation(&v, &text) {
+                Ok(a) => annotations.push(a),
+                Err(e) => problems.push(set_aside(store, k, &v, &e.to_string(), now)),
+            }
         }
-        store.remove(store::V1_CURRENT_KEY);
+        if write_v3(store, &document, &annotations, opened) {
+            store.remove(&key);
+            for k in &keys {
+                store.remove(k);
+            }
+        }
+    }
+    for old in [store::V2_CURRENT_KEY, store::V1_CURRENT_KEY] {
+        if let Some(current) = store.get(old) {
+            if store.get(store::CURRENT_KEY).is_none() {
+                let _ = store.set(store::CURRENT_KEY, &current);
+            }
+            store.remove(old);
+        }
     }
 }
 
@@ -66,7 +97,9 @@ pub fn current_id(store: &dyn Store) -> Option<DocumentId> {
     serde_json::from_str(&store.get(store::CURRENT_KEY)?).ok()
 }
 
-/// Reads a document and all its annotations. Unreadable annotation records are set aside.
+/// Reads a document and all its annotations: its set with its change records laid over it.
+/// Unreadable values are set aside (a set with some bad records is set aside whole, and
+/// [`Loaded::rewrite`] asks for the good ones to be written again).
 pub fn load(store: &dyn Store, id: &DocumentId, now: Timestamp) -> Result<Option<Loaded>, String> {
     let key = store::doc_key(id);
     let Some(value) = store.get(&key) else { return Ok(None) };
@@ -74,26 +107,83 @@ pub fn load(store: &dyn Store, id: &DocumentId, now: Timestamp) -> Result<Option
         Ok((document, _opened)) => document,
         Err(e) => return Err(set_aside(store, &key, &value, &e.to_string(), now)),
     };
-    let text = TextIndex::new(&document.text);
+    let text = TextIndex::for_document(&document);
     let mut problems = Vec::new();
-    let mut annotations = Vec::new();
-    for key in store.keys(&store::annotation_prefix(id)) {
+    let mut rewrite = false;
+    let set_key = store::set_key(id);
+    let set = match store.get(&set_key) {
+        None => Vec::new(),
+        Some(value) => match store::decode_set(&value, &text) {
+            Ok(set) if set.problems.is_empty() => set.annotations,
+            Ok(set) => {
+                let why = set.problems.join("; ");
+                problems.push(set_aside(store, &set_key, &value, &why, now));
+                rewrite = true;
+                set.annotations
+            }
+            Err(e) => {
+                problems.push(set_aside(store, &set_key, &value, &e.to_string(), now));
+                Vec::new()
+            }
+        },
+    };
+    let prefix = store::change_prefix(id);
+    let mut changes = Vec::new();
+    for key in store.keys(&prefix) {
         let Some(value) = store.get(&key) else { continue };
-        match store::decode_annotation(&value, &text) {
-            Ok(a) => annotations.push(a),
+        match store::decode_change(&value, &text) {
+            Ok(a) => changes.push((AnnotationId(key[prefix.len()..].to_string()), a)),
             Err(e) => problems.push(set_aside(store, &key, &value, &e.to_string(), now)),
         }
     }
-    Ok(Some(Loaded { document, annotations: annotations.into_iter().collect(), problems }))
+    let annotations = store::lay_over(set, changes).into_iter().collect();
+    Ok(Some(Loaded { document, annotations, problems, rewrite }))
 }
 
-/// Writes the open document's annotations as they change.
+/// How many annotations a stored document has (its set's ids with its change records laid over
+/// them), without reading the annotations themselves.
+pub fn count(store: &dyn Store, id: &DocumentId) -> usize {
+    let mut ids: std::collections::HashSet<AnnotationId> =
+        store.get(&store::set_key(id)).and_then(|v| store::set_ids(&v)).unwrap_or_default().into_iter().collect();
+    let prefix = store::change_prefix(id);
+    for key in store.keys(&prefix) {
+        let id = AnnotationId(key[prefix.len()..].to_string());
+        match store.get(&key).as_deref().map(str::trim) {
+            Some("null") | None => ids.remove(&id),
+            Some(_) => ids.insert(id),
+        };
+    }
+    ids.len()
+}
+
+/// Every key holding something of a stored document (its record, its set, its change records).
+pub fn keys_of(store: &dyn Store, id: &DocumentId) -> Vec<String> {
+    let mut keys = store.keys(&store::change_prefix(id));
+    keys.push(store::set_key(id));
+    keys.push(store::doc_key(id));
+    keys
+}
+
+/// What another tab wrote, as it concerns the open document.
+pub enum Foreign {
+    /// One annotation changed (`None`: deleted).
+    Change(AnnotationId, Option<quotemark_core::model::Annotation>),
+    /// The whole set was written again (a compaction or a bulk change).
+    Set(Vec<quotemark_core::model::Annotation>),
+}
+
+/// Writes the open document's annotations as they change: one change record per changed
+/// annotation, and the whole set once there are more than [`store::MAX_CHANGES`] of them.
 pub struct Persistence {
     store: Rc<dyn Store>,
     document: DocumentId,
     text: TextIndex,
     /// Annotations whose latest state is not yet written (a failed write is retried at the next change).
     dirty: BTreeSet<AnnotationId>,
+    /// Annotations with a change record in the store.
+    changes: BTreeSet<AnnotationId>,
+    /// Whether the next save writes the whole set.
+    compact_due: bool,
 }
 
 impl Persistence {
@@ -102,8 +192,17 @@ impl Persistence {
         let result = store
             .set(&store::doc_key(&document.id), &store::encode_document(document, now))
             .and_then(|()| store.set(store::CURRENT_KEY, &serde_json::to_string(&document.id).unwrap_or_default()));
-        let persistence =
-            Persistence { store, document: document.id.clone(), text: TextIndex::new(&document.text), dirty: BTreeSet::new() };
+        let prefix = store::change_prefix(&document.id);
+        let changes: BTreeSet<AnnotationId> =
+            store.keys(&prefix).into_iter().map(|k| AnnotationId(k[prefix.len()..].to_string())).collect();
+        let persistence = Persistence {
+            compact_due: changes.len() > store::MAX_CHANGES,
+            store,
+            document: document.id.clone(),
+            text: TextIndex::for_document(document),
+            dirty: BTreeSet::new(),
+            changes,
+        };
         (persistence, result)
     }
 
@@ -111,59 +210,94 @@ impl Persistence {
         &self.store
     }
 
-    /// The key of an annotation of the open document.
-    pub fn key(&self, id: &AnnotationId) -> String {
-        store::annotation_key(&self.document, id)
-    }
-
     /// Marks annotations as changed; [`Persistence::flush`] writes them.
     pub fn touch<'a>(&mut self, ids: impl IntoIterator<Item = &'a AnnotationId>) {
         self.dirty.extend(ids.into_iter().cloned());
     }
 
-    /// Whether changes are waiting to be written.
-    pub fn has_pending(&self) -> bool {
-        !self.dirty.is_empty()
+    /// Asks the next save to write the whole set (after a set was read with bad records).
+    pub fn rewrite_all(&mut self) {
+        self.compact_due = true;
     }
 
-    /// Writes every changed annotation (or removes it if it is gone). What fails stays pending.
+    /// Whether changes are waiting to be written.
+    pub fn has_pending(&self) -> bool {
+        !self.dirty.is_empty() || self.compact_due
+    }
+
+    /// Writes what changed: a change record per changed annotation, or the whole set when that
+    /// would leave more than [`store::MAX_CHANGES`] change records. What fails stays pending.
     pub fn flush(&mut self, set: &AnnotationSet) -> Result<(), WriteError> {
+        if !self.has_pending() {
+            return Ok(());
+        }
+        if self.compact_due || self.changes.union(&self.dirty).count() > store::MAX_CHANGES {
+            return self.compact(set);
+        }
         let mut first_error = None;
         let pending: Vec<AnnotationId> = self.dirty.iter().cloned().collect();
         for id in pending {
-            let key = self.key(&id);
-            let result = match set.get(&id) {
-                Some(a) => self.store.set(&key, &store::encode_annotation(a, &self.text)),
-                None => {
-                    self.store.remove(&key);
-                    Ok(())
-                }
-            };
-            match result {
+            let key = store::change_key(&self.document, &id);
+            match self.store.set(&key, &store::encode_change(set.get(&id), &self.text)) {
                 Ok(()) => {
                     self.dirty.remove(&id);
+                    self.changes.insert(id);
                 }
                 Err(e) => {
                     first_error.get_or_insert(e);
                 }
             }
         }
-        match first_error {
-            Some(e) => Err(e),
-            None => Ok(()),
+        first_error.map_or(Ok(()), Err)
+    }
+
+    /// Writes the whole set, then removes the change records it folded in.
+    fn compact(&mut self, set: &AnnotationSet) -> Result<(), WriteError> {
+        if let Err(e) = self.store.set(&store::set_key(&self.document), &store::encode_set(set.iter(), &self.text)) {
+            self.compact_due = true;
+            return Err(e);
         }
+        self.dirty.clear();
+        self.compact_due = false;
+        let prefix = store::change_prefix(&self.document);
+        self.changes.clear();
+        for key in self.store.keys(&prefix) {
+            let id = AnnotationId(key[prefix.len()..].to_string());
+            match self.store.get(&key) {
+                Some(value) if !store::is_folded(&value, set.get(&id), &self.text) => {
+                    // Written by another tab since this one last heard: it stays for that change to arrive.
+                    self.changes.insert(id);
+                }
+                _ => self.store.remove(&key),
+            }
+        }
+        Ok(())
     }
 
-    /// Decodes another tab's value for one of this document's annotations (`None` if the key is not
-    /// one of ours or the value is unreadable).
-    pub fn decode_foreign(&self, key: &str, value: &str) -> Option<quotemark_core::model::Annotation> {
-        key.strip_prefix(&store::annotation_prefix(&self.document))?;
-        store::decode_annotation(value, &self.text).ok()
+    /// Reads what another tab wrote under `key` (`value` `None`: the key was removed). Only the
+    /// open document's set and change records matter; a removed change record means it was folded
+    /// into the set, not that its annotation was deleted.
+    pub fn foreign(&mut self, key: &str, value: Option<&str>) -> Option<Foreign> {
+        let prefix = store::change_prefix(&self.document);
+        if let Some(id) = key.strip_prefix(&prefix) {
+            let id = AnnotationId(id.to_string());
+            let Some(value) = value else {
+                self.changes.remove(&id);
+                return None;
+            };
+            let change = store::decode_change(value, &self.text).ok()?;
+            self.changes.insert(id.clone());
+            return Some(Foreign::Change(id, change));
+        }
+        if key == store::set_key(&self.document) {
+            return Some(Foreign::Set(store::decode_set(value?, &self.text).ok()?.annotations));
+        }
+        None
     }
 
-    /// The annotation id a key of this document names, if it is one.
-    pub fn id_of_key(&self, key: &str) -> Option<AnnotationId> {
-        key.strip_prefix(&store::annotation_prefix(&self.document)).map(|id| AnnotationId(id.to_string()))
+    /// Whether a change record for `id` is in the store (written by this tab or another).
+    pub fn has_change_record(&self, id: &AnnotationId) -> bool {
+        self.store.get(&store::change_key(&self.document, id)).is_some()
     }
 
     /// Whether an annotation has changes not yet written.

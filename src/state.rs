@@ -87,9 +87,11 @@ impl AppState {
             }),
             None => None,
         };
+        let mut rewrite = false;
         let (document, annotations) = match loaded {
             Some(loaded) => {
                 notes.extend(loaded.problems);
+                rewrite = loaded.rewrite;
                 (loaded.document, loaded.annotations)
             }
             None => {
@@ -98,6 +100,7 @@ impl AppState {
                 match persist::load(&*store, &sample.id, now()) {
                     Ok(Some(loaded)) => {
                         notes.extend(loaded.problems);
+                        rewrite = loaded.rewrite;
                         (sample, loaded.annotations)
                     }
                     Ok(None) => (sample, AnnotationSet::default()),
@@ -140,6 +143,11 @@ impl AppState {
         };
         mark("quotemark:loaded");
         state.open(document, annotations);
+        if rewrite {
+            // Some records were set aside with the set they were in: write the good ones again.
+            state.persistence.update_value(|p| p.as_mut().map_or((), Persistence::rewrite_all));
+            state.schedule_save();
+        }
         mark("quotemark:state-ready");
         state
     }
@@ -373,43 +381,69 @@ impl AppState {
         }
     }
 
-    /// Another tab changed (or removed) one of this document's annotations: take its version, unless
-    /// ours has unsaved changes and is newer, in which case ours is written back. Nothing is lost
-    /// either way, and the change is not part of this tab's undo history.
+    /// Takes in what another tab wrote under `key` (`value` `None`: removed): a change to one
+    /// annotation, or the whole set written again (then every difference from it). A change of
+    /// this tab's that is not yet saved and is newer wins, and is saved.
     pub fn apply_external(&self, key: &str, value: Option<&str>) {
-        let Some((id, incoming)) = self.persistence.with_value(|p| {
-            let p = p.as_ref()?;
-            let id = p.id_of_key(key)?;
-            let incoming = match value {
-                Some(v) => Some(p.decode_foreign(key, v)?),
-                None => None,
-            };
-            Some((id, incoming))
-        }) else {
-            return;
+        let mut foreign = None;
+        self.persistence.update_value(|p| foreign = p.as_mut().and_then(|p| p.foreign(key, value)));
+        let incoming: Vec<(AnnotationId, Option<Annotation>)> = match foreign {
+            None => return,
+            Some(persist::Foreign::Change(id, a)) => vec![(id, a)],
+            Some(persist::Foreign::Set(set)) => {
+                let theirs: HashMap<AnnotationId, Annotation> = set.into_iter().map(|a| (a.id.clone(), a)).collect();
+                let mut out: Vec<(AnnotationId, Option<Annotation>)> = self.annotations.with_untracked(|ours| {
+                    ours.iter()
+                        .filter(|a| !theirs.contains_key(&a.id))
+                        .map(|a| a.id.clone())
+                        // Not in their set: gone, unless a change record (theirs or ours) says otherwise.
+                        .filter(|id| !self.persistence.with_value(|p| p.as_ref().is_some_and(|p| p.has_change_record(id))))
+                        .map(|id| (id, None))
+                        .collect()
+                });
+                self.annotations.with_untracked(|ours| {
+                    out.extend(theirs.into_iter().filter(|(id, a)| ours.get(id) != Some(a)).map(|(id, a)| (id, Some(a))));
+                });
+                out
+            }
         };
+        let mut changed = false;
+        for (id, incoming) in incoming {
+            changed |= self.apply_incoming(id, incoming);
+        }
+        if changed {
+            self.announce("Updated from another tab");
+        }
+    }
+
+    fn apply_incoming(&self, id: AnnotationId, incoming: Option<Annotation>) -> bool {
         let ours = self.annotations.with_untracked(|s| s.get(&id).cloned());
         let ours_pending = self.persistence.with_value(|p| p.as_ref().is_some_and(|p| p.is_dirty(&id)));
         if ours_pending {
-            if let (Some(o), Some(i)) = (&ours, &incoming) {
-                if o.modified >= i.modified {
+            match (&ours, &incoming) {
+                (Some(o), Some(i)) if o.modified >= i.modified => {
                     self.schedule_save();
-                    return;
+                    return false;
                 }
+                (_, None) => {
+                    self.schedule_save();
+                    return false;
+                }
+                _ => {}
             }
         }
         let command = match (ours, incoming) {
             (None, Some(i)) => Command::Create(i),
             (Some(o), Some(i)) if o != i => Command::Update { before: o, after: i },
             (Some(o), None) => Command::Delete(o),
-            _ => return,
+            _ => return false,
         };
         let mut ok = false;
         self.annotations.update(|set| ok = set.apply(&command).is_ok());
         if ok {
             self.refresh(&command);
-            self.announce("Updated from another tab");
         }
+        ok
     }
 
     /// The store the app keeps its data in.

@@ -1,14 +1,19 @@
 //! The storage adapter: the one place the app reads and writes the browser's local storage (through
 //! gloo-storage), with an in-memory fallback where local storage cannot be used.
 //!
-//! What is stored is defined in [`quotemark_core::store`] (pure, tested natively). The keys, all
-//! prefixed `quotemark.`:
-//! - `quotemark.v2.doc.<hex id>`: the document (title, date, source, text) and when it was opened;
-//! - `quotemark.v2.a.<hex id>.<annotation id>`: one annotation, in a compact record, so that a change
-//!   writes one small value and other tabs hear about exactly that annotation;
-//! - `quotemark.v2.current`: the document open last;
+//! What is stored is defined in [`quotemark_core::store`] (pure, tested natively; its module docs
+//! have the full layout). The keys, all prefixed `quotemark.`:
+//! - `quotemark.v3.doc.<hex id>`: the document (title, date, source, text) and when it was opened;
+//! - `quotemark.v3.set.<hex id>`: all of the document's annotations, in compact records, as of the
+//!   last compaction: loading a document reads one value, however many annotations it has;
+//! - `quotemark.v3.a.<hex id>.<annotation id>`: one annotation changed since then (or `null`: deleted),
+//!   so that a change writes one small value and other tabs hear about exactly that annotation;
+//!   past 64 of them the set is written again and they are removed;
+//! - `quotemark.v3.current`: the document open last;
+//! - `quotemark.v2.rejected.<hex id>`: suggestions the reader rejected on that document;
 //! - `quotemark.backup.<time>.<key>`: a value that could not be read, set aside untouched;
-//! - `quotemark.v1.*`: version 1 records, migrated to version 2 on first load and then removed.
+//! - `quotemark.v1.*`, `quotemark.v2.*` (but `rejected`): earlier layouts, migrated to version 3 on
+//!   first load and then removed.
 
 use gloo_storage::{LocalStorage, Storage};
 use std::cell::RefCell;
@@ -102,7 +107,7 @@ pub fn open_store() -> std::rc::Rc<dyn Store> {
     // Blocked storage throws on access (SecurityError) or on reading; a full one still reads.
     let usable = web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
-        .is_some_and(|s| s.length().is_ok() && s.get_item("quotemark.v2.current").is_ok());
+        .is_some_and(|s| s.length().is_ok() && s.get_item(quotemark_core::store::CURRENT_KEY).is_ok());
     if usable {
         std::rc::Rc::new(LocalStore)
     } else {

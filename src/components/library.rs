@@ -105,11 +105,11 @@ struct Entry {
 fn entries(state: &AppState) -> Vec<Entry> {
     let store = state.store();
     let mut list: Vec<Entry> = store
-        .keys("quotemark.v2.doc.")
+        .keys(store::DOC_PREFIX)
         .into_iter()
         .filter_map(|key| store::decode_document(&store.get(&key)?).ok())
         .map(|(document, opened)| {
-            let annotations = store.keys(&store::annotation_prefix(&document.id)).len();
+            let annotations = crate::persist::count(&*store, &document.id);
             Entry { document, opened: opened.0, annotations }
         })
         .collect();
@@ -124,8 +124,7 @@ fn entries(state: &AppState) -> Vec<Entry> {
 /// Removes a document and its annotations from the store, returning what was removed (for Undo).
 fn delete_document(state: &AppState, id: &DocumentId) -> Vec<(String, String)> {
     let store = state.store();
-    let mut keys = store.keys(&store::annotation_prefix(id));
-    keys.push(store::doc_key(id));
+    let keys = crate::persist::keys_of(&*store, id);
     let removed: Vec<(String, String)> = keys.iter().filter_map(|k| Some((k.clone(), store.get(k)?))).collect();
     for k in &keys {
         store.remove(k);

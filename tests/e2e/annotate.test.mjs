@@ -222,7 +222,7 @@ test('an annotation whose text is gone is kept in its own section with its store
   // the article, as if the article had been edited since.
   await app.quote(RISKY, 'Theresa May', 'said');
   await app.page.waitForTimeout(100); // the save runs after the paint
-  const key = await app.page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('quotemark.v2.a.')));
+  const key = await app.page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('quotemark.v3.a.')));
   await app.page.evaluate((key) => {
     const record = JSON.parse(localStorage.getItem(key));
     for (const field of ['s', 'e', 'p', 'x', 'src']) delete record[field];

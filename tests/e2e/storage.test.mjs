@@ -1,8 +1,8 @@
 // Storage that never loses work: quota exceeded, storage unavailable, corrupt values, two tabs,
-// migration from version 1, and the usage figure.
+// compaction into one set per document, migration from versions 1 and 2, and the usage figure.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, Annotator, storageSnapshot, menu } from './support.mjs';
+import { serveDist, launchBrowser, Annotator, storageSnapshot, menu, importFile, storedDocument, manyQuotesExport } from './support.mjs';
 
 const RISKY = '“This could be a very risky approach”.';
 const ACCOUNTS = 'almost 400,000 accounts';
@@ -89,7 +89,7 @@ test('a corrupt stored value is moved aside, the reader is told, and the app sta
   await app.quote(RISKY, 'Theresa May', 'said');
   await app.claim(ACCOUNTS, 'Needs source');
   await settle(app);
-  const key = await app.page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('quotemark.v2.a.')));
+  const key = await app.page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('quotemark.v3.a.')));
   await app.page.evaluate((key) => localStorage.setItem(key, '{"s": 12, "e": oops'), key);
   await app.page.reload();
   await app.title.waitFor();
@@ -103,7 +103,7 @@ test('a corrupt stored value is moved aside, the reader is told, and the app sta
   assert.deepEqual(backups, ['{"s": 12, "e": oops'], 'the corrupt value is kept byte for byte');
 
   // A corrupt document record: the sample opens, the value is kept aside.
-  const docKey = await app.page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('quotemark.v2.doc.')));
+  const docKey = await app.page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('quotemark.v3.doc.')));
   await app.page.evaluate((k) => localStorage.setItem(k, 'not json at all'), docKey);
   await app.page.reload();
   await app.title.waitFor();
@@ -153,7 +153,7 @@ test('version 1 records are migrated', async () => {
   // Rewrite what was saved as the version 1 layout (one record with the document and annotations).
   await app.page.evaluate(() => {
     const keys = Object.keys(localStorage);
-    const docKey = keys.find((k) => k.startsWith('quotemark.v2.doc.'));
+    const docKey = keys.find((k) => k.startsWith('quotemark.v3.doc.'));
     const doc = JSON.parse(localStorage.getItem(docKey)).document;
     const hex = doc.id.slice(7);
     const annotations = [
@@ -177,8 +177,129 @@ test('version 1 records are migrated', async () => {
   assert.match(await app.cards.first().textContent(), /Open Rights Group/);
   const keys = (await storageSnapshot(app.page)).map(([k]) => k);
   assert.ok(!keys.some((k) => k.startsWith('quotemark.v1.')), `v1 keys removed: ${keys}`);
-  assert.ok(keys.some((k) => k.startsWith('quotemark.v2.a.')));
+  assert.ok(keys.some((k) => k.startsWith('quotemark.v3.set.')));
   await app.page.close();
+});
+
+test('version 2 records (one key per annotation) are migrated into one set', async () => {
+  const app = await freshPage();
+  await app.quote(RISKY, 'Theresa May', 'said');
+  await app.claim(ACCOUNTS, 'Needs source');
+  await settle(app);
+  // Rewrite what was saved as the version 2 layout: the same records, one key each.
+  await app.page.evaluate(() => {
+    const keys = Object.keys(localStorage);
+    const doc = JSON.parse(localStorage.getItem(keys.find((k) => k.startsWith('quotemark.v3.doc.'))));
+    const hex = doc.document.id.slice(7);
+    const records = keys.filter((k) => k.startsWith('quotemark.v3.a.')).map((k) => localStorage.getItem(k));
+    localStorage.clear();
+    localStorage.setItem(`quotemark.v2.doc.${hex}`, JSON.stringify({ ...doc, version: 2 }));
+    for (const r of records) localStorage.setItem(`quotemark.v2.a.${hex}.${JSON.parse(r).id}`, r);
+    localStorage.setItem('quotemark.v2.current', JSON.stringify(doc.document.id));
+  });
+  await app.page.reload();
+  await app.title.waitFor();
+  await app.cards.nth(1).waitFor();
+  assert.equal(await app.cards.count(), 2);
+  const keys = (await storageSnapshot(app.page)).map(([k]) => k);
+  assert.ok(!keys.some((k) => k.startsWith('quotemark.v2.')), `v2 keys removed: ${keys}`);
+  const set = await app.page.evaluate(() =>
+    JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith('quotemark.v3.set.')))),
+  );
+  assert.equal(set.version, 3);
+  assert.deepEqual(set.annotations.map((a) => a.kind).sort(), ['claim', 'quote']);
+  assert.deepEqual(app.errors, []);
+  await app.page.close();
+});
+
+const setOf = (page) =>
+  page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('quotemark.v3.set.'));
+    return key ? localStorage.getItem(key) : null;
+  });
+const changeKeys = (page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('quotemark.v3.a.')).sort());
+const count = async (app) => Number(await app.page.getByTestId('annotation-count').textContent());
+
+test('a document keeps one set; changes are small records until there are many, then folded in', async () => {
+  const app = await freshPage();
+  await app.quote(RISKY, 'Theresa May', 'said');
+  await settle(app);
+  assert.equal((await changeKeys(app.page)).length, 1, 'one change, one small record');
+  assert.equal(await setOf(app.page), null, 'no set written yet');
+
+  // An import of 80 annotations is one save of the whole set; the change record is folded in.
+  const doc = await storedDocument(app.page);
+  await importFile(app.page, 'many.json', manyQuotesExport(doc, 80));
+  await app.page.getByRole('button', { name: 'Apply' }).click();
+  await settle(app);
+  assert.deepEqual(await changeKeys(app.page), []);
+  const set = JSON.parse(await setOf(app.page));
+  assert.equal(set.version, 3);
+  assert.equal(set.annotations.length, 81);
+  await app.page.reload();
+  await app.title.waitFor();
+  await app.cards.first().waitFor();
+  assert.equal(await count(app), 81);
+
+  // The next change is a change record again; deleting writes `null` (not a removal).
+  await app.claim(ACCOUNTS, 'Needs source');
+  await settle(app);
+  assert.equal((await changeKeys(app.page)).length, 1);
+  await app.cards.first().click();
+  await app.editor.getByRole('button', { name: 'Delete' }).click();
+  await settle(app);
+  const records = await app.page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('quotemark.v3.a.')).map((k) => localStorage.getItem(k)),
+  );
+  assert.equal(records.length, 2);
+  assert.ok(records.includes('null'), 'the deletion is recorded as null');
+  await app.page.reload();
+  await app.title.waitFor();
+  await app.cards.first().waitFor();
+  assert.equal(await count(app), 81);
+
+  // A bad record inside the set costs only itself: the set is kept aside byte for byte, the others load
+  // and are written again.
+  const corrupt = (await setOf(app.page)).replace('"speaker":"Speaker 3"', '"speaker":3');
+  await app.page.evaluate((v) => {
+    localStorage.setItem(Object.keys(localStorage).find((k) => k.startsWith('quotemark.v3.set.')), v);
+  }, corrupt);
+  await app.page.reload();
+  await app.title.waitFor();
+  const notes = app.page.getByTestId('load-notes');
+  await notes.waitFor();
+  assert.match(await notes.textContent(), /annotation \d+ \(id 00000000-0000-4000-8000-000000000003\).*set aside under “quotemark\.backup\./);
+  assert.equal(await count(app), 80);
+  await settle(app);
+  const backups = await app.page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('quotemark.backup.')).map((k) => localStorage.getItem(k)),
+  );
+  assert.deepEqual(backups, [corrupt]);
+  assert.equal(JSON.parse(await setOf(app.page)).annotations.length, 80, 'the good ones are written again');
+  assert.deepEqual(await changeKeys(app.page), []);
+  assert.deepEqual(app.errors, []);
+  await app.page.close();
+});
+
+test('two tabs: a whole set written in one tab (an import) appears in the other', async () => {
+  const a = await freshPage();
+  const b = new Annotator(await browser.context.newPage());
+  await b.open(server.url);
+  await b.quote(RISKY, 'Theresa May', 'said');
+  await a.cards.first().waitFor();
+  const doc = await storedDocument(a.page);
+  await importFile(a.page, 'many.json', manyQuotesExport(doc, 70));
+  await a.page.getByRole('button', { name: 'Apply' }).click();
+  await b.page.waitForFunction(() => document.querySelector('[data-testid="annotation-count"]').textContent.trim() === '71');
+  // B's own quote survived A's compaction, in both tabs and in storage.
+  assert.equal(await count(a), 71);
+  await b.page.reload();
+  await b.title.waitFor();
+  await b.cards.first().waitFor();
+  assert.equal(await count(b), 71);
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await a.page.close();
+  await b.page.close();
 });
 
 test('the menu shows how much of the storage quota is used', async () => {

@@ -221,6 +221,51 @@ export function storageSnapshot(page) {
   );
 }
 
+/** The open document as stored: `{ id, title, text }` from its `quotemark.v3.doc.*` record. */
+export function storedDocument(page) {
+  return page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('quotemark.v3.doc.'));
+    return JSON.parse(localStorage.getItem(key)).document;
+  });
+}
+
+/**
+ * A W3C Web Annotation export of `n` quotes on a document (`{ id, title, text }`), one every few
+ * words from the start of its text, with ids `…-000000000001` and up (`idBase` varies them).
+ */
+export function manyQuotesExport(doc, n, idBase = 0) {
+  const chars = [...doc.text];
+  const items = Array.from({ length: n }, (_, i) => {
+    const start = (i * 7) % (chars.length - 40);
+    const end = start + 12 + (i % 20);
+    const id = `00000000-0000-4000-8000-${String(idBase + i + 1).padStart(12, '0')}`;
+    return {
+      id,
+      type: 'Annotation',
+      created: '2017-06-05T10:00:00Z',
+      modified: '2017-06-05T10:00:00Z',
+      body: [
+        { type: 'TextualBody', purpose: 'tagging', value: 'quote', 'qm:kind': 'quote' },
+        { type: 'TextualBody', purpose: 'describing', value: `Speaker ${i + 1}`, 'qm:speaker': `Speaker ${i + 1}`, 'qm:form': 'direct' },
+      ],
+      target: {
+        source: doc.id,
+        selector: [
+          { type: 'TextQuoteSelector', exact: chars.slice(start, end).join(''), prefix: chars.slice(Math.max(0, start - 32), start).join(''), suffix: chars.slice(end, end + 32).join('') },
+          { type: 'TextPositionSelector', start, end },
+        ],
+      },
+    };
+  });
+  return JSON.stringify({
+    '@context': ['http://www.w3.org/ns/anno.jsonld', { qm: 'https://quotemark.example/ns#' }],
+    type: 'AnnotationCollection',
+    'qm:formatVersion': 2,
+    'qm:document': { id: doc.id, type: 'Text', 'qm:title': doc.title },
+    first: { type: 'AnnotationPage', items },
+  });
+}
+
 /** Opens the Share & export menu and clicks an item. */
 export async function menu(page, item) {
   await page.getByRole('button', { name: 'Share & export' }).click();

@@ -1,7 +1,8 @@
 //! Storage records and share links.
 //!
-//! * `store`: encoding and decoding the records of 5,000 annotations on a 200 KB article (each
-//!   iteration is all 5,000, so criterion's time is the total per 5,000).
+//! * `store`: encoding and decoding the records of 5,000 annotations on a 200 KB article, one by
+//!   one (as change records) and as one set (as the app saves and loads a document); each
+//!   iteration is all 5,000, so criterion's time is the total per 5,000.
 //! * `share`: encoding (DEFLATE at the best level + base64url) and decoding a 1 MB export.
 //!
 //! A quick single-pass figure for each is printed first.
@@ -12,7 +13,7 @@ use quotemark_core::document::Document;
 use quotemark_core::format::{export, ExportOptions};
 use quotemark_core::model::*;
 use quotemark_core::share;
-use quotemark_core::store::{decode_annotation, encode_annotation, TextIndex};
+use quotemark_core::store::{decode_annotation, decode_set, encode_annotation, encode_set, TextIndex};
 use std::time::Instant;
 
 const TEXT_BYTES: usize = 200 * 1024;
@@ -105,6 +106,10 @@ fn bench(c: &mut Criterion) {
     let (records, encode_ms) = time(|| list.iter().map(|a| encode_annotation(a, &index)).collect::<Vec<_>>());
     let (decoded, decode_ms) = time(|| records.iter().map(|r| decode_annotation(r, &index).unwrap()).collect::<Vec<_>>());
     assert_eq!(decoded, list);
+    let (set, set_encode_ms) = time(|| encode_set(&list, &index));
+    let (set_back, set_decode_ms) = time(|| decode_set(&set, &index).unwrap());
+    assert_eq!(set_back.annotations, list);
+    eprintln!("store: one set of 5,000: encode {set_encode_ms:.1} ms, decode {set_decode_ms:.1} ms (first pass), {} KB", set.len() / 1024);
     let bytes: usize = records.iter().map(String::len).sum();
     let model_bytes: usize = list.iter().map(|a| serde_json::to_string(a).unwrap().len()).sum();
     eprintln!(
@@ -125,6 +130,8 @@ fn bench(c: &mut Criterion) {
     group.bench_function("decode_annotation ×5,000 (200 KB text)", |b| {
         b.iter(|| records.iter().map(|r| decode_annotation(black_box(r), &index).unwrap()).collect::<Vec<_>>())
     });
+    group.bench_function("encode_set of 5,000 (200 KB text)", |b| b.iter(|| encode_set(black_box(&list), &index)));
+    group.bench_function("decode_set of 5,000 (200 KB text)", |b| b.iter(|| decode_set(black_box(&set), &index).unwrap()));
     let model: Vec<String> = list.iter().map(|a| serde_json::to_string(a).unwrap()).collect();
     group.bench_function("model JSON to_string ×5,000 (reference)", |b| {
         b.iter(|| list.iter().map(|a| serde_json::to_string(black_box(a)).unwrap()).collect::<Vec<_>>())

@@ -1,18 +1,35 @@
-//! The records Quotemark keeps in the browser's local storage (version 2). The app does the I/O;
-//! this module is the pure format: keys, values, decoding with errors, and migration from version 1.
+//! The records Quotemark keeps in the browser's local storage (version 3). The app does the I/O;
+//! this module is the pure format: keys, values, decoding with errors, and migration from versions
+//! 1 and 2.
 //!
 //! # Layout
 //!
 //! | key | value |
 //! | --- | --- |
-//! | [`CURRENT_KEY`] `quotemark.v2.current` | the open document's id, as a JSON string |
-//! | [`doc_key`] `quotemark.v2.doc.<32 hex>` | [`encode_document`]: `{"version":2,"document":{…},"opened":ms}` |
-//! | [`annotation_key`] `quotemark.v2.a.<32 hex>.<annotation id>` | [`encode_annotation`]: one annotation |
+//! | [`CURRENT_KEY`] `quotemark.v3.current` | the open document's id, as a JSON string |
+//! | [`doc_key`] `quotemark.v3.doc.<32 hex>` | [`encode_document`]: `{"version":3,"document":{…},"opened":ms}` |
+//! | [`set_key`] `quotemark.v3.set.<32 hex>` | [`encode_set`]: `{"version":3,"annotations":[record, …]}`, every annotation of the document as of the last compaction |
+//! | [`change_key`] `quotemark.v3.a.<32 hex>.<annotation id>` | [`encode_change`]: one annotation's record, or `null` once it is deleted, written since the last compaction |
 //! | [`backup_key`] `quotemark.backup.<ms>.<original key>` | a value that could not be read, set aside |
 //!
-//! One key per annotation means that a change writes one small value, and that other tabs get one
-//! `storage` event per changed annotation. Annotation ids are kept verbatim as the key's last part
-//! (ids of imported annotations may be IRIs; the key is only ever compared, never parsed further).
+//! A document's annotations are its **set** with its **changes** laid over it: a change record
+//! replaces the set's annotation of that id (or adds one), a `null` change removes it. A change in
+//! the app writes one small change record, so saving costs the same however many annotations the
+//! document has, and other tabs get one `storage` event naming exactly the annotation that changed.
+//! Loading reads one set value and the few change records beside it, so it costs one storage round
+//! trip rather than one per annotation. Once a document has more than [`MAX_CHANGES`] change
+//! records (or one save touches that many annotations, as an import does), the app writes the whole
+//! set again and removes the change records it folded in: a *compaction*. A change record that
+//! holds something else than what the set now says (another tab wrote it meanwhile) is left in
+//! place. Removing a change record therefore never means "deleted"; only a `null` value does.
+//!
+//! Annotation ids are kept verbatim as a change key's last part (ids of imported annotations may
+//! be IRIs; the key is only ever compared, never parsed further).
+//!
+//! Version 2 kept one key per annotation (`quotemark.v2.a.<32 hex>.<id>`, the same record as a
+//! change record) beside `quotemark.v2.doc.<32 hex>` and `quotemark.v2.current`; version 1 kept
+//! each document and its annotations in one value (see [`migrate_v1`]). Both are moved to version 3
+//! when the app starts, and their keys removed once the new ones are written.
 //!
 //! # Compact annotation records
 //!
@@ -21,7 +38,9 @@
 //! length,"x":suffix length}` (plus `"src"` when its source is not the document's id), and
 //! [`decode_annotation`] cuts the quote and its context back out of the text. Any other target
 //! (an imported one with only a quote or only a position, a quote that no longer matches the text)
-//! is stored in full under `"target"`, verbatim. Either way `decode(encode(a)) == a`.
+//! is stored in full under `"target"`, verbatim. Either way `decode(encode(a)) == a`. The rest of
+//! the record is the model's JSON of the annotation: `id`, `kind` and that kind's fields, `note`,
+//! `tags`, `created`, `modified`.
 //!
 //! ```
 //! use quotemark_core::anchor::describe;
@@ -41,24 +60,39 @@
 //! assert!(json.contains(r#""s":0,"e":14,"p":0,"x":20"#) && !json.contains("We will act"));
 //! assert_eq!(store::decode_annotation(&json, &text).unwrap(), quote);
 //!
+//! // A set, and a change laid over it.
+//! let set = store::encode_set([&quote], &text);
+//! assert!(set.starts_with(r#"{"version":3,"annotations":[{"id":"#));
+//! assert_eq!(store::decode_set(&set, &text).unwrap().annotations, [quote.clone()]);
+//! assert_eq!(store::decode_change(&store::encode_change(None, &text), &text).unwrap(), None);
+//!
 //! let err = store::decode_annotation("{\"s\":", &text).unwrap_err();
 //! assert_eq!(err.to_string(), "not JSON (line 1, column 5)");
-//! let key = store::annotation_key(&doc.id, &quote.id);
-//! assert!(err.with_key(&key).to_string().starts_with("quotemark.v2.a."));
+//! let key = store::change_key(&doc.id, &quote.id);
+//! assert!(err.with_key(&key).to_string().starts_with("quotemark.v3.a."));
 //! ```
 
 use crate::document::{Document, DocumentId};
-use crate::model::{Annotation, AnnotationId, Kind, Target, TextPositionSelector, TextQuoteSelector, Timestamp};
+use crate::model::{
+    Annotation, AnnotationId, Claim, ClaimStatus, ClaimType, Evidence, Kind, Quote, QuoteForm, Target,
+    TextPositionSelector, TextQuoteSelector, Timestamp,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt;
 use std::sync::OnceLock;
 
 /// The version of the records this module writes.
-pub const STORE_VERSION: u32 = 2;
+pub const STORE_VERSION: u32 = 3;
+
+/// How many change records a document may have before the app compacts them into its set.
+pub const MAX_CHANGES: usize = 64;
 
 /// The key holding the open document's id (a JSON string such as `"sha256:…"`).
-pub const CURRENT_KEY: &str = "quotemark.v2.current";
+pub const CURRENT_KEY: &str = "quotemark.v3.current";
+
+/// Version 2's key for the open document's id, read once when migrating.
+pub const V2_CURRENT_KEY: &str = "quotemark.v2.current";
 
 /// Version 1's key for the open document's id (a JSON string), read once when migrating.
 pub const V1_CURRENT_KEY: &str = "quotemark.v1.current";
@@ -69,43 +103,65 @@ pub const BACKUP_PREFIX: &str = "quotemark.backup.";
 /// The start of every key Quotemark uses.
 pub const KEY_PREFIX: &str = "quotemark.";
 
-const DOC_PREFIX: &str = "quotemark.v2.doc.";
-const ANNOTATION_PREFIX: &str = "quotemark.v2.a.";
+/// The start of every document key (list the store's keys with it to find every document).
+pub const DOC_PREFIX: &str = "quotemark.v3.doc.";
+const SET_PREFIX: &str = "quotemark.v3.set.";
+const CHANGE_PREFIX: &str = "quotemark.v3.a.";
+/// The start of every version 2 document key.
+pub const V2_DOC_PREFIX: &str = "quotemark.v2.doc.";
+const V2_ANNOTATION_PREFIX: &str = "quotemark.v2.a.";
 const V1_DOC_PREFIX: &str = "quotemark.v1.doc.";
 
-/// The key of a document's record: `quotemark.v2.doc.<32 hex>`.
+/// The key of a document's record: `quotemark.v3.doc.<32 hex>`.
 ///
 /// ```
 /// use quotemark_core::document::DocumentId;
 /// let id = DocumentId::of_text("Hello.");
-/// assert_eq!(quotemark_core::store::doc_key(&id), format!("quotemark.v2.doc.{}", id.short()));
+/// assert_eq!(quotemark_core::store::doc_key(&id), format!("quotemark.v3.doc.{}", id.short()));
 /// ```
 pub fn doc_key(id: &DocumentId) -> String {
     format!("{DOC_PREFIX}{}", id.short())
 }
 
-/// The start of the keys of a document's annotations: `quotemark.v2.a.<32 hex>.` (list the
-/// store's keys with this prefix to load them all).
-pub fn annotation_prefix(id: &DocumentId) -> String {
-    format!("{ANNOTATION_PREFIX}{}.", id.short())
+/// The key of a document's annotation set: `quotemark.v3.set.<32 hex>`.
+pub fn set_key(id: &DocumentId) -> String {
+    format!("{SET_PREFIX}{}", id.short())
 }
 
-/// The key of one annotation: [`annotation_prefix`] followed by the annotation id, verbatim.
+/// The start of the keys of a document's change records: `quotemark.v3.a.<32 hex>.` (list the
+/// store's keys with this prefix to find them all).
+pub fn change_prefix(id: &DocumentId) -> String {
+    format!("{CHANGE_PREFIX}{}.", id.short())
+}
+
+/// The key of one annotation's change record: [`change_prefix`] followed by the annotation id,
+/// verbatim.
 ///
 /// ```
 /// use quotemark_core::document::DocumentId;
 /// use quotemark_core::model::AnnotationId;
-/// use quotemark_core::store::{annotation_key, annotation_prefix, parse_key, StoreKey};
+/// use quotemark_core::store::{change_key, change_prefix, parse_key, StoreKey};
 /// let doc = DocumentId::of_text("Hello.");
 /// let id = AnnotationId("https://hyp.example/a/1".into());
-/// let key = annotation_key(&doc, &id);
-/// assert_eq!(key.strip_prefix(&annotation_prefix(&doc)), Some("https://hyp.example/a/1"));
-/// assert_eq!(parse_key(&key), Some(StoreKey::Annotation { document: doc.short(), id: "https://hyp.example/a/1" }));
+/// let key = change_key(&doc, &id);
+/// assert_eq!(key.strip_prefix(&change_prefix(&doc)), Some("https://hyp.example/a/1"));
+/// assert_eq!(parse_key(&key), Some(StoreKey::Change { document: doc.short(), id: "https://hyp.example/a/1" }));
 /// ```
-pub fn annotation_key(doc: &DocumentId, id: &AnnotationId) -> String {
-    let mut key = annotation_prefix(doc);
+pub fn change_key(doc: &DocumentId, id: &AnnotationId) -> String {
+    let mut key = change_prefix(doc);
     key.push_str(&id.0);
     key
+}
+
+/// The key of a version 2 document record, `quotemark.v2.doc.<32 hex>`.
+pub fn v2_doc_key(id: &DocumentId) -> String {
+    format!("{V2_DOC_PREFIX}{}", id.short())
+}
+
+/// The start of the keys of a version 2 document's annotations, `quotemark.v2.a.<32 hex>.`
+/// (their values are change records).
+pub fn v2_annotation_prefix(id: &DocumentId) -> String {
+    format!("{V2_ANNOTATION_PREFIX}{}.", id.short())
 }
 
 /// The key under which to set aside the unreadable value of `original_key`, found at `now`:
@@ -114,7 +170,7 @@ pub fn annotation_key(doc: &DocumentId, id: &AnnotationId) -> String {
 /// ```
 /// use quotemark_core::model::Timestamp;
 /// use quotemark_core::store::backup_key;
-/// assert_eq!(backup_key("quotemark.v2.current", Timestamp(5)), "quotemark.backup.5.quotemark.v2.current");
+/// assert_eq!(backup_key("quotemark.v3.current", Timestamp(5)), "quotemark.backup.5.quotemark.v3.current");
 /// ```
 pub fn backup_key(original_key: &str, now: Timestamp) -> String {
     format!("{BACKUP_PREFIX}{}.{original_key}", now.0)
@@ -150,8 +206,21 @@ pub enum StoreKey<'a> {
     Current,
     /// A document record ([`doc_key`]).
     Document(&'a str),
-    /// An annotation record ([`annotation_key`]).
-    Annotation {
+    /// A document's annotation set ([`set_key`]).
+    Set(&'a str),
+    /// A change record ([`change_key`]).
+    Change {
+        /// The document's 32 hex digits.
+        document: &'a str,
+        /// The annotation id, verbatim.
+        id: &'a str,
+    },
+    /// [`V2_CURRENT_KEY`].
+    V2Current,
+    /// A version 2 document ([`v2_doc_key`]).
+    V2Document(&'a str),
+    /// A version 2 annotation (under [`v2_annotation_prefix`]).
+    V2Annotation {
         /// The document's 32 hex digits.
         document: &'a str,
         /// The annotation id, verbatim.
@@ -167,24 +236,37 @@ pub enum StoreKey<'a> {
 
 /// Says what a key is, or `None` for keys that are not Quotemark's or of an unknown shape.
 pub fn parse_key(key: &str) -> Option<StoreKey<'_>> {
-    if key == CURRENT_KEY {
-        return Some(StoreKey::Current);
+    fn hex<'a>(key: &'a str, prefix: &str) -> Option<Option<&'a str>> {
+        key.strip_prefix(prefix).map(|h| is_hex_id(h).then_some(h))
     }
-    if key == V1_CURRENT_KEY {
-        return Some(StoreKey::V1Current);
+    fn with_id<'a>(key: &'a str, prefix: &str) -> Option<(&'a str, &'a str)> {
+        let rest = key.strip_prefix(prefix)?;
+        let (document, id) = (rest.get(..32)?, rest.get(33..)?);
+        (is_hex_id(document) && rest.as_bytes()[32] == b'.').then_some((document, id))
     }
-    if key.starts_with(BACKUP_PREFIX) {
-        return Some(StoreKey::Backup);
+    match key {
+        CURRENT_KEY => return Some(StoreKey::Current),
+        V2_CURRENT_KEY => return Some(StoreKey::V2Current),
+        V1_CURRENT_KEY => return Some(StoreKey::V1Current),
+        _ if key.starts_with(BACKUP_PREFIX) => return Some(StoreKey::Backup),
+        _ => {}
     }
-    if let Some(hex) = key.strip_prefix(DOC_PREFIX) {
-        return is_hex_id(hex).then_some(StoreKey::Document(hex));
+    if let Some(h) = hex(key, DOC_PREFIX) {
+        return h.map(StoreKey::Document);
     }
-    if let Some(hex) = key.strip_prefix(V1_DOC_PREFIX) {
-        return is_hex_id(hex).then_some(StoreKey::V1Document(hex));
+    if let Some(h) = hex(key, SET_PREFIX) {
+        return h.map(StoreKey::Set);
     }
-    let rest = key.strip_prefix(ANNOTATION_PREFIX)?;
-    let (document, id) = (rest.get(..32)?, rest.get(33..)?);
-    (is_hex_id(document) && rest.as_bytes()[32] == b'.').then_some(StoreKey::Annotation { document, id })
+    if let Some(h) = hex(key, V2_DOC_PREFIX) {
+        return h.map(StoreKey::V2Document);
+    }
+    if let Some(h) = hex(key, V1_DOC_PREFIX) {
+        return h.map(StoreKey::V1Document);
+    }
+    if key.starts_with(CHANGE_PREFIX) {
+        return with_id(key, CHANGE_PREFIX).map(|(document, id)| StoreKey::Change { document, id });
+    }
+    with_id(key, V2_ANNOTATION_PREFIX).map(|(document, id)| StoreKey::V2Annotation { document, id })
 }
 
 /// The bytes local storage counts for some entries, given each key's and value's length in UTF-16
@@ -205,7 +287,7 @@ pub fn utf16_len(s: &str) -> usize {
 }
 
 /// Why a stored value could not be read. Its [`Display`](fmt::Display) form is `key: reason`
-/// (just `reason` when the key is not known), e.g. `quotemark.v2.a.…: not JSON (line 1, column 5)`.
+/// (just `reason` when the key is not known), e.g. `quotemark.v3.a.…: not JSON (line 1, column 5)`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StoreError {
     /// The key whose value it is, when the caller said (see [`StoreError::with_key`]).
@@ -409,7 +491,7 @@ struct VersionProbe {
     version: Option<serde_json::Value>,
 }
 
-/// Writes a document's record: `{"version":2,"document":{id,title,date?,source?,text},"opened":ms}`,
+/// Writes a document's record: `{"version":3,"document":{id,title,date?,source?,text},"opened":ms}`,
 /// `opened` being when the reader last opened it.
 ///
 /// ```
@@ -418,7 +500,7 @@ struct VersionProbe {
 /// use quotemark_core::store::{decode_document, encode_document};
 /// let doc = Document::from_raw("date 2017-06-05 Ministers met.");
 /// let json = encode_document(&doc, Timestamp(7));
-/// assert!(json.starts_with(r#"{"version":2,"document":{"id":"sha256:"#) && json.ends_with(r#","opened":7}"#));
+/// assert!(json.starts_with(r#"{"version":3,"document":{"id":"sha256:"#) && json.ends_with(r#","opened":7}"#));
 /// assert_eq!(decode_document(&json).unwrap(), (doc, Timestamp(7)));
 ///
 /// let forged = json.replace("Ministers", "Minsters");
@@ -431,7 +513,16 @@ pub fn encode_document(doc: &Document, opened: Timestamp) -> String {
 
 /// Reads a document's record, checking its version and that its id is its text's content id.
 pub fn decode_document(json: &str) -> Result<(Document, Timestamp), StoreError> {
-    check_version(json, STORE_VERSION, "a stored document")?;
+    decode_document_version(json, STORE_VERSION)
+}
+
+/// Reads a version 2 document record (the same shape as version 3's), for migration.
+pub fn decode_v2_document(json: &str) -> Result<(Document, Timestamp), StoreError> {
+    decode_document_version(json, 2)
+}
+
+fn decode_document_version(json: &str, version: u32) -> Result<(Document, Timestamp), StoreError> {
+    check_version(json, version, "a stored document")?;
     let record: DocumentIn = serde_json::from_str(json).map_err(|e| StoreError::json(&e, json, "a stored document"))?;
     check_id(&record.document)?;
     Ok((record.document, record.opened))
@@ -458,44 +549,113 @@ fn check_id(doc: &Document) -> Result<(), StoreError> {
     }
 }
 
-/// An annotation record as written.
+/// An annotation record as written: the model's fields side by side (no flattening, so that
+/// reading and writing need no intermediate buffer), and the target compact or in full.
 #[derive(Serialize)]
 struct AnnotationOut<'a> {
     id: &'a AnnotationId,
-    #[serde(flatten)]
-    kind: &'a Kind,
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speaker: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    speaker_canonical: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cue: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    form: Option<QuoteForm>,
+    #[serde(rename = "claimType", skip_serializing_if = "Option::is_none")]
+    claim_type: Option<ClaimType>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<ClaimStatus>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<&'a [Evidence]>,
     #[serde(skip_serializing_if = "str::is_empty")]
     note: &'a str,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     tags: &'a [String],
     created: Timestamp,
     modified: Timestamp,
-    #[serde(flatten)]
-    at: At<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    s: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    e: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    p: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    x: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    src: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target: Option<&'a Target>,
 }
 
-#[derive(Serialize)]
-#[serde(untagged)]
-enum At<'a> {
-    Compact {
-        s: usize,
-        e: usize,
-        p: usize,
-        x: usize,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        src: Option<&'a str>,
-    },
-    Full {
-        target: &'a Target,
-    },
+impl<'a> AnnotationOut<'a> {
+    fn new(a: &'a Annotation, text: &TextIndex) -> AnnotationOut<'a> {
+        let mut out = AnnotationOut {
+            id: &a.id,
+            kind: a.kind.name(),
+            speaker: None,
+            speaker_canonical: None,
+            cue: None,
+            form: None,
+            claim_type: None,
+            status: None,
+            evidence: None,
+            note: &a.note,
+            tags: &a.tags,
+            created: a.created,
+            modified: a.modified,
+            s: None,
+            e: None,
+            p: None,
+            x: None,
+            src: None,
+            target: None,
+        };
+        match &a.kind {
+            Kind::Quote(q) => {
+                out.speaker = Some(&q.speaker);
+                out.speaker_canonical = q.speaker_canonical.as_deref();
+                out.cue = q.cue.as_deref();
+                out.form = Some(q.form);
+            }
+            Kind::Claim(c) => {
+                out.claim_type = Some(c.claim_type);
+                out.status = Some(c.status);
+                out.evidence = Some(&c.evidence);
+            }
+        }
+        match text.compact(&a.target) {
+            Some((s, e, p, x)) => {
+                (out.s, out.e, out.p, out.x) = (Some(s), Some(e), Some(p), Some(x));
+                out.src = (a.target.source != text.id().0).then_some(a.target.source.as_str());
+            }
+            None => out.target = Some(&a.target),
+        }
+        out
+    }
 }
 
-/// An annotation record as read.
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum KindTag {
+    Quote,
+    Claim,
+}
+
+/// An annotation record as read (named so in serde's messages: "expected struct AnnotationIn").
 #[derive(Deserialize)]
 struct AnnotationIn {
     id: AnnotationId,
-    #[serde(flatten)]
-    kind: Kind,
+    kind: KindTag,
+    speaker: Option<String>,
+    speaker_canonical: Option<String>,
+    cue: Option<String>,
+    form: Option<QuoteForm>,
+    #[serde(rename = "claimType")]
+    claim_type: Option<ClaimType>,
+    status: Option<ClaimStatus>,
+    evidence: Option<Vec<Evidence>>,
     #[serde(default)]
     note: String,
     #[serde(default)]
@@ -510,67 +670,242 @@ struct AnnotationIn {
     target: Option<Target>,
 }
 
+const ANNOTATION: &str = "a stored annotation";
+
+impl AnnotationIn {
+    fn into_annotation(self, text: &TextIndex) -> Result<Annotation, StoreError> {
+        let r = self;
+        let kind = match r.kind {
+            KindTag::Quote => Kind::Quote(Quote {
+                speaker: r.speaker.ok_or_else(|| StoreError::new(format!("not {ANNOTATION}: missing field `speaker`")))?,
+                speaker_canonical: r.speaker_canonical,
+                cue: r.cue,
+                form: r.form.unwrap_or_default(),
+            }),
+            KindTag::Claim => Kind::Claim(Claim {
+                claim_type: r.claim_type.unwrap_or_default(),
+                status: r.status.unwrap_or_default(),
+                evidence: r.evidence.unwrap_or_default(),
+            }),
+        };
+        let target = match (r.s, r.e, r.p, r.x, r.target) {
+            (Some(s), Some(e), Some(p), Some(x), None) => {
+                let out_of_range = || {
+                    StoreError::new(format!(
+                        "{ANNOTATION} whose offsets (s {s}, e {e}, p {p}, x {x}) do not fit the text ({} characters)",
+                        text.len()
+                    ))
+                };
+                let exact = text.slice(s, e).ok_or_else(out_of_range)?;
+                let prefix = text.slice(s.checked_sub(p).ok_or_else(out_of_range)?, s).ok_or_else(out_of_range)?;
+                let suffix = text.slice(e, e.checked_add(x).ok_or_else(out_of_range)?).ok_or_else(out_of_range)?;
+                Target {
+                    source: r.src.unwrap_or_else(|| text.id().0.clone()),
+                    position: Some(TextPositionSelector { start: s, end: e }),
+                    quote: Some(TextQuoteSelector { exact: exact.into(), prefix: prefix.into(), suffix: suffix.into() }),
+                }
+            }
+            (None, None, None, None, Some(target)) if r.src.is_none() => target,
+            (None, None, None, None, None) => return Err(StoreError::new(format!("not {ANNOTATION}: it has no target"))),
+            (_, _, _, _, None) => {
+                return Err(StoreError::new(format!("not {ANNOTATION}: it needs all of \"s\", \"e\", \"p\" and \"x\"")))
+            }
+            (..) => return Err(StoreError::new(format!("not {ANNOTATION}: it has both a compact and a full target"))),
+        };
+        Ok(Annotation { id: r.id, target, kind, note: r.note, tags: r.tags, created: r.created, modified: r.modified })
+    }
+}
+
 /// Writes one annotation's record: id, kind and its fields (as the model's JSON has them), note,
 /// tags, created, modified, and the target, compact where it can be (see the [module docs](self)).
 pub fn encode_annotation(a: &Annotation, text: &TextIndex) -> String {
-    let at = match text.compact(&a.target) {
-        Some((s, e, p, x)) => {
-            let src = (a.target.source != text.id().0).then_some(a.target.source.as_str());
-            At::Compact { s, e, p, x, src }
-        }
-        None => At::Full { target: &a.target },
-    };
-    let out = AnnotationOut {
-        id: &a.id,
-        kind: &a.kind,
-        note: &a.note,
-        tags: &a.tags,
-        created: a.created,
-        modified: a.modified,
-        at,
-    };
     // Cannot fail: string keys, no floats.
-    serde_json::to_string(&out).unwrap_or_default()
+    serde_json::to_string(&AnnotationOut::new(a, text)).unwrap_or_default()
 }
 
 /// Reads one annotation's record against the text it was written for. A compact record whose
 /// offsets do not fit the text is an error; a full target is taken verbatim.
 pub fn decode_annotation(json: &str, text: &TextIndex) -> Result<Annotation, StoreError> {
-    const WHAT: &str = "a stored annotation";
-    let r: AnnotationIn = serde_json::from_str(json).map_err(|e| StoreError::json(&e, json, WHAT))?;
-    let target = match (r.s, r.e, r.p, r.x, r.target) {
-        (Some(s), Some(e), Some(p), Some(x), None) => {
-            let out_of_range = || {
-                StoreError::new(format!(
-                    "{WHAT} whose offsets (s {s}, e {e}, p {p}, x {x}) do not fit the text ({} characters)",
-                    text.len()
-                ))
-            };
-            let exact = text.slice(s, e).ok_or_else(out_of_range)?;
-            let prefix = text.slice(s.checked_sub(p).ok_or_else(out_of_range)?, s).ok_or_else(out_of_range)?;
-            let suffix = text.slice(e, e.checked_add(x).ok_or_else(out_of_range)?).ok_or_else(out_of_range)?;
-            Target {
-                source: r.src.unwrap_or_else(|| text.id().0.clone()),
-                position: Some(TextPositionSelector { start: s, end: e }),
-                quote: Some(TextQuoteSelector { exact: exact.into(), prefix: prefix.into(), suffix: suffix.into() }),
+    let r: AnnotationIn = serde_json::from_str(json).map_err(|e| StoreError::json(&e, json, ANNOTATION))?;
+    r.into_annotation(text)
+}
+
+/// Writes a change record: the annotation's record, or `null` when it was deleted.
+pub fn encode_change(a: Option<&Annotation>, text: &TextIndex) -> String {
+    match a {
+        Some(a) => encode_annotation(a, text),
+        None => "null".to_string(),
+    }
+}
+
+/// Reads a change record: `Some` annotation, or `None` for a deletion (`null`).
+pub fn decode_change(json: &str, text: &TextIndex) -> Result<Option<Annotation>, StoreError> {
+    if json.trim() == "null" {
+        return Ok(None);
+    }
+    decode_annotation(json, text).map(Some)
+}
+
+#[derive(Serialize)]
+struct SetOut<'a> {
+    version: u32,
+    annotations: Vec<AnnotationOut<'a>>,
+}
+
+#[derive(Deserialize)]
+struct SetIn {
+    annotations: Vec<AnnotationIn>,
+}
+
+#[derive(Deserialize)]
+struct LooseSetIn {
+    annotations: Vec<serde_json::Value>,
+}
+
+#[derive(Deserialize)]
+struct IdOnly {
+    id: AnnotationId,
+}
+
+#[derive(Deserialize)]
+struct SetIds {
+    annotations: Vec<IdOnly>,
+}
+
+const SET: &str = "a stored annotation set";
+
+/// Writes a document's annotation set: `{"version":3,"annotations":[record, …]}`, in the order
+/// given.
+pub fn encode_set<'a>(annotations: impl IntoIterator<Item = &'a Annotation>, text: &TextIndex) -> String {
+    let annotations = annotations.into_iter().map(|a| AnnotationOut::new(a, text)).collect();
+    // Cannot fail: string keys, no floats.
+    serde_json::to_string(&SetOut { version: STORE_VERSION, annotations }).unwrap_or_default()
+}
+
+/// A document's annotation set as read by [`decode_set`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DecodedSet {
+    /// Every record that could be read, in stored order.
+    pub annotations: Vec<Annotation>,
+    /// One message per record that could not be (`annotation 3 (id …): reason`); when there are
+    /// any, the caller keeps the stored value aside before writing the set again.
+    pub problems: Vec<String>,
+}
+
+/// Reads a document's annotation set against its text. A value that is not a version 3 set at all
+/// is an error; records that cannot be read are left out and named in
+/// [`DecodedSet::problems`], so that one bad record never costs the others.
+///
+/// ```
+/// use quotemark_core::store::{decode_set, TextIndex};
+/// let text = TextIndex::new("abcde");
+/// let bad = r#"{"version":3,"annotations":[{"id":"a","kind":"claim","created":1,"modified":1,"s":1,"e":2,"p":0,"x":0},{"id":"b"}]}"#;
+/// let set = decode_set(bad, &text).unwrap();
+/// assert_eq!(set.annotations.len(), 1);
+/// assert_eq!(set.problems, ["annotation 2 (id b): not a stored annotation: missing field `kind`"]);
+/// assert_eq!(
+///     decode_set(r#"{"version":2,"annotations":[]}"#, &text).unwrap_err().to_string(),
+///     "unknown version 2 (this version of Quotemark reads version 3)"
+/// );
+/// ```
+pub fn decode_set(json: &str, text: &TextIndex) -> Result<DecodedSet, StoreError> {
+    // What this module writes starts so; anything else has its version checked properly first.
+    if !json.starts_with(r#"{"version":3,"#) {
+        check_version(json, STORE_VERSION, SET)?;
+    }
+    // The fast way: every record typed in one pass, no intermediate values.
+    if let Ok(set) = serde_json::from_str::<SetIn>(json) {
+        let mut decoded = DecodedSet { annotations: Vec::with_capacity(set.annotations.len()), problems: Vec::new() };
+        let mut failed = false;
+        for r in set.annotations {
+            match r.into_annotation(text) {
+                Ok(a) => decoded.annotations.push(a),
+                Err(_) => {
+                    failed = true;
+                    break;
+                }
             }
         }
-        (None, None, None, None, Some(target)) if r.src.is_none() => target,
-        (None, None, None, None, None) => return Err(StoreError::new(format!("not {WHAT}: it has no target"))),
-        (_, _, _, _, None) => {
-            return Err(StoreError::new(format!("not {WHAT}: it needs all of \"s\", \"e\", \"p\" and \"x\"")))
+        if !failed {
+            return Ok(decoded);
         }
-        (..) => return Err(StoreError::new(format!("not {WHAT}: it has both a compact and a full target"))),
-    };
-    Ok(Annotation {
-        id: r.id,
-        target,
-        kind: r.kind,
-        note: r.note,
-        tags: r.tags,
-        created: r.created,
-        modified: r.modified,
-    })
+    }
+    // Something is wrong: read record by record to keep every good one and name each bad one.
+    let loose: LooseSetIn = serde_json::from_str(json).map_err(|e| StoreError::json(&e, json, SET))?;
+    let mut decoded = DecodedSet::default();
+    for (i, value) in loose.annotations.into_iter().enumerate() {
+        let id = value.get("id").and_then(|v| v.as_str()).map(str::to_string);
+        let result = serde_json::from_value::<AnnotationIn>(value)
+            .map_err(|e| StoreError::new(format!("not {ANNOTATION}: {e}")))
+            .and_then(|r| r.into_annotation(text));
+        match result {
+            Ok(a) => decoded.annotations.push(a),
+            Err(e) => decoded.problems.push(match id {
+                Some(id) => format!("annotation {} (id {id}): {e}", i + 1),
+                None => format!("annotation {}: {e}", i + 1),
+            }),
+        }
+    }
+    Ok(decoded)
+}
+
+/// The ids in a document's annotation set, in stored order, without reading the rest (for counts);
+/// `None` if the value is not a version 3 set.
+pub fn set_ids(json: &str) -> Option<Vec<AnnotationId>> {
+    check_version(json, STORE_VERSION, SET).ok()?;
+    let set: SetIds = serde_json::from_str(json).ok()?;
+    Some(set.annotations.into_iter().map(|a| a.id).collect())
+}
+
+/// A document's annotations as stored: its set with its change records laid over it, in the set's
+/// order (annotations only in changes come after, in the order given). A change of an id the set
+/// lacks adds that annotation; `None` removes it.
+///
+/// ```
+/// use quotemark_core::model::*;
+/// use quotemark_core::store::lay_over;
+/// let a = |id: &str, note: &str| Annotation {
+///     note: note.into(),
+///     ..Annotation::new(AnnotationId(id.into()), Target::new("s", 0, 1, "x", "", ""), Kind::Claim(Claim::default()), Timestamp(1))
+/// };
+/// let set = vec![a("1", ""), a("2", ""), a("3", "")];
+/// let changes = vec![(AnnotationId("2".into()), None), (AnnotationId("3".into()), Some(a("3", "edited"))), (AnnotationId("4".into()), Some(a("4", "")))];
+/// let ids: Vec<_> = lay_over(set, changes).into_iter().map(|a| (a.id.0, a.note)).collect();
+/// assert_eq!(ids, [("1".into(), "".into()), ("3".into(), "edited".into()), ("4".into(), "".into())]);
+/// ```
+pub fn lay_over(
+    set: Vec<Annotation>,
+    changes: impl IntoIterator<Item = (AnnotationId, Option<Annotation>)>,
+) -> Vec<Annotation> {
+    let mut changes: std::collections::HashMap<AnnotationId, Option<Annotation>> = changes.into_iter().collect();
+    if changes.is_empty() {
+        return set;
+    }
+    let mut out: Vec<Annotation> = set
+        .into_iter()
+        .filter_map(|a| match changes.remove(&a.id) {
+            Some(change) => change,
+            None => Some(a),
+        })
+        .collect();
+    let mut added: Vec<Annotation> = changes.into_values().flatten().collect();
+    added.sort_by(|a, b| a.id.cmp(&b.id));
+    out.extend(added);
+    out
+}
+
+/// Whether a change record may be removed once the set holding `current` (the annotation of that
+/// id now, or `None`) is written: it says exactly that. A record holding anything else was written
+/// meanwhile by another tab and must stay until this tab has seen it.
+///
+/// ```
+/// use quotemark_core::store::{encode_change, is_folded, TextIndex};
+/// let text = TextIndex::new("abc");
+/// assert!(is_folded("null", None, &text));
+/// assert!(!is_folded(r#"{"id":"x"}"#, None, &text));
+/// ```
+pub fn is_folded(value: &str, current: Option<&Annotation>, text: &TextIndex) -> bool {
+    value == encode_change(current, text)
 }
 
 #[derive(Deserialize)]

@@ -1,5 +1,6 @@
 //! Storage records: keys, the golden version 1 fixture and its migration, the golden version 2
-//! records it becomes, and an exact message for every kind of bad value.
+//! records (read for migration), the golden version 3 records they become, sets with changes laid
+//! over them, and an exact message for every kind of bad value.
 
 #[path = "fixtures/small_doc.rs"]
 mod small_doc;
@@ -10,6 +11,7 @@ use quotemark_core::store::*;
 
 const V1: &str = include_str!("fixtures/store_v1.json");
 const V2_RECORDS: &str = include_str!("fixtures/store_v2_records.txt");
+const V3_RECORDS: &str = include_str!("fixtures/store_v3_records.txt");
 
 fn migrated() -> (Document, Vec<Annotation>) {
     migrate_v1(V1).expect("the golden version 1 record migrates")
@@ -35,24 +37,33 @@ fn golden_v1_record_migrates_every_field() {
     assert_eq!(stale.created, small_doc::at(90));
 }
 
-/// The version 2 records of the migrated annotations, one `key<TAB>value` line each, in document order.
-fn v2_records(doc: &Document, annotations: &[Annotation]) -> String {
+/// The version 3 records of the migrated annotations, one `key<TAB>value` line each: the document,
+/// its set (in document order), and two change records (one edit, one deletion).
+fn v3_records(doc: &Document, annotations: &[Annotation]) -> String {
     let text = TextIndex::new(&doc.text);
-    let mut out = format!("{}\t{}\n", doc_key(&doc.id), encode_document(doc, small_doc::at(120)));
-    for a in annotations {
-        out.push_str(&format!("{}\t{}\n", annotation_key(&doc.id, &a.id), encode_annotation(a, &text)));
-    }
-    out
+    let mut edited = annotations[1].clone();
+    edited.note = "Edited after the set was written.".into();
+    edited.modified = small_doc::at(130);
+    let gone = &annotations[2];
+    [
+        (doc_key(&doc.id), encode_document(doc, small_doc::at(120))),
+        (set_key(&doc.id), encode_set(annotations, &text)),
+        (change_key(&doc.id, &edited.id), encode_change(Some(&edited), &text)),
+        (change_key(&doc.id, &gone.id), encode_change(None, &text)),
+    ]
+    .iter()
+    .map(|(k, v)| format!("{k}\t{v}\n"))
+    .collect()
 }
 
 #[test]
-fn golden_v2_records() {
+fn golden_v3_records() {
     let (doc, annotations) = migrated();
-    let records = v2_records(&doc, &annotations);
+    let records = v3_records(&doc, &annotations);
     if std::env::var_os("QM_BLESS").is_some() {
-        std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store_v2_records.txt"), &records).unwrap();
+        std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/store_v3_records.txt"), &records).unwrap();
     }
-    assert_eq!(records, V2_RECORDS, "run with QM_BLESS=1 to accept a deliberate change");
+    assert_eq!(records, V3_RECORDS, "run with QM_BLESS=1 to accept a deliberate change");
 
     // Quotemark's own annotations are compact; the foreign and the stale one keep their targets.
     let text = TextIndex::for_document(&doc);
@@ -64,15 +75,88 @@ fn golden_v2_records() {
         assert!(!json.contains("\"src\""), "{json}");
         assert_eq!(&decode_annotation(&json, &text).unwrap(), a);
     }
+    let lines: Vec<(&str, &str)> = V3_RECORDS.lines().map(|l| l.split_once('\t').unwrap()).collect();
+    assert_eq!(parse_key(lines[0].0), Some(StoreKey::Document(doc.id.short())));
+    assert_eq!(decode_document(lines[0].1).unwrap(), (doc.clone(), small_doc::at(120)));
+    assert_eq!(parse_key(lines[1].0), Some(StoreKey::Set(doc.id.short())));
+    let set = decode_set(lines[1].1, &text).unwrap();
+    assert_eq!((set.annotations.as_slice(), set.problems.len()), (annotations.as_slice(), 0));
+    assert_eq!(set_ids(lines[1].1).unwrap(), annotations.iter().map(|a| a.id.clone()).collect::<Vec<_>>());
+    assert_eq!(parse_key(lines[2].0), Some(StoreKey::Change { document: doc.id.short(), id: &annotations[1].id.0 }));
+    let edited = decode_change(lines[2].1, &text).unwrap().unwrap();
+    assert_eq!((edited.id.clone(), edited.note.as_str()), (annotations[1].id.clone(), "Edited after the set was written."));
+    assert_eq!(parse_key(lines[3].0), Some(StoreKey::Change { document: doc.id.short(), id: &annotations[2].id.0 }));
+    assert_eq!((lines[3].1, decode_change(lines[3].1, &text).unwrap()), ("null", None));
+}
+
+#[test]
+fn golden_v2_records_are_read_for_migration() {
+    // Version 2 wrote the same annotation records, one key each, and the same document record.
+    let (doc, annotations) = migrated();
+    let text = TextIndex::for_document(&doc);
     let mut lines = V2_RECORDS.lines();
     let (key, value) = lines.next().unwrap().split_once('\t').unwrap();
-    assert_eq!(parse_key(key), Some(StoreKey::Document(doc.id.short())));
-    assert_eq!(decode_document(value).unwrap(), (doc.clone(), small_doc::at(120)));
+    assert_eq!((key, parse_key(key)), (v2_doc_key(&doc.id).as_str(), Some(StoreKey::V2Document(doc.id.short()))));
+    assert_eq!(decode_v2_document(value).unwrap(), (doc.clone(), small_doc::at(120)));
+    assert_eq!(
+        decode_document(value).unwrap_err().to_string(),
+        "unknown version 2 (this version of Quotemark reads version 3)"
+    );
+    let mut read = 0;
     for (line, a) in lines.zip(&annotations) {
         let (key, value) = line.split_once('\t').unwrap();
-        assert_eq!(parse_key(key), Some(StoreKey::Annotation { document: doc.id.short(), id: &a.id.0 }));
+        assert_eq!(key.strip_prefix(&v2_annotation_prefix(&doc.id)), Some(a.id.0.as_str()));
+        assert_eq!(parse_key(key), Some(StoreKey::V2Annotation { document: doc.id.short(), id: &a.id.0 }));
         assert_eq!(&decode_annotation(value, &text).unwrap(), a);
+        assert_eq!(encode_annotation(a, &text), value, "version 3 writes the very same record");
+        read += 1;
     }
+    assert_eq!(read, annotations.len());
+}
+
+#[test]
+fn a_set_keeps_every_good_record_and_names_each_bad_one() {
+    let (doc, annotations) = migrated();
+    let text = TextIndex::for_document(&doc);
+    let good = encode_set(&annotations, &text);
+    // Break the second and the fifth record in two different ways.
+    let second = encode_annotation(&annotations[1], &text);
+    let fifth = encode_annotation(&annotations[4], &text);
+    let bad = good
+        .replace(&second, &second.replace("\"kind\":\"quote\"", "\"kind\":\"memo\""))
+        .replace(&fifth, &fifth.replace("\"created\":", "\"born\":"));
+    let set = decode_set(&bad, &text).unwrap();
+    let kept: Vec<_> = [0, 2, 3, 5].iter().map(|&i| annotations[i].clone()).collect();
+    assert_eq!(set.annotations, kept);
+    assert_eq!(
+        set.problems,
+        [
+            format!(
+                "annotation 2 (id {}): not a stored annotation: unknown variant `memo`, expected `quote` or `claim`",
+                annotations[1].id
+            ),
+            format!("annotation 5 (id {}): not a stored annotation: missing field `created`", annotations[4].id),
+        ]
+    );
+    // Offsets that do not fit the text are a problem of that record alone.
+    let shifted = good.replacen("\"s\":", "\"s\":9999", 1);
+    let set = decode_set(&shifted, &text).unwrap();
+    assert_eq!((set.annotations.len(), set.problems.len()), (annotations.len() - 1, 1));
+    assert!(set.problems[0].contains("do not fit the text"), "{:?}", set.problems);
+
+    let cases: Vec<(String, &str)> = vec![
+        ("".into(), "empty value"),
+        (good[..good.len() / 2].to_string(), "not JSON (line 1, column "),
+        ("{}".into(), "not a stored annotation set: missing \"version\""),
+        (r#"{"version":3}"#.into(), "not a stored annotation set: missing field `annotations`"),
+        (r#"{"version":3,"annotations":{}}"#.into(), "not a stored annotation set: invalid type: map, expected a sequence"),
+        (good.replacen("\"version\":3", "\"version\":4", 1), "unknown version 4 (this version of Quotemark reads version 3)"),
+    ];
+    for (json, message) in cases {
+        let err = decode_set(&json, &text).unwrap_err().to_string();
+        assert!(err.starts_with(message), "{err} for {json:.80}");
+    }
+    assert_eq!(set_ids("{}"), None);
 }
 
 #[test]
@@ -101,15 +185,25 @@ fn keys() {
     let id = DocumentId::of_text("Hello.");
     let hex = id.short();
     assert_eq!(hex.len(), 32);
-    assert_eq!(doc_key(&id), format!("quotemark.v2.doc.{hex}"));
-    assert_eq!(annotation_prefix(&id), format!("quotemark.v2.a.{hex}."));
+    assert_eq!(doc_key(&id), format!("quotemark.v3.doc.{hex}"));
+    assert_eq!(set_key(&id), format!("quotemark.v3.set.{hex}"));
+    assert_eq!(change_prefix(&id), format!("quotemark.v3.a.{hex}."));
+    assert_eq!(v2_doc_key(&id), format!("quotemark.v2.doc.{hex}"));
+    assert_eq!(v2_annotation_prefix(&id), format!("quotemark.v2.a.{hex}."));
     let odd = AnnotationId("urn:x:a.b.c/ü?q=1#f".into());
-    let key = annotation_key(&id, &odd);
-    assert_eq!(key, format!("quotemark.v2.a.{hex}.urn:x:a.b.c/ü?q=1#f"));
-    assert_eq!(parse_key(&key), Some(StoreKey::Annotation { document: hex, id: "urn:x:a.b.c/ü?q=1#f" }));
+    let key = change_key(&id, &odd);
+    assert_eq!(key, format!("quotemark.v3.a.{hex}.urn:x:a.b.c/ü?q=1#f"));
+    assert_eq!(parse_key(&key), Some(StoreKey::Change { document: hex, id: "urn:x:a.b.c/ü?q=1#f" }));
     assert_eq!(parse_key(CURRENT_KEY), Some(StoreKey::Current));
+    assert_eq!(parse_key(V2_CURRENT_KEY), Some(StoreKey::V2Current));
     assert_eq!(parse_key(V1_CURRENT_KEY), Some(StoreKey::V1Current));
     assert_eq!(parse_key(&doc_key(&id)), Some(StoreKey::Document(hex)));
+    assert_eq!(parse_key(&set_key(&id)), Some(StoreKey::Set(hex)));
+    assert_eq!(parse_key(&v2_doc_key(&id)), Some(StoreKey::V2Document(hex)));
+    assert_eq!(
+        parse_key(&format!("{}x", v2_annotation_prefix(&id))),
+        Some(StoreKey::V2Annotation { document: hex, id: "x" })
+    );
     assert_eq!(parse_key(&format!("quotemark.v1.doc.{hex}")), Some(StoreKey::V1Document(hex)));
     let backup = backup_key(&key, Timestamp(1_496_620_800_000));
     assert_eq!(backup, format!("quotemark.backup.1496620800000.{key}"));
@@ -118,30 +212,32 @@ fn keys() {
     for bad in [
         "",
         "quotemark.",
-        "quotemark.v2.doc.",
-        "quotemark.v2.doc.XYZ",
-        &format!("quotemark.v2.doc.{hex}0"),
-        &format!("quotemark.v2.a.{hex}"),
+        "quotemark.v3.doc.",
+        "quotemark.v3.doc.XYZ",
+        &format!("quotemark.v3.doc.{hex}0"),
+        &format!("quotemark.v3.set.{hex}."),
+        &format!("quotemark.v3.a.{hex}"),
+        &format!("quotemark.v3.a.{hex}x1"),
         &format!("quotemark.v2.a.{hex}x1"),
-        "quotemark.v2.a.é",
-        "quotemark.v3.doc.x",
-        "other.v2.current",
+        "quotemark.v3.a.é",
+        "quotemark.v4.doc.x",
+        "other.v3.current",
     ] {
         assert_eq!(parse_key(bad), None, "{bad}");
     }
-    assert_eq!(parse_key(&format!("quotemark.v2.a.{hex}.")), Some(StoreKey::Annotation { document: hex, id: "" }));
+    assert_eq!(parse_key(&format!("quotemark.v3.a.{hex}.")), Some(StoreKey::Change { document: hex, id: "" }));
     assert!(is_quotemark_key(CURRENT_KEY) && is_quotemark_key(&backup) && is_quotemark_key("quotemark.v9.x"));
-    assert!(!is_quotemark_key("quotemarks") && !is_quotemark_key("gloo.quotemark.v2.current"));
+    assert!(!is_quotemark_key("quotemarks") && !is_quotemark_key("gloo.quotemark.v3.current"));
     assert!(is_v1_document_key(&format!("quotemark.v1.doc.{hex}")));
     assert!(!is_v1_document_key(&format!("quotemark.v1.doc.{}", hex.to_uppercase())));
     assert!(!is_v1_document_key(&doc_key(&id)));
-    assert_eq!(STORE_VERSION, 2);
+    assert_eq!(STORE_VERSION, 3);
 }
 
 #[test]
 fn storage_bytes_counts_utf16_units_twice() {
     assert_eq!(storage_bytes([]), 0);
-    let entries = [("quotemark.v2.current", "\"sha256:…\""), ("k", "😀é")];
+    let entries = [("quotemark.v3.current", "\"sha256:…\""), ("k", "😀é")];
     let total = storage_bytes(entries.iter().map(|(k, v)| (utf16_len(k), utf16_len(v))));
     assert_eq!(total, (20 + 10 + 1 + 3) * 2);
 }
@@ -170,7 +266,7 @@ fn bad_annotation_records_say_what_is_wrong() {
         ("{\"s\":", "not JSON (line 1, column 5)"),
         ("{\"id\":\"é\" x", "not JSON (line 1, column 11)"),
         ("\n\n  nope", "not JSON (line 3, column 4)"),
-        ("[]", "not a stored annotation: invalid type: sequence, expected struct AnnotationIn"),
+        ("[]", "not a stored annotation: invalid length 0, expected struct AnnotationIn with 19 elements"),
         ("5", "not a stored annotation: invalid type: integer `5`, expected struct AnnotationIn"),
         (
             r#"{"id":"a","kind":"claim","created":1,"modified":2,"s":1,"e":3,"p":1}"#,
@@ -230,7 +326,7 @@ fn bad_annotation_records_say_what_is_wrong() {
         assert_eq!(annotation_error(json, text), *message, "{json}");
     }
     let err = decode_annotation("{\"s\":", &TextIndex::new(text)).unwrap_err();
-    let key = "quotemark.v2.a.0123456789abcdef0123456789abcdef.a";
+    let key = "quotemark.v3.a.0123456789abcdef0123456789abcdef.a";
     let err = err.with_key(key);
     assert_eq!(err.key.as_deref(), Some(key));
     assert_eq!(err.to_string(), format!("{key}: not JSON (line 1, column 5)"));
@@ -243,13 +339,13 @@ fn bad_document_records_say_what_is_wrong() {
     let other = DocumentId::of_text("Other.");
     let cases: Vec<(String, String)> = vec![
         ("".into(), "empty value".into()),
-        ("{\"version\":2,".into(), "not JSON (line 1, column 13)".into()),
+        ("{\"version\":3,".into(), "not JSON (line 1, column 13)".into()),
         ("null".into(), "not a stored document: invalid type: null, expected struct VersionProbe".into()),
         ("{}".into(), "not a stored document: missing \"version\"".into()),
-        (good.replace("\"version\":2", "\"version\":3"), "unknown version 3 (this version of Quotemark reads version 2)".into()),
-        (good.replace("\"version\":2", "\"version\":1"), "unknown version 1 (this version of Quotemark reads version 2)".into()),
-        (good.replace("\"version\":2", "\"version\":2.0"), "unknown version 2.0 (this version of Quotemark reads version 2)".into()),
-        (good.replace("\"version\":2", "\"version\":\"2\""), "not a stored document: \"version\" is \"2\", not a number".into()),
+        (good.replace("\"version\":3", "\"version\":4"), "unknown version 4 (this version of Quotemark reads version 3)".into()),
+        (good.replace("\"version\":3", "\"version\":2"), "unknown version 2 (this version of Quotemark reads version 3)".into()),
+        (good.replace("\"version\":3", "\"version\":3.0"), "unknown version 3.0 (this version of Quotemark reads version 3)".into()),
+        (good.replace("\"version\":3", "\"version\":\"3\""), "not a stored document: \"version\" is \"3\", not a number".into()),
         (good.replace(",\"opened\":3", ""), "not a stored document: missing field `opened`".into()),
         (good.replace("\"opened\":3", "\"opened\":\"3\""), "not a stored document: invalid type: string \"3\", expected i64".into()),
         (

@@ -139,6 +139,47 @@ proptest! {
     }
 
     #[test]
+    fn sets_round_trip(own in prop::collection::vec(own_annotation(), 0..6), foreign in prop::collection::vec(foreign_annotation(), 0..3)) {
+        // Every annotation against the first text (own ones may then be stored in full).
+        let text = own.first().or(foreign.first()).map(|(t, _)| t.clone()).unwrap_or_default();
+        let index = TextIndex::new(&text);
+        let mut seen = std::collections::HashSet::new();
+        let all: Vec<Annotation> = own.into_iter().chain(foreign).map(|(_, a)| a).filter(|a| seen.insert(a.id.clone())).collect();
+        let json = encode_set(&all, &index);
+        let back = decode_set(&json, &index).unwrap();
+        prop_assert_eq!(&back.annotations, &all);
+        prop_assert!(back.problems.is_empty());
+        prop_assert_eq!(set_ids(&json).unwrap(), all.iter().map(|a| a.id.clone()).collect::<Vec<_>>());
+        for a in &all {
+            let change = encode_change(Some(a), &index);
+            prop_assert_eq!(decode_change(&change, &index).unwrap(), Some(a.clone()));
+            prop_assert!(is_folded(&change, Some(a), &index));
+        }
+    }
+
+    #[test]
+    fn changes_laid_over_a_set_match_a_map(ops in prop::collection::vec((0..8u8, prop::option::of(0..4u8)), 0..20)) {
+        // Oracle: a map from id to note, changed one op at a time.
+        let make = |id: u8, note: u8| Annotation {
+            note: note.to_string(),
+            ..Annotation::new(AnnotationId(id.to_string()), Target::new("s", 0, 1, "x", "", ""), Kind::Claim(Claim::default()), Timestamp(1))
+        };
+        let set: Vec<Annotation> = (0..4).map(|i| make(i, 9)).collect();
+        let mut oracle: std::collections::BTreeMap<u8, u8> = (0..4).map(|i| (i, 9)).collect();
+        let mut changes = std::collections::BTreeMap::new();
+        for (id, op) in &ops {
+            match op {
+                Some(note) => { oracle.insert(*id, *note); changes.insert(*id, Some(make(*id, *note))); }
+                None => { oracle.remove(id); changes.insert(*id, None); }
+            }
+        }
+        let laid = lay_over(set, changes.into_iter().map(|(id, a)| (AnnotationId(id.to_string()), a)));
+        let mut got: Vec<(u8, u8)> = laid.iter().map(|a| (a.id.0.parse().unwrap(), a.note.parse().unwrap())).collect();
+        got.sort();
+        prop_assert_eq!(got, oracle.into_iter().collect::<Vec<_>>());
+    }
+
+    #[test]
     fn documents_round_trip(text in text(), title in any_string(), source in prop::option::of(any_string()), opened in any::<i64>()) {
         let mut doc = Document::new(title, None, &text);
         doc.source = source;
@@ -152,6 +193,7 @@ const SEEDS: &[&str] = &[
     r#"{"id":"a","kind":"quote","speaker":"x","form":"direct","created":1,"modified":2,"s":1,"e":3,"p":1,"x":1}"#,
     r#"{"id":"b","kind":"claim","claimType":"other","status":"unverified","evidence":[{"url":"u"}],"created":1,"modified":2,"target":{"source":"s","position":{"start":0,"end":9},"quote":{"exact":"q"}}}"#,
     r#"{"version":2,"document":{"id":"sha256:00","title":"t","text":"abcde"},"opened":1}"#,
+    r#"{"version":3,"annotations":[{"id":"a","kind":"quote","speaker":"x","created":1,"modified":2,"s":1,"e":3,"p":1,"x":1},{"id":"c","kind":"claim","created":1,"modified":2,"s":0,"e":5,"p":0,"x":0}]}"#,
 ];
 
 /// Mutates valid records: truncation, replacing a character, inserting JSON tokens.
@@ -179,7 +221,14 @@ fn decode_everything(input: &str) {
     for text in ["", "abcde", "é😀“x”"] {
         let _ = decode_annotation(input, &TextIndex::new(text));
     }
+    for text in ["", "abcde"] {
+        let index = TextIndex::new(text);
+        let _ = decode_set(input, &index);
+        let _ = decode_change(input, &index);
+    }
+    let _ = set_ids(input);
     let _ = decode_document(input);
+    let _ = decode_v2_document(input);
     let _ = migrate_v1(input);
 }
 
