@@ -1,7 +1,9 @@
 // Takes screenshots of the release build in headless Chromium: desktop 1280×800 and phone 390×844,
-// light and dark, into docs/screenshots/: the article as it opens, and annotated with an editor open.
+// light and dark, into docs/screenshots/: the article as it opens, and annotated with an editor open;
+// on the desktop also the menu, an import preview, suggestions, the open dialog, the library and the
+// review after opening an edited version.
 // Run with `./dev screenshots`.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { serveDist, launchBrowser, Annotator } from '../tests/e2e/support.mjs';
 
 const OUT = new URL('../docs/screenshots/', import.meta.url).pathname;
@@ -61,7 +63,7 @@ try {
         await page.screenshot({ path: `${OUT}desktop-${scheme}-import.png` });
         console.log(`  ${OUT}desktop-${scheme}-{menu,import}.png`);
         // Suggestions on the reference article, the open dialog and the library.
-        await page.getByRole('button', { name: 'Cancel' }).click();
+        await page.getByRole('button', { name: 'Apply' }).click();
         await page.getByRole('button', { name: 'Suggest quotes and claims' }).click();
         await page.getByTestId('suggestion').first().waitFor();
         await page.waitForTimeout(200);
@@ -75,6 +77,22 @@ try {
         await page.getByTestId('library-item').first().waitFor();
         await page.screenshot({ path: `${OUT}desktop-${scheme}-library.png` });
         console.log(`  ${OUT}desktop-${scheme}-{suggestions,open,library}.png`);
+        // An edited version of the sample opened as a new version of it: the re-anchoring review.
+        await page.getByTestId('library-dialog').getByRole('button', { name: 'Close' }).click();
+        const edited = readFileSync(new URL('../assets/sample-article.txt', import.meta.url), 'utf8')
+          .replace('In the aftermath of the London attack,', 'In the aftermath of Saturday’s London attack,')
+          .replace('fresh calls to crack down on the Internet and end-to-end crypto', 'renewed calls to crack down on the Internet and end-to-end encryption')
+          .replace('technology companies like Facebook, Twitter and WhatsApp', 'firms such as Meta and X');
+        await page.getByRole('button', { name: 'Open article' }).click();
+        await page.getByTestId('article-paste').fill(edited);
+        await page.getByTestId('version-of').selectOption({ index: 1 });
+        await page.getByRole('button', { name: 'Open', exact: true }).click();
+        await page.getByTestId('reanchor-review').waitFor();
+        const toast = page.getByTestId('toast').getByRole('button', { name: 'Dismiss' });
+        if (await toast.count()) await toast.click();
+        await page.waitForTimeout(200);
+        await page.screenshot({ path: `${OUT}desktop-${scheme}-review.png` });
+        console.log(`  ${OUT}desktop-${scheme}-review.png`);
       }
       await page.close();
     }

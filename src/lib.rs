@@ -143,7 +143,10 @@ fn on_keydown(state: &AppState, ev: &web_sys::KeyboardEvent) {
     if in_field || ctrl || ev.alt_key() {
         return;
     }
+    let reattaching = state.reattach.with_untracked(Option::is_some);
     let handled = match key.as_str() {
+        "Enter" if reattaching => components::review::attach_selection(state),
+        "q" | "Q" | "c" | "C" if reattaching => false,
         "q" | "Q" => tag_selection(state, NewKind::Quote),
         "c" | "C" => tag_selection(state, NewKind::Claim),
         "?" => {
@@ -172,6 +175,8 @@ fn dismiss(state: &AppState) -> bool {
         if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
             let _ = selection.remove_all_ranges();
         }
+    } else if state.reattach.with_untracked(Option::is_some) {
+        state.reattach.set(None);
     } else if state.editing.with_untracked(Option::is_some) {
         state.editing.set(None);
     } else if state.selected.with_untracked(Option::is_some) {

@@ -49,6 +49,10 @@ pub struct AppState {
     pub hovered: RwSignal<Option<AnnotationId>>,
     pub selected: RwSignal<Option<AnnotationId>>,
     pub pending: RwSignal<Option<Pending>>,
+    /// The re-anchoring review shown after opening a new version of an annotated document.
+    pub review: RwSignal<Option<crate::components::review::Review>>,
+    /// An orphan waiting for the reader to select the text it should be attached to.
+    pub reattach: RwSignal<Option<AnnotationId>>,
     /// Overlapping annotations under a click, for the reader to choose from.
     pub chooser: RwSignal<Option<(Vec<AnnotationId>, f64, f64)>>,
     pub announcement: RwSignal<String>,
@@ -122,6 +126,8 @@ impl AppState {
             hovered: RwSignal::new(None),
             selected: RwSignal::new(None),
             pending: RwSignal::new(None),
+            review: RwSignal::new(None),
+            reattach: RwSignal::new(None),
             chooser: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
             toast: RwSignal::new(None),
@@ -179,6 +185,8 @@ impl AppState {
         self.can_redo.set(false);
         self.editing.set(None);
         self.pending.set(None);
+        self.review.set(None);
+        self.reattach.set(None);
         self.anchors.set(anchors);
         self.annotations.set(annotations);
         self.document.set(document);
@@ -321,6 +329,23 @@ impl AppState {
                 self.editing.set(None);
             }
         }
+    }
+
+    /// How an annotation is anchored in the open text (None for unknown ids).
+    pub fn anchored(&self, id: &AnnotationId) -> Option<Anchored> {
+        self.anchors.with_untracked(|a| a.get(id).copied())
+    }
+
+    /// Marks every annotation of the open document as changed, and saves them soon (after a
+    /// document was opened with annotations that are not yet stored for it).
+    pub fn save_all(&self) {
+        let ids: Vec<AnnotationId> = self.annotations.with_untracked(|set| set.iter().map(|a| a.id.clone()).collect());
+        self.persistence.update_value(|p| {
+            if let Some(p) = p {
+                p.touch(&ids);
+            }
+        });
+        self.schedule_save();
     }
 
     /// Says something to screen-reader users (an aria-live region).

@@ -22,6 +22,9 @@ pub struct ImportPlan {
     /// The document it applies to when that is not the open one (opened on Apply).
     pub other_document: Option<(Document, AnnotationSet)>,
     pub merge: Merge,
+    /// With another document: the same annotations re-anchored onto the open article instead
+    /// (for a file made on another version of its text), which the reader may choose.
+    pub onto_open: Option<Merge>,
 }
 
 /// The import dialog's state.
@@ -69,25 +72,58 @@ fn plan_import_inner(state: &AppState, source: &str, json: &str) -> Result<Impor
         },
         _ => (current.clone(), state.annotations.get_untracked(), None),
     };
+    let onto_open = other.is_some().then(|| merge(&state.annotations.get_untracked(), &imported.annotations, &current.text));
     let merge = merge(&existing, &imported.annotations, &target_doc.text);
-    Ok(ImportPlan { source: source.to_string(), other_document: other, merge })
+    Ok(ImportPlan { source: source.to_string(), other_document: other, merge, onto_open })
 }
 
-/// Applies a previewed import as one undoable change (opening its article first if needed).
-pub fn apply_import(state: &AppState, plan: ImportPlan) {
-    if let Some((doc, existing)) = plan.other_document {
-        state.open(doc, existing);
+/// The re-anchoring review of an applied import: shown when some annotations were not found
+/// exactly where they were made, or when the reader chose to re-anchor another version's file.
+fn review_import(state: &AppState, source: &str, report: &quotemark_core::merge::MergeReport, chosen: bool) {
+    use quotemark_core::anchor::AnchorStatus;
+    let entries: Vec<crate::components::review::Entry> = report
+        .added
+        .iter()
+        .chain(&report.updated)
+        .map(|e| crate::components::review::Entry { id: e.id.clone(), found: e.anchored.status, resolved: None })
+        .collect();
+    let unsure = entries.iter().any(|e| matches!(e.found, AnchorStatus::Fuzzy { .. } | AnchorStatus::Orphan));
+    if chosen || unsure {
+        let mut entries = entries;
+        entries.sort_by_key(|e| match e.found {
+            AnchorStatus::Fuzzy { .. } => 0,
+            AnchorStatus::Orphan => 1,
+            AnchorStatus::Moved => 2,
+            AnchorStatus::Exact => 3,
+        });
+        state.review.set(Some(crate::components::review::Review { from_title: source.to_string(), entries }));
     }
-    let summary = plan.merge.report.to_string();
-    if plan.merge.is_noop() {
+}
+
+/// Applies a previewed import as one undoable change (opening its article first if needed, unless
+/// `onto_open`: then the annotations are re-anchored onto the open article).
+pub fn apply_import(state: &AppState, plan: ImportPlan, onto_open: bool) {
+    let (merge, from) = match (plan.other_document, plan.onto_open) {
+        (Some((doc, _)), Some(onto)) if onto_open => (onto, format!("“{}” ({})", doc.title, plan.source)),
+        (other, _) => {
+            if let Some((doc, existing)) = other {
+                state.open(doc, existing);
+            }
+            (plan.merge, plan.source)
+        }
+    };
+    let summary = merge.report.to_string();
+    if merge.is_noop() {
         state.announce(&format!("Nothing to import: {summary}"));
         return;
     }
-    match state.execute(plan.merge.command) {
+    let Merge { report, command } = merge;
+    match state.execute(command) {
         Ok(()) => {
             let message = format!("Imported: {summary}");
             state.announce(&message);
             state.toast.set(Some(crate::state::Toast { message, undo: true }));
+            review_import(state, &from, &report, onto_open);
         }
         Err(e) => state.announce(&format!("Import failed: {e}")),
     }
@@ -395,42 +431,70 @@ pub fn ImportDialog() -> impl IntoView {
                 .into_any(),
         ),
         ImportState::Preview(plan) => {
-            let c = plan.merge.report.counts();
-            let a = plan.merge.report.anchor_counts();
-            let noop = plan.merge.is_noop();
-            let target = match &plan.other_document {
-                Some((doc, _)) => format!("These annotations are for another article, “{}”. Applying opens it.", doc.title),
+            let counts = |m: &Merge| (m.report.counts(), m.report.anchor_counts(), m.is_noop());
+            let here = counts(&plan.merge);
+            let there = plan.onto_open.as_ref().map(counts);
+            let other_title = plan.other_document.as_ref().map(|(d, _)| d.title.clone());
+            let open_title = state.document.with_untracked(|d| d.title.clone());
+            let onto = RwSignal::new(false);
+            let chosen = move || match (onto.get(), there) {
+                (true, Some(t)) => t,
+                _ => here,
+            };
+            let target = match &other_title {
+                Some(title) => format!("These annotations are for another article, “{title}”."),
                 None => "These annotations are for the article that is open.".to_string(),
             };
-            let rows = [
-                ("New", c.added),
-                ("Updated (newer in the file)", c.updated),
-                ("Unchanged", c.unchanged),
-                ("Duplicates (skipped)", c.duplicates),
-                ("Conflicts (yours is newer; kept)", c.conflicts),
-            ];
-            let anchors = [("exactly", a.exact), ("moved", a.moved), ("approximately", a.fuzzy), ("not found (kept as orphans)", a.orphan)];
+            let source = plan.source.clone();
             let plan = StoredValue::new_local(Some(*plan));
             Some(
                 view! {
                     <h2 id="import-title">"Import preview"</h2>
-                    <p class="dialog-note">{format!("From {}. {target}", plan.with_value(|p| p.as_ref().map(|p| p.source.clone()).unwrap_or_default()))}</p>
+                    <p class="dialog-note">{format!("From {source}. {target}")}</p>
+                    {other_title
+                        .map(|title| {
+                            view! {
+                                <fieldset class="field choice import-choice">
+                                    <legend>"Apply them to"</legend>
+                                    <label class="radio">
+                                        <input type="radio" name="import-onto" prop:checked=move || !onto.get() on:change=move |_| onto.set(false) />
+                                        {format!("“{title}”, opened from the file")}
+                                    </label>
+                                    <label class="radio">
+                                        <input type="radio" name="import-onto" prop:checked=move || onto.get() on:change=move |_| onto.set(true) />
+                                        {format!("the open article, “{open_title}”, as a new version of it (re-anchored)")}
+                                    </label>
+                                </fieldset>
+                            }
+                        })}
                     <table class="preview" data-testid="import-preview">
                         <tbody>
-                            {rows
-                                .into_iter()
-                                .map(|(label, n)| view! { <tr><th scope="row">{label}</th><td>{n}</td></tr> })
-                                .collect_view()}
+                            {move || {
+                                let (c, _, _) = chosen();
+                                [
+                                    ("New", c.added),
+                                    ("Updated (newer in the file)", c.updated),
+                                    ("Unchanged", c.unchanged),
+                                    ("Duplicates (skipped)", c.duplicates),
+                                    ("Conflicts (yours is newer; kept)", c.conflicts),
+                                ]
+                                    .into_iter()
+                                    .map(|(label, n)| view! { <tr><th scope="row">{label}</th><td>{n}</td></tr> })
+                                    .collect_view()
+                            }}
                         </tbody>
                     </table>
-                    <p class="dialog-note">
+                    <p class="dialog-note" data-testid="import-anchoring">
                         "Found in the text: "
-                        {anchors
-                            .iter()
-                            .filter(|(_, n)| *n > 0)
-                            .map(|(label, n)| format!("{n} {label}"))
-                            .collect::<Vec<_>>()
-                            .join(", ")}
+                        {move || {
+                            let (_, a, _) = chosen();
+                            [("exactly", a.exact), ("moved", a.moved), ("approximately", a.fuzzy), ("not found (kept as orphans)", a.orphan)]
+                                .iter()
+                                .filter(|(_, n)| *n > 0)
+                                .map(|(label, n)| format!("{n} {label}"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        }}
                     </p>
                     <div class="dialog-actions">
                         <button
@@ -439,11 +503,11 @@ pub fn ImportDialog() -> impl IntoView {
                             on:click=move |_| {
                                 if let Some(plan) = plan.try_update_value(|p| p.take()).flatten() {
                                     close();
-                                    apply_import(&state, plan);
+                                    apply_import(&state, plan, onto.get_untracked());
                                 }
                             }
                         >
-                            {if noop { "Done" } else { "Apply" }}
+                            {move || if chosen().2 { "Done" } else { "Apply" }}
                         </button>
                         <button type="button" on:click=move |_| close()>"Cancel"</button>
                     </div>
@@ -492,7 +556,7 @@ pub fn DropZone() -> impl IntoView {
         ev.prevent_default();
         // An article (.txt, .md, .html) opens; anything else is imported as annotations.
         if quotemark_core::reader::SourceKind::from_file_name(&file.name()).is_some() {
-            crate::components::library::open_file(state, file);
+            crate::components::library::open_file(state, file, None);
         } else {
             import_file(state, ui, file);
         }

@@ -46,7 +46,7 @@ pub fn read_article(kind: SourceKind, input: &str, fallback_title: Option<&str>)
     Ok(article.into_document(fallback_title))
 }
 
-fn set_doc_hash(id: &DocumentId) {
+pub(crate) fn set_doc_hash(id: &DocumentId) {
     if let Some(window) = web_sys::window() {
         let hash = format!("#doc={}", id.short());
         if window.location().hash().ok().as_deref() != Some(hash.as_str()) {
@@ -72,8 +72,9 @@ pub fn document_from_hash(state: &AppState) -> Option<Document> {
     store::decode_document(&value).ok().map(|(d, _)| d)
 }
 
-/// Opens a picked or dropped article file.
-pub fn open_file(state: AppState, file: web_sys::File) {
+/// Opens a picked or dropped article file; with `version_of`, as a new version of that stored
+/// document (its annotations re-anchored and reviewed).
+pub fn open_file(state: AppState, file: web_sys::File, version_of: Option<DocumentId>) {
     let name = file.name();
     let Some(kind) = SourceKind::from_file_name(&name) else {
         state.toast.set(Some(Toast { message: format!("{name}: Quotemark opens .txt, .md and .html articles."), undo: false }));
@@ -87,7 +88,10 @@ pub fn open_file(state: AppState, file: web_sys::File) {
         let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|t| t.as_string());
         let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s).to_string();
         match text.map(|t| read_article(kind, &t, Some(&stem))) {
-            Some(Ok(doc)) => open_document(&state, doc),
+            Some(Ok(doc)) => match &version_of {
+                Some(old) => crate::components::review::open_new_version(&state, doc, old),
+                None => open_document(&state, doc),
+            },
             Some(Err(why)) => state.toast.set(Some(Toast { message: format!("{name}: {why}"), undo: false })),
             None => state.toast.set(Some(Toast { message: format!("{name} could not be read."), undo: false })),
         }
@@ -155,6 +159,12 @@ pub fn LibraryDialog() -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let version = RwSignal::new(0u32);
     let renaming = RwSignal::new(None::<(DocumentId, String)>);
+    // The stored document the article opened here is a new version of ("" for none).
+    let version_of = RwSignal::new(String::new());
+    let chosen_version = move || {
+        let hex = version_of.get_untracked();
+        (!hex.is_empty()).then(|| DocumentId(format!("sha256:{hex}")))
+    };
     let close = move || {
         error.set(None);
         renaming.set(None);
@@ -170,8 +180,13 @@ pub fn LibraryDialog() -> impl IntoView {
                 }
                 pasted.set(String::new());
                 title.set(String::new());
+                let old = chosen_version();
+                version_of.set(String::new());
                 close();
-                open_document(&state, doc);
+                match old {
+                    Some(old) => crate::components::review::open_new_version(&state, doc, &old),
+                    None => open_document(&state, doc),
+                }
             }
             Err(why) => error.set(Some(why)),
         }
@@ -192,6 +207,30 @@ pub fn LibraryDialog() -> impl IntoView {
                     <span>"Article text"</span>
                     <textarea class="paste-box" rows="8" bind:value=pasted data-testid="article-paste"></textarea>
                 </label>
+                <label class="field">
+                    <span>"This is a new version of"</span>
+                    <select
+                        prop:value=move || version_of.get()
+                        on:change=move |ev| version_of.set(event_target_value(&ev))
+                        data-testid="version-of"
+                    >
+                        <option value="">"Nothing: a new article"</option>
+                        {entries(&state)
+                            .into_iter()
+                            .filter(|e| e.annotations > 0)
+                            .map(|e| {
+                                let label = match e.annotations {
+                                    1 => format!("{} (1 annotation)", e.document.title),
+                                    n => format!("{} ({n} annotations)", e.document.title),
+                                };
+                                view! { <option value=e.document.id.short().to_string()>{label}</option> }
+                            })
+                            .collect_view()}
+                    </select>
+                    <small class="field-note">
+                        "Its annotations are found again in the new text, and you can check each one."
+                    </small>
+                </label>
                 {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
                 <div class="dialog-actions">
                     <button type="button" class="primary" on:click=move |_| open_pasted()>"Open"</button>
@@ -205,8 +244,10 @@ pub fn LibraryDialog() -> impl IntoView {
                             on:change=move |ev| {
                                 let input: web_sys::HtmlInputElement = event_target(&ev);
                                 if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                                    let old = chosen_version();
+                                    version_of.set(String::new());
                                     close();
-                                    open_file(state, file);
+                                    open_file(state, file, old);
                                 }
                                 input.set_value("");
                             }

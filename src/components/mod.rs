@@ -7,5 +7,6 @@ pub mod io;
 pub mod library;
 pub mod notices;
 pub mod panel;
+pub mod review;
 pub mod suggestions;
 pub mod toolbar;

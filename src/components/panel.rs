@@ -213,7 +213,9 @@ pub fn AnnotationPanel() -> impl IntoView {
                 </div>
             </div>
             <div id="panel-body" class="panel-body">
+                <crate::components::review::ReattachBanner />
                 <Editor />
+                <crate::components::review::ReanchorReview />
                 <crate::components::suggestions::SuggestionsPanel />
                 <Show
                     when=move || { total() > 0 }
@@ -324,7 +326,7 @@ pub fn AnnotationPanel() -> impl IntoView {
                         <section class="orphans" aria-labelledby="orphans-title" data-testid="orphans">
                             <h3 id="orphans-title">"Not found in this text"</h3>
                             <p class="orphans-note">
-                                "The text these annotations were made on has changed. Their stored quotes are kept here."
+                                "The text these annotations were made on has changed. Their stored quotes are kept here; re-attach one by selecting its passage."
                             </p>
                             <ol class="cards">
                                 <For
@@ -341,8 +343,20 @@ pub fn AnnotationPanel() -> impl IntoView {
                                     key=|a| (a.id.clone(), a.modified)
                                     let:annotation
                                 >
-                                    <li>
-                                        <Card annotation=annotation orphan=true />
+                                    <li class="orphan-item">
+                                        {
+                                            let id = annotation.id.clone();
+                                            view! {
+                                                <Card annotation=annotation orphan=true />
+                                                <button
+                                                    type="button"
+                                                    class="link-button reattach"
+                                                    on:click=move |_| crate::components::review::start_reattach(&state, &id)
+                                                >
+                                                    "Re-attach…"
+                                                </button>
+                                            }
+                                        }
                                     </li>
                                 </For>
                             </ol>

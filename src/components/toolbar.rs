@@ -49,26 +49,47 @@ pub fn SelectionToolbar() -> impl IntoView {
                             data-testid="selection-toolbar"
                             on:mousedown=|ev| ev.prevent_default()
                         >
-                            <button
-                                type="button"
-                                class="tool quote"
-                                on:click=move |_| {
-                                    tag_selection(&state, NewKind::Quote);
+                            {move || {
+                                if state.reattach.with(Option::is_some) {
+                                    view! {
+                                        <button
+                                            type="button"
+                                            class="tool attach"
+                                            on:click=move |_| {
+                                                crate::components::review::attach_selection(&state);
+                                            }
+                                        >
+                                            "Attach here "
+                                            <kbd>"Enter"</kbd>
+                                        </button>
+                                    }
+                                        .into_any()
+                                } else {
+                                    view! {
+                                        <button
+                                            type="button"
+                                            class="tool quote"
+                                            on:click=move |_| {
+                                                tag_selection(&state, NewKind::Quote);
+                                            }
+                                        >
+                                            "Quote "
+                                            <kbd>"Q"</kbd>
+                                        </button>
+                                        <button
+                                            type="button"
+                                            class="tool claim"
+                                            on:click=move |_| {
+                                                tag_selection(&state, NewKind::Claim);
+                                            }
+                                        >
+                                            "Claim "
+                                            <kbd>"C"</kbd>
+                                        </button>
+                                    }
+                                        .into_any()
                                 }
-                            >
-                                "Quote "
-                                <kbd>"Q"</kbd>
-                            </button>
-                            <button
-                                type="button"
-                                class="tool claim"
-                                on:click=move |_| {
-                                    tag_selection(&state, NewKind::Claim);
-                                }
-                            >
-                                "Claim "
-                                <kbd>"C"</kbd>
-                            </button>
+                            }}
                             <span class="tool-hint" aria-hidden="true">
                                 <kbd>"Esc"</kbd>
                             </span>

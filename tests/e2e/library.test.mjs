@@ -3,7 +3,7 @@
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist, launchBrowser, Annotator } from './support.mjs';
+import { serveDist, launchBrowser, Annotator, downloadVia, importFile } from './support.mjs';
 
 const ARTICLES = new URL('../../crates/core/tests/fixtures/articles/', import.meta.url).pathname;
 /** The expected reading of a fixture: its title, date and paragraphs (from the core's golden files). */
@@ -152,4 +152,110 @@ test('the library lists documents; rename, delete and undo', async () => {
   assert.match(await renamed.textContent(), /1 annotation/);
   // The sample is always there and cannot be deleted.
   assert.ok(await items.filter({ hasText: 'The Open Rights Group' }).getByRole('button', { name: 'Delete' }).isDisabled());
+});
+
+// Two versions of one story: the second adds a word in the first paragraph (everything after it
+// moves), changes a figure (a fuzzy match) and drops a sentence (lost), and adds one instead.
+const STORY_V1 = `Council approves bridge plan
+
+The council approved the new bridge on Tuesday after a long debate. “This bridge will connect the two halves of our town,” said mayor Alan Reed.
+
+Opponents said the project would cost more than £12 million and warned of long delays.
+
+A spokesperson for the contractor said work could begin in the spring.`;
+const STORY_V2 = `Council approves bridge plan
+
+The council approved the new bridge on Tuesday evening after a long debate. “This bridge will connect the two halves of our town,” said mayor Alan Reed.
+
+Opponents said the project would cost more than £14 million and warned of long delays.
+
+The contractor has not commented on when work will start.`;
+
+test('open an edited version: each annotation is re-anchored and shown; confirm a fuzzy match, re-attach a lost one', async () => {
+  const { page } = app;
+  await paste(STORY_V1);
+  await app.claim('approved the new bridge');
+  await app.quote('“This bridge will connect the two halves of our town,”', 'Alan Reed', 'said');
+  await app.claim('cost more than £12 million', 'Needs source');
+  await app.quote('work could begin in the spring', 'a spokesperson', 'said');
+  assert.equal(await app.cards.count(), 4);
+
+  // Open the edited text as a new version of the first.
+  await page.getByRole('button', { name: 'Open article' }).click();
+  await page.getByTestId('article-paste').fill(STORY_V2);
+  await page.getByLabel('This is a new version of').selectOption({ label: 'Council approves bridge plan (4 annotations)' });
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  const review = page.getByTestId('reanchor-review');
+  await review.waitFor();
+  assert.match(await review.getByRole('heading').textContent(), /Re-anchored from “Council approves bridge plan”/);
+  assert.equal(await page.getByTestId('review-summary').textContent(), '1 exact · 1 moved · 1 fuzzy · 1 not found');
+  const row = (text) => review.getByTestId('review-row').filter({ hasText: text });
+  const status = (text) => row(text).getByTestId('review-status').textContent();
+  assert.match(await status('cost more than £12 million'), /^Fuzzy (9\d|8\d) %$/);
+  assert.equal(await status('work could begin in the spring'), 'Not found');
+  await review.locator('summary').click();
+  assert.equal(await status('This bridge will connect'), 'Moved');
+  assert.equal(await status('approved the new bridge'), 'Exact');
+  // The fuzzy match is highlighted where it was found; the lost quote is kept with its stored text.
+  assert.ok(await app.highlights.filter({ hasText: '£14 million' }).count());
+  assert.match(await page.getByTestId('orphans').textContent(), /work could begin in the spring/);
+
+  // Confirm the fuzzy match: the claim now quotes the new text.
+  await row('cost more than £12 million').getByRole('button', { name: 'Confirm' }).click();
+  assert.equal(await status('cost more than £14 million'), 'Confirmed');
+  assert.equal(await app.card('cost more than £14 million').count(), 1);
+
+  // Re-attach the lost quote by selecting its new passage.
+  await row('work could begin in the spring').getByRole('button', { name: 'Re-attach…' }).click();
+  await page.getByTestId('reattach-banner').waitFor();
+  await app.select('The contractor has not commented on when work will start');
+  await app.toolbar.getByRole('button', { name: /Attach here/ }).click();
+  await page.getByTestId('reattach-banner').waitFor({ state: 'detached' });
+  assert.equal(await status('The contractor has not commented'), 'Re-attached');
+  assert.equal(await page.getByTestId('orphans').count(), 0);
+  assert.equal(await app.cards.count(), 4);
+  assert.match(await app.card('The contractor has not commented').textContent(), /a spokesperson/);
+
+  // Kept: the new version reopens with all four in place, and the first version is unchanged.
+  await page.waitForTimeout(150);
+  await page.reload();
+  await app.title.waitFor();
+  await app.cards.nth(3).waitFor();
+  assert.equal(await page.getByTestId('orphans').count(), 0);
+  assert.equal(await app.card('cost more than £14 million').count(), 1);
+  assert.equal(await page.getByTestId('paragraph').filter({ hasText: 'Tuesday evening' }).count(), 1);
+  await page.getByRole('button', { name: 'Library' }).click();
+  const items = page.getByTestId('library-item');
+  await items.first().waitFor();
+  const texts = await items.allTextContents();
+  assert.equal(texts.filter((t) => t.includes('Council approves bridge plan') && t.includes('4 annotations')).length, 2, texts.join(' | '));
+});
+
+test('a file made on another version of the text can be re-anchored onto the open article', async () => {
+  const { page } = app;
+  await paste(STORY_V1);
+  await app.claim('cost more than £12 million', 'Needs source');
+  await app.quote('work could begin in the spring', 'a spokesperson', 'said');
+  await app.quote('“This bridge will connect the two halves of our town,”', 'Alan Reed', 'said');
+  const [, file] = await downloadVia(page, 'Download JSON');
+  await paste(STORY_V2);
+  assert.equal(await app.cards.count(), 0);
+
+  await importFile(page, 'bridge.json', file);
+  await page.getByTestId('import-preview').waitFor();
+  const dialog = page.getByTestId('import-dialog');
+  assert.match(await dialog.textContent(), /for another article, “Council approves bridge plan”/);
+  await dialog.getByLabel(/the open article/).check();
+  assert.match(await page.getByTestId('import-anchoring').textContent(), /1 moved, 1 approximately, 1 not found/);
+  await dialog.getByRole('button', { name: 'Apply' }).click();
+  const review = page.getByTestId('reanchor-review');
+  await review.waitFor();
+  assert.equal(await page.getByTestId('review-summary').textContent(), '1 moved · 1 fuzzy · 1 not found');
+  assert.equal(await app.cards.count(), 3);
+  assert.equal(await page.getByTestId('orphans').getByTestId('annotation-card').count(), 1, 'the lost one is kept apart');
+  assert.match(page.url(), /#doc=/);
+  assert.equal(await page.getByTestId('paragraph').filter({ hasText: 'Tuesday evening' }).count(), 1, 'the open version stays open');
+  // The whole import is one undoable change.
+  await app.panel.getByRole('button', { name: 'Undo' }).click();
+  assert.equal(await app.cards.count(), 0);
 });

@@ -437,7 +437,34 @@ impl AnchorText {
             searched = (lo, hi);
         }
         let (span, score) = best.filter(|&(_, s)| s >= MIN_FUZZY_SCORE)?;
-        Some(Anchored { span: Some(span), status: AnchorStatus::Fuzzy { score } })
+        Some(Anchored { span: Some(self.snap_to_words(quote, span)), status: AnchorStatus::Fuzzy { score } })
+    }
+
+    /// Widens a fuzzy span that cuts a word in two to the whole word, at either end where the
+    /// stored quote itself begins or ends a word: an edit at the quote's edge ("fresh" → "renewed",
+    /// "crypto" → "encryption") leaves the cheapest alignment starting or ending mid-word. Words
+    /// are runs of alphanumeric code points; a span is widened by at most 16 on each side.
+    fn snap_to_words(&self, quote: &Quote, span: Span) -> Span {
+        const SNAP: usize = 16;
+        let word = |c: &char| c.is_alphanumeric();
+        let chars = &self.chars;
+        let n = chars.len();
+        let (mut start, mut end) = (span.start, span.end);
+        let starts_word = quote.exact.first().is_some_and(word) && !quote.prefix.last().is_some_and(word);
+        if starts_word && start > 0 && start < n && word(&chars[start - 1]) && word(&chars[start]) {
+            let s = (start.saturating_sub(SNAP)..start).rev().take_while(|&i| word(&chars[i])).last().unwrap_or(start);
+            if s == 0 || !word(&chars[s - 1]) {
+                start = s;
+            }
+        }
+        let ends_word = quote.exact.last().is_some_and(word) && !quote.suffix.first().is_some_and(word);
+        if ends_word && end > 0 && end < n && word(&chars[end - 1]) && word(&chars[end]) {
+            let e = (end..(end + SNAP).min(n)).take_while(|&i| word(&chars[i])).last().map_or(end, |i| i + 1);
+            if e == n || !word(&chars[e]) {
+                end = e;
+            }
+        }
+        Span::new(start, end)
     }
 
     /// The best-scoring approximate match in `chars[lo..hi]`.
@@ -702,6 +729,29 @@ mod tests {
         assert!(matches!(found.status, AnchorStatus::Fuzzy { .. }), "{found:?}");
         let found = anchor("Then: the quack briwn fax jumps over.", &t);
         assert_eq!(found, Anchored::ORPHAN);
+    }
+
+    #[test]
+    fn fuzzy_matches_do_not_cut_words_the_quote_keeps_whole() {
+        let old = "Facebook insisted as fresh calls to crack down on the Internet and end-to-end crypto once again surfaced.";
+        let new = "Facebook insisted as renewed calls to crack down on the Internet and end-to-end encryption once again surfaced.";
+        let quote = "fresh calls to crack down on the Internet and end-to-end crypto";
+        let at = old.find(quote).unwrap();
+        let t = describe("s", old, Span::new(at, at + quote.len()));
+        let found = anchor(new, &t);
+        assert!(matches!(found.status, AnchorStatus::Fuzzy { .. }), "{found:?}");
+        let span = found.span.unwrap();
+        let chars: Vec<char> = new.chars().collect();
+        assert_eq!(
+            chars[span.start..span.end].iter().collect::<String>(),
+            "renewed calls to crack down on the Internet and end-to-end encryption"
+        );
+        // A quote that itself ends mid-word is not widened.
+        let t = target(6, 30, "the quick brown fox jump", "xxxxxxxxxxxxxxxxxxxxxxx", "yyyyyyyyyyyyyyyy");
+        let found = anchor("Then: the quick brown fax jumps over.", &t);
+        let chars: Vec<char> = "Then: the quick brown fax jumps over.".chars().collect();
+        let span = found.span.unwrap();
+        assert_eq!(chars[span.start..span.end].iter().collect::<String>(), "the quick brown fax jump");
     }
 
     #[test]

@@ -1,0 +1,330 @@
+//! A new version of an annotated article: its annotations are re-anchored in the new text, and a
+//! review at the top of the side panel shows how each one was found — exact, moved, fuzzy with
+//! its score, or not found — and lets the reader confirm a fuzzy match or re-attach a lost
+//! annotation by selecting the passage it belongs to. Both are ordinary edits (undoable, saved).
+
+use crate::components::article::{open_annotation, reveal};
+use crate::components::panel::shorten;
+use crate::state::{now, AppState};
+use leptos::prelude::*;
+use quotemark_core::anchor::{AnchorStatus, AnchorText};
+use quotemark_core::document::{Document, DocumentId};
+use quotemark_core::model::{Annotation, AnnotationId, Command};
+
+/// How many exact and moved annotations the review lists (the rest are counted).
+const LISTED: usize = 100;
+
+/// The outcome of opening a new version.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Review {
+    /// The title of the version the annotations came from.
+    pub from_title: String,
+    /// One entry per re-anchored annotation: fuzzy ones first, then those not found, then moved
+    /// and exact ones, each group in document order.
+    pub entries: Vec<Entry>,
+}
+
+/// How one annotation was found in the new version, and what the reader did about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub id: AnnotationId,
+    pub found: AnchorStatus,
+    pub resolved: Option<Resolution>,
+}
+
+/// What the reader did about a fuzzy match or a lost annotation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    Confirmed,
+    Reattached,
+}
+
+/// A short label for how an annotation was found ("Fuzzy 87 %").
+pub fn status_label(status: AnchorStatus) -> String {
+    match status {
+        AnchorStatus::Exact => "Exact".to_string(),
+        AnchorStatus::Moved => "Moved".to_string(),
+        AnchorStatus::Fuzzy { score } => format!("Fuzzy {:.0} %", score * 100.0),
+        AnchorStatus::Orphan => "Not found".to_string(),
+    }
+}
+
+fn status_class(status: AnchorStatus) -> &'static str {
+    match status {
+        AnchorStatus::Exact => "exact",
+        AnchorStatus::Moved => "moved",
+        AnchorStatus::Fuzzy { .. } => "fuzzy",
+        AnchorStatus::Orphan => "orphan",
+    }
+}
+
+/// Opens `document` as a new version of the stored document `old`: every annotation of `old` that
+/// the new version does not have yet is anchored in the new text. Exact and moved ones are
+/// described afresh at their new place; fuzzy and lost ones keep their stored selectors until the
+/// reader confirms or re-attaches them. The old version stays in the library as it was.
+pub fn open_new_version(state: &AppState, document: Document, old: &DocumentId) {
+    let store = state.store();
+    let previous = crate::persist::load(&*store, old, now()).ok().flatten();
+    let Some(previous) = previous.filter(|_| *old != document.id) else {
+        crate::components::library::open_document(state, document);
+        return;
+    };
+    let mut annotations: Vec<Annotation> = crate::persist::load(&*store, &document.id, now())
+        .ok()
+        .flatten()
+        .map(|l| l.annotations.iter().cloned().collect())
+        .unwrap_or_default();
+    let text = AnchorText::new(&document.text);
+    let stamp = now();
+    let mut found: Vec<(Option<usize>, Entry)> = Vec::new();
+    for a in previous.annotations.iter() {
+        if annotations.iter().any(|b| b.id == a.id) {
+            continue;
+        }
+        let anchored = text.anchor(&a.target);
+        let mut a = a.clone();
+        if let (AnchorStatus::Exact | AnchorStatus::Moved, Some(span)) = (anchored.status, anchored.span) {
+            a.target = text.describe(&document.id.0, span);
+            a.modified = stamp;
+        }
+        found.push((anchored.span.map(|s| s.start), Entry { id: a.id.clone(), found: anchored.status, resolved: None }));
+        annotations.push(a);
+    }
+    let rank = |s: AnchorStatus| match s {
+        AnchorStatus::Fuzzy { .. } => 0,
+        AnchorStatus::Orphan => 1,
+        AnchorStatus::Moved => 2,
+        AnchorStatus::Exact => 3,
+    };
+    found.sort_by_key(|(start, e)| (rank(e.found), start.unwrap_or(usize::MAX)));
+    let entries: Vec<Entry> = found.into_iter().map(|(_, e)| e).collect();
+    let count = entries.len();
+    let title = document.title.clone();
+    crate::components::library::set_doc_hash(&document.id);
+    state.open(document, annotations.into_iter().collect());
+    state.save_all();
+    state.announce(&format!("Opened “{title}” as a new version of “{}”: {count} annotations re-anchored", previous.document.title));
+    state.review.set(Some(Review { from_title: previous.document.title, entries }));
+}
+
+fn resolve(state: &AppState, id: &AnnotationId, resolution: Resolution) {
+    state.review.update(|r| {
+        if let Some(e) = r.as_mut().and_then(|r| r.entries.iter_mut().find(|e| e.id == *id)) {
+            e.resolved = Some(resolution);
+        }
+    });
+}
+
+/// Accepts a fuzzy match: the annotation is described afresh at the span it was found at.
+pub fn confirm(state: &AppState, id: &AnnotationId) {
+    let Some(span) = state.span_of(id) else { return };
+    let Some(before) = state.annotations.with_untracked(|s| s.get(id).cloned()) else { return };
+    let after = Annotation { target: state.describe(span), modified: now(), ..before.clone() };
+    if state.execute(Command::Update { before, after }).is_ok() {
+        resolve(state, id, Resolution::Confirmed);
+        state.announce("Match confirmed");
+    }
+}
+
+/// Starts re-attaching an annotation: the next selection in the article offers "Attach here".
+pub fn start_reattach(state: &AppState, id: &AnnotationId) {
+    state.editing.set(None);
+    state.reattach.set(Some(id.clone()));
+    state.announce("Select the passage this annotation belongs to, then choose Attach here");
+}
+
+/// Attaches the annotation being re-attached to the pending selection.
+pub fn attach_selection(state: &AppState) -> bool {
+    let (Some(id), Some(pending)) = (state.reattach.get_untracked(), state.pending.get_untracked()) else { return false };
+    let Some(before) = state.annotations.with_untracked(|s| s.get(&id).cloned()) else {
+        state.reattach.set(None);
+        return false;
+    };
+    let after = Annotation { target: state.describe(pending.span), modified: now(), ..before.clone() };
+    state.pending.set(None);
+    state.reattach.set(None);
+    if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+        let _ = selection.remove_all_ranges();
+    }
+    if state.execute(Command::Update { before, after }).is_ok() {
+        resolve(state, &id, Resolution::Reattached);
+        state.announce("Re-attached to the selected text");
+        reveal(state, &id);
+    }
+    true
+}
+
+/// The banner shown while an annotation waits to be re-attached.
+#[component]
+pub fn ReattachBanner() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let quote = move || {
+        let id = state.reattach.get()?;
+        state.annotations.with(|s| s.get(&id).map(|a| shorten(a.target.exact().unwrap_or(""), 80)))
+    };
+    view! {
+        <Show when=move || state.reattach.with(Option::is_some)>
+            <div class="reattach-banner" role="status" data-testid="reattach-banner">
+                <p>
+                    "Select the passage in the article for “" {quote} "”, then choose "
+                    <strong>"Attach here"</strong> "."
+                </p>
+                <button type="button" class="link-button" on:click=move |_| state.reattach.set(None)>
+                    "Cancel"
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+/// The re-anchoring review at the top of the side panel.
+#[component]
+pub fn ReanchorReview() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let body = move || {
+        let mut review = state.review.get()?;
+        // Entries whose annotation is gone (an undone import, a deletion) leave the review.
+        let all = review.entries.len();
+        state.annotations.with(|set| review.entries.retain(|e| set.contains(&e.id)));
+        if all > 0 && review.entries.is_empty() {
+            return None;
+        }
+        let mut counts = [0usize; 4];
+        for e in &review.entries {
+            counts[match e.found {
+                AnchorStatus::Exact => 0,
+                AnchorStatus::Moved => 1,
+                AnchorStatus::Fuzzy { .. } => 2,
+                AnchorStatus::Orphan => 3,
+            }] += 1;
+        }
+        let summary = [(counts[0], "exact"), (counts[1], "moved"), (counts[2], "fuzzy"), (counts[3], "not found")]
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, label)| format!("{n} {label}"))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let open: usize = review
+            .entries
+            .iter()
+            .filter(|e| matches!(e.found, AnchorStatus::Fuzzy { .. } | AnchorStatus::Orphan) && e.resolved.is_none())
+            .count();
+        let (attention, settled): (Vec<Entry>, Vec<Entry>) = review
+            .entries
+            .iter()
+            .cloned()
+            .partition(|e| matches!(e.found, AnchorStatus::Fuzzy { .. } | AnchorStatus::Orphan));
+        let hidden = settled.len().saturating_sub(LISTED);
+        let settled_count = settled.len();
+        let note = if review.entries.is_empty() {
+            "There were no annotations to bring over.".to_string()
+        } else if open == 0 {
+            "Every annotation has its place in this version.".to_string()
+        } else {
+            format!(
+                "{open} to check. Confirm a fuzzy match if it is right; re-attach anything else by selecting its passage in the article."
+            )
+        };
+        Some(view! {
+            <section class="review" aria-labelledby="review-title" data-testid="reanchor-review">
+                <div class="review-head">
+                    <h3 id="review-title">"Re-anchored from “" {review.from_title.clone()} "”"</h3>
+                    <button type="button" class="link-button" on:click=move |_| state.review.set(None)>
+                        "Done"
+                    </button>
+                </div>
+                <p class="review-summary" data-testid="review-summary">{summary}</p>
+                <p class="review-note">{note}</p>
+                <ul class="review-list">
+                    {attention.into_iter().map(|e| view! { <ReviewRow entry=e /> }).collect_view()}
+                </ul>
+                {(settled_count > 0)
+                    .then(|| {
+                        view! {
+                            <details class="review-settled">
+                                <summary>{format!("Exact and moved ({settled_count})")}</summary>
+                                <ul class="review-list">
+                                    {settled
+                                        .into_iter()
+                                        .take(LISTED)
+                                        .map(|e| view! { <ReviewRow entry=e /> })
+                                        .collect_view()}
+                                </ul>
+                                {(hidden > 0).then(|| view! { <p class="review-note">{format!("…and {hidden} more.")}</p> })}
+                            </details>
+                        }
+                    })}
+            </section>
+        })
+    };
+    view! { {body} }
+}
+
+#[component]
+fn ReviewRow(entry: Entry) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let Entry { id, found, resolved } = entry;
+    let text = state
+        .annotations
+        .with_untracked(|s| s.get(&id).map(|a| (a.kind.name(), shorten(a.target.exact().unwrap_or(""), 90))));
+    let Some((kind, text)) = text else { return ().into_any() };
+    let label = match resolved {
+        Some(Resolution::Confirmed) => "Confirmed".to_string(),
+        Some(Resolution::Reattached) => "Re-attached".to_string(),
+        None => status_label(found),
+    };
+    let class = if resolved.is_some() { "done" } else { status_class(found) };
+    let (show_id, act_id) = (id.clone(), id.clone());
+    let placed = !matches!(found, AnchorStatus::Orphan) || resolved.is_some();
+    let action = match (found, resolved) {
+        (AnchorStatus::Fuzzy { .. }, None) => {
+            let other_id = act_id.clone();
+            Some(
+                view! {
+                    <button type="button" class="small" on:click=move |_| start_reattach(&state, &other_id)>
+                        "Re-attach…"
+                    </button>
+                    <button type="button" class="primary small" on:click=move |_| confirm(&state, &act_id)>
+                        "Confirm"
+                    </button>
+                }
+                .into_any(),
+            )
+        }
+        (AnchorStatus::Orphan, None) => Some(
+            view! {
+                <button type="button" class="primary small" on:click=move |_| start_reattach(&state, &act_id)>
+                    "Re-attach…"
+                </button>
+            }
+            .into_any(),
+        ),
+        _ => None,
+    };
+    view! {
+        <li class="review-row" data-testid="review-row">
+            <span class=format!("review-status {class}") data-testid="review-status">{label}</span>
+            <span class=format!("badge {kind}")>{kind}</span>
+            <span class="review-text">{text}</span>
+            <span class="review-actions">
+                {placed
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="small"
+                                on:click=move |_| {
+                                    open_annotation(&state, &show_id);
+                                    reveal(&state, &show_id);
+                                }
+                            >
+                                "Show"
+                            </button>
+                        }
+                    })}
+                {action}
+            </span>
+        </li>
+    }
+    .into_any()
+}
