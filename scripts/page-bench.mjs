@@ -1,7 +1,7 @@
 // Page benchmark: drives headless Chromium over the release build with a synthetic article and many
 // overlapping annotations, and prints medians. Run with `./dev bench page` (builds first).
 //
-//   node scripts/page-bench.mjs [--kb 200] [--annotations 5000] [--runs 15]
+//   node scripts/page-bench.mjs [--kb 200] [--annotations 5000] [--runs 15] [--big-kb 1024]
 //
 // Timings are from inside the page (performance.now / marks). "DOM" means the change is in the DOM
 // (observed by a MutationObserver); "frame" adds the wait for the next animation frame, when the
@@ -79,6 +79,21 @@ const records = [
   [`quotemark.v3.doc.${hex}`, JSON.stringify({ version: 3, document: { id, title: `Synthetic ${KB} KB article`, text }, opened: 0 })],
   [`quotemark.v3.set.${hex}`, JSON.stringify({ version: 3, annotations: annotations.map(compact) })],
   ['quotemark.v3.current', JSON.stringify(id)],
+];
+
+// A 1 MB article (from the same generator) stored with no annotations, for its first paint.
+const BIG_KB = arg('big-kb', 1024);
+const bigParagraphs = [];
+for (let size = 0; size < BIG_KB * 1024; ) {
+  const p = Array.from({ length: 3 + rand(4) }, sentence).join(' ');
+  bigParagraphs.push(p);
+  size += Buffer.byteLength(p) + 2;
+}
+const bigText = bigParagraphs.join('\n\n');
+const bigId = 'sha256:' + createHash('sha256').update(bigText).digest('hex').slice(0, 32);
+const bigRecords = [
+  [`quotemark.v3.doc.${bigId.slice(7)}`, JSON.stringify({ version: 3, document: { id: bigId, title: `Synthetic ${BIG_KB} KB article`, text: bigText }, opened: 0 })],
+  ['quotemark.v3.current', JSON.stringify(bigId)],
 ];
 
 // A Quotemark export (W3C AnnotationCollection, format version 2) of the same annotations with the
@@ -256,6 +271,54 @@ try {
     }));
     record(`import a ${(Buffer.byteLength(exportFile) / 1048576).toFixed(1)} MB export (parse, validate, merge; before rendering)`, m.import);
     record('save all 5,000 annotations after the import', m.save);
+  }
+  // A 1 MB article with no annotations yet: its first paint, and annotating its last paragraph.
+  for (let run = 0; run < Math.max(3, Math.floor(RUNS / 3)); run++) {
+    await page.evaluate((records) => {
+      localStorage.clear();
+      for (const [k, v] of records) localStorage.setItem(k, v);
+    }, bigRecords);
+    await page.reload();
+    await page.getByTestId('article-title').waitFor();
+    await page.waitForFunction(() => performance.getEntriesByName('quotemark:mounted').length > 0);
+    const first = await page.evaluate(() => ({
+      fcp: performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime,
+      render: performance.getEntriesByName('quotemark:mounted')[0].startTime - performance.getEntriesByName('quotemark:mount-start')[0].startTime,
+    }));
+    record(`first paint of a ${BIG_KB} KB article (FCP, from navigation)`, first.fcp);
+    record(`  of which: mount and render the app (${BIG_KB} KB)`, first.render);
+    const annotate = await page.evaluate(async () => {
+      const ps = document.querySelectorAll('[data-testid="paragraph"]');
+      const p = ps[ps.length - 1];
+      p.scrollIntoView();
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+      const node = document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode();
+      const range = document.createRange();
+      range.setStart(node, 0);
+      range.setEnd(node, Math.min(node.length, 30));
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      const body = document.querySelector('[data-testid="article-body"]');
+      body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 20));
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'q', bubbles: true }));
+      await new Promise((r) => setTimeout(r, 20));
+      const save = document.querySelector('[data-testid="editor"] button[type=submit]');
+      return await new Promise((resolve) => {
+        const t0 = performance.now();
+        const observer = new MutationObserver(() => {
+          if (document.querySelector('[data-testid="annotation-card"]') && document.querySelector('.hl')) {
+            observer.disconnect();
+            const dom = performance.now() - t0;
+            requestAnimationFrame(() => resolve({ dom, frame: performance.now() - t0 }));
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true });
+        save.click();
+      });
+    });
+    record(`annotate the last paragraph of the ${BIG_KB} KB article (DOM)`, annotate.dom);
+    record(`annotate the last paragraph of the ${BIG_KB} KB article (next frame)`, annotate.frame);
   }
   await page.close();
 } finally {

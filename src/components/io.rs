@@ -22,9 +22,10 @@ pub struct ImportPlan {
     /// The document it applies to when that is not the open one (opened on Apply).
     pub other_document: Option<(Document, AnnotationSet)>,
     pub merge: Merge,
-    /// With another document: the same annotations re-anchored onto the open article instead
-    /// (for a file made on another version of its text), which the reader may choose.
-    pub onto_open: Option<Merge>,
+    /// With another document: its annotations, which the reader may choose to re-anchor onto the
+    /// open article instead (a file made on another version of its text). Worked out only if chosen:
+    /// anchoring thousands of annotations in a different text costs far more than the import.
+    pub incoming: Option<Vec<quotemark_core::model::Annotation>>,
 }
 
 /// The import dialog's state.
@@ -72,9 +73,14 @@ fn plan_import_inner(state: &AppState, source: &str, json: &str) -> Result<Impor
         },
         _ => (current.clone(), state.annotations.get_untracked(), None),
     };
-    let onto_open = other.is_some().then(|| merge(&state.annotations.get_untracked(), &imported.annotations, &current.text));
     let merge = merge(&existing, &imported.annotations, &target_doc.text);
-    Ok(ImportPlan { source: source.to_string(), other_document: other, merge, onto_open })
+    let incoming = other.is_some().then_some(imported.annotations);
+    Ok(ImportPlan { source: source.to_string(), other_document: other, merge, incoming })
+}
+
+/// The merge of another version's annotations onto the open article.
+fn merge_onto_open(state: &AppState, incoming: &[quotemark_core::model::Annotation]) -> Merge {
+    state.document.with_untracked(|d| state.annotations.with_untracked(|set| merge(set, incoming, &d.text)))
 }
 
 /// The re-anchoring review of an applied import: shown when some annotations were not found
@@ -102,9 +108,10 @@ fn review_import(state: &AppState, source: &str, report: &quotemark_core::merge:
 
 /// Applies a previewed import as one undoable change (opening its article first if needed, unless
 /// `onto_open`: then the annotations are re-anchored onto the open article).
-pub fn apply_import(state: &AppState, plan: ImportPlan, onto_open: bool) {
-    let (merge, from) = match (plan.other_document, plan.onto_open) {
-        (Some((doc, _)), Some(onto)) if onto_open => (onto, format!("“{}” ({})", doc.title, plan.source)),
+pub fn apply_import(state: &AppState, plan: ImportPlan, onto_open: Option<Merge>) {
+    let chosen = onto_open.is_some();
+    let (merge, from) = match (plan.other_document, onto_open) {
+        (Some((doc, _)), Some(onto)) => (onto, format!("“{}” ({})", doc.title, plan.source)),
         (other, _) => {
             if let Some((doc, existing)) = other {
                 state.open(doc, existing);
@@ -123,7 +130,7 @@ pub fn apply_import(state: &AppState, plan: ImportPlan, onto_open: bool) {
             let message = format!("Imported: {summary}");
             state.announce(&message);
             state.toast.set(Some(crate::state::Toast { message, undo: true }));
-            review_import(state, &from, &report, onto_open);
+            review_import(state, &from, &report, chosen);
         }
         Err(e) => state.announce(&format!("Import failed: {e}")),
     }
@@ -433,11 +440,21 @@ pub fn ImportDialog() -> impl IntoView {
         ImportState::Preview(plan) => {
             let counts = |m: &Merge| (m.report.counts(), m.report.anchor_counts(), m.is_noop());
             let here = counts(&plan.merge);
-            let there = plan.onto_open.as_ref().map(counts);
             let other_title = plan.other_document.as_ref().map(|(d, _)| d.title.clone());
             let open_title = state.document.with_untracked(|d| d.title.clone());
             let onto = RwSignal::new(false);
-            let chosen = move || match (onto.get(), there) {
+            // The merge onto the open article, worked out the first time the reader chooses it.
+            let onto_merge = StoredValue::new_local(None::<Merge>);
+            let there = RwSignal::new(None);
+            let choose_onto = move |plan: &StoredValue<Option<ImportPlan>, LocalStorage>| {
+                if there.get_untracked().is_none() {
+                    let m = plan.with_value(|p| p.as_ref()?.incoming.as_ref().map(|i| merge_onto_open(&state, i)));
+                    there.set(m.as_ref().map(counts));
+                    onto_merge.set_value(m);
+                }
+                onto.set(true);
+            };
+            let chosen = move || match (onto.get(), there.get()) {
                 (true, Some(t)) => t,
                 _ => here,
             };
@@ -461,7 +478,7 @@ pub fn ImportDialog() -> impl IntoView {
                                         {format!("“{title}”, opened from the file")}
                                     </label>
                                     <label class="radio">
-                                        <input type="radio" name="import-onto" prop:checked=move || onto.get() on:change=move |_| onto.set(true) />
+                                        <input type="radio" name="import-onto" prop:checked=move || onto.get() on:change=move |_| choose_onto(&plan) />
                                         {format!("the open article, “{open_title}”, as a new version of it (re-anchored)")}
                                     </label>
                                 </fieldset>
@@ -503,7 +520,8 @@ pub fn ImportDialog() -> impl IntoView {
                             on:click=move |_| {
                                 if let Some(plan) = plan.try_update_value(|p| p.take()).flatten() {
                                     close();
-                                    apply_import(&state, plan, onto.get_untracked());
+                                    let onto_open = if onto.get_untracked() { onto_merge.try_update_value(|m| m.take()).flatten() } else { None };
+                                    apply_import(&state, plan, onto_open);
                                 }
                             }
                         >

@@ -1,5 +1,6 @@
 // Bring your own article: paste, open files of each type, drop, the library (rename, delete, undo),
-// the URL naming the open document, and "same text, same annotations".
+// the URL naming the open document, "same text, same annotations", a new version of an article (and
+// a file made on another version) re-anchored and reviewed, and a 1 MB article.
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -258,4 +259,30 @@ test('a file made on another version of the text can be re-anchored onto the ope
   // The whole import is one undoable change.
   await app.panel.getByRole('button', { name: 'Undo' }).click();
   assert.equal(await app.cards.count(), 0);
+  assert.equal(await page.getByTestId('reanchor-review').count(), 0, 'the review goes with what it reviewed');
+});
+
+test('a 1 MB article opens and stays usable: scroll to its end, select, annotate', async () => {
+  const { page } = app;
+  const paragraphs = [];
+  for (let i = 0, size = 0; size < 1024 * 1024; i++) {
+    const p = `Paragraph ${i + 1} of the long report. The committee heard evidence from witnesses about the harbour, the bridge and the budget, and noted that costs had risen again this year. `.repeat(3).trim();
+    paragraphs.push(p);
+    size += Buffer.byteLength(p) + 2;
+  }
+  const last = paragraphs.length;
+  paragraphs[last - 1] = `“The final word belongs to the readers,” said the editor in paragraph ${last}.`;
+  await page.getByRole('button', { name: 'Open article' }).click();
+  await page.getByTestId('article-file').setInputFiles({
+    name: 'long-report.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(`Long report\n\n${paragraphs.join('\n\n')}`),
+  });
+  await page.getByTestId('article-title').filter({ hasText: 'Long report' }).waitFor();
+  assert.equal(await app.paragraphs.count(), last);
+  await app.paragraphs.last().scrollIntoViewIfNeeded();
+  await app.quote('“The final word belongs to the readers,”', 'the editor', 'said');
+  assert.equal(await app.cards.count(), 1);
+  assert.equal(await app.highlights.filter({ hasText: 'The final word belongs to the readers' }).count(), 1);
+  assert.ok(await page.evaluate(() => window.scrollY > 100_000), 'still scrolled near the end');
 });
