@@ -51,6 +51,8 @@ pub struct AppState {
     pub pending: RwSignal<Option<Pending>>,
     /// The re-anchoring review shown after opening a new version of an annotated document.
     pub review: RwSignal<Option<crate::components::review::Review>>,
+    /// Whether the panel is unfolded on a phone (a bottom sheet there; ignored on wide screens).
+    pub sheet_open: RwSignal<bool>,
     /// An orphan waiting for the reader to select the text it should be attached to.
     pub reattach: RwSignal<Option<AnnotationId>>,
     /// Overlapping annotations under a click, for the reader to choose from.
@@ -128,6 +130,7 @@ impl AppState {
             pending: RwSignal::new(None),
             review: RwSignal::new(None),
             reattach: RwSignal::new(None),
+            sheet_open: RwSignal::new(false),
             chooser: RwSignal::new(None),
             announcement: RwSignal::new(String::new()),
             toast: RwSignal::new(None),
@@ -149,6 +152,7 @@ impl AppState {
         };
         mark("quotemark:loaded");
         state.open(document, annotations);
+        state.review.set(crate::components::review::pending_review(&state));
         if rewrite {
             // Some records were set aside with the set they were in: write the good ones again.
             state.persistence.update_value(|p| p.as_mut().map_or((), Persistence::rewrite_all));

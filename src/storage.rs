@@ -16,6 +16,8 @@
 //!   first load and then removed.
 
 use gloo_storage::{LocalStorage, Storage};
+use js_sys::{JsString, Uint8Array};
+use wasm_bindgen::prelude::*;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
@@ -51,9 +53,57 @@ pub trait Store {
 /// The browser's local storage, through gloo-storage.
 pub struct LocalStore;
 
+#[wasm_bindgen]
+extern "C" {
+    /// `Storage`, for a `getItem` that returns the JS string itself (see [`rust_string`]).
+    #[wasm_bindgen(js_name = Storage)]
+    type RawStorage;
+    #[wasm_bindgen(method, catch, js_class = "Storage", js_name = getItem)]
+    fn get_item_js(this: &RawStorage, key: &str) -> Result<Option<JsString>, JsValue>;
+
+    #[wasm_bindgen(js_name = TextEncoder)]
+    type Utf8Encoder;
+    #[wasm_bindgen(constructor, js_class = "TextEncoder")]
+    fn new() -> Utf8Encoder;
+    #[wasm_bindgen(method, js_class = "TextEncoder", js_name = encodeInto)]
+    fn encode_into(this: &Utf8Encoder, source: &JsString, dest: &Uint8Array) -> EncodeResult;
+
+    type EncodeResult;
+    #[wasm_bindgen(method, getter)]
+    fn written(this: &EncodeResult) -> f64;
+}
+
+thread_local! {
+    static ENCODER: Utf8Encoder = Utf8Encoder::new();
+}
+
+/// Copies a JS string into a Rust string with the browser's own UTF-8 encoder, straight into
+/// wasm memory. wasm-bindgen's usual conversion first walks the string in a JS loop, one code unit
+/// at a time; on a freshly loaded page (JS not yet optimised) that takes about 15 ms per million
+/// characters, which is most of the time to load a document with thousands of annotations.
+fn rust_string(s: &JsString) -> String {
+    let units = s.length() as usize;
+    if units < 4096 {
+        return String::from(s);
+    }
+    // At most three UTF-8 bytes per UTF-16 code unit.
+    let capacity = units * 3;
+    let mut bytes: Vec<u8> = Vec::with_capacity(capacity);
+    // SAFETY: the view covers `bytes`' own allocation and is used at once, before anything else
+    // could allocate (and so grow, and detach, wasm memory).
+    let written = ENCODER.with(|e| {
+        let view = unsafe { Uint8Array::view_mut_raw(bytes.as_mut_ptr(), capacity) };
+        e.encode_into(s, &view).written() as usize
+    });
+    // SAFETY: encodeInto wrote `written` bytes of UTF-8 (lone surrogates become U+FFFD).
+    unsafe { bytes.set_len(written.min(capacity)) };
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
 impl Store for LocalStore {
     fn get(&self, key: &str) -> Option<String> {
-        LocalStorage::raw().get_item(key).ok().flatten()
+        let storage: RawStorage = LocalStorage::raw().unchecked_into();
+        storage.get_item_js(key).ok().flatten().map(|s| rust_string(&s))
     }
     fn set(&self, key: &str, value: &str) -> Result<(), WriteError> {
         LocalStorage::raw().set_item(key, value).map_err(|e| {

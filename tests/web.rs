@@ -244,3 +244,30 @@ async fn tagging_a_selection_draws_a_highlight_and_a_card() {
     assert_eq!(text(p), "“This could be a very risky approach”.");
     selection.remove_all_ranges().unwrap();
 }
+
+// ---------- Storage adapter: large values come back exactly ----------
+
+use quotemark::storage::{LocalStore, Store};
+
+#[wasm_bindgen_test]
+fn large_stored_values_are_read_back_exactly() {
+    // Below and above the size where the adapter copies with the browser's encoder, with ASCII,
+    // two-, three- and four-byte characters.
+    let store = LocalStore;
+    for (key, value) in [
+        ("quotemark.test.small", "“Short,” she said. 😀".to_string()),
+        ("quotemark.test.ascii", "plain text ".repeat(2_000)),
+        ("quotemark.test.mixed", "“We will act,” said Zoë — 😀👩‍👩‍👧 ".repeat(1_500)),
+    ] {
+        store.set(key, &value).unwrap();
+        assert_eq!(store.get(key).as_deref(), Some(value.as_str()), "{key}");
+        store.remove(key);
+        assert_eq!(store.get(key), None);
+    }
+    // A lone surrogate (possible in a JS string, not in UTF-8) becomes U+FFFD, as elsewhere.
+    let raw = <gloo_storage::LocalStorage as gloo_storage::Storage>::raw();
+    js_sys::eval("localStorage.setItem('quotemark.test.lone', 'x'.repeat(5000) + '\\uD800y')").unwrap();
+    let expected = format!("{}\u{FFFD}y", "x".repeat(5_000));
+    assert_eq!(store.get("quotemark.test.lone").as_deref(), Some(expected.as_str()));
+    raw.remove_item("quotemark.test.lone").unwrap();
+}

@@ -91,18 +91,13 @@ fn review_import(state: &AppState, source: &str, report: &quotemark_core::merge:
         .added
         .iter()
         .chain(&report.updated)
-        .map(|e| crate::components::review::Entry { id: e.id.clone(), found: e.anchored.status, resolved: None })
+        .map(|e| crate::components::review::Entry { id: e.id.clone(), found: e.anchored.status })
         .collect();
     let unsure = entries.iter().any(|e| matches!(e.found, AnchorStatus::Fuzzy { .. } | AnchorStatus::Orphan));
     if chosen || unsure {
         let mut entries = entries;
-        entries.sort_by_key(|e| match e.found {
-            AnchorStatus::Fuzzy { .. } => 0,
-            AnchorStatus::Orphan => 1,
-            AnchorStatus::Moved => 2,
-            AnchorStatus::Exact => 3,
-        });
-        state.review.set(Some(crate::components::review::Review { from_title: source.to_string(), entries }));
+        entries.sort_by_key(|e| crate::components::review::rank(e.found));
+        state.review.set(Some(crate::components::review::Review { from: Some(source.to_string()), entries }));
     }
 }
 
@@ -112,6 +107,7 @@ pub fn apply_import(state: &AppState, plan: ImportPlan, onto_open: Option<Merge>
     let chosen = onto_open.is_some();
     let (merge, from) = match (plan.other_document, onto_open) {
         (Some((doc, _)), Some(onto)) => (onto, format!("“{}” ({})", doc.title, plan.source)),
+        // The source is a file name or "pasted JSON": named as it is.
         (other, _) => {
             if let Some((doc, existing)) = other {
                 state.open(doc, existing);
@@ -505,7 +501,7 @@ pub fn ImportDialog() -> impl IntoView {
                         "Found in the text: "
                         {move || {
                             let (_, a, _) = chosen();
-                            [("exactly", a.exact), ("moved", a.moved), ("approximately", a.fuzzy), ("not found (kept as orphans)", a.orphan)]
+                            [("exact", a.exact), ("moved", a.moved), ("fuzzy", a.fuzzy), ("not found (kept aside)", a.orphan)]
                                 .iter()
                                 .filter(|(_, n)| *n > 0)
                                 .map(|(label, n)| format!("{n} {label}"))

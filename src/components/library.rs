@@ -33,7 +33,9 @@ pub fn open_document(state: &AppState, document: Document) {
     let known = !annotations.is_empty();
     let title = document.title.clone();
     set_doc_hash(&document.id);
+    scroll_to_top();
     state.open(document, annotations);
+    state.review.set(crate::components::review::pending_review(state));
     state.announce(&if known { format!("Opened “{title}” with its saved annotations") } else { format!("Opened “{title}”") });
 }
 
@@ -44,6 +46,13 @@ pub fn read_article(kind: SourceKind, input: &str, fallback_title: Option<&str>)
         return Err("No readable text was found in it.".to_string());
     }
     Ok(article.into_document(fallback_title))
+}
+
+/// Another document starts at its top.
+pub(crate) fn scroll_to_top() {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
 }
 
 pub(crate) fn set_doc_hash(id: &DocumentId) {

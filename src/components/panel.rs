@@ -103,7 +103,7 @@ pub fn AnnotationPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let filter = RwSignal::new(Filter::default());
     let shown = RwSignal::new(PAGE);
-    let sheet_open = RwSignal::new(false);
+    let sheet_open = state.sheet_open;
     let ordered = Memo::new(move |_| state.ordered());
     let total = move || state.annotations.with(|s| s.len());
     // Ids of the annotations that pass the filters, in document order.

@@ -3,7 +3,7 @@
 //! its score, or not found — and lets the reader confirm a fuzzy match or re-attach a lost
 //! annotation by selecting the passage it belongs to. Both are ordinary edits (undoable, saved).
 
-use crate::components::article::{open_annotation, reveal};
+use crate::components::article::reveal;
 use crate::components::panel::shorten;
 use crate::state::{now, AppState};
 use leptos::prelude::*;
@@ -14,29 +14,71 @@ use quotemark_core::model::{Annotation, AnnotationId, Command};
 /// How many exact and moved annotations the review lists (the rest are counted).
 const LISTED: usize = 100;
 
-/// The outcome of opening a new version.
+/// The outcome of opening a new version (or importing a file made on one).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Review {
-    /// The title of the version the annotations came from.
-    pub from_title: String,
+    /// Where the annotations came from (a title, or a title and a file name), when known: after a
+    /// reload the review is rebuilt from what still needs checking, and then it is not.
+    pub from: Option<String>,
     /// One entry per re-anchored annotation: fuzzy ones first, then those not found, then moved
     /// and exact ones, each group in document order.
     pub entries: Vec<Entry>,
 }
 
-/// How one annotation was found in the new version, and what the reader did about it.
+/// How one annotation was found in the new version. Whether the reader has since confirmed or
+/// re-attached it is read from the annotation itself (see [`resolved`]), so undo and redo are
+/// reflected as they happen.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     pub id: AnnotationId,
     pub found: AnchorStatus,
-    pub resolved: Option<Resolution>,
 }
 
-/// What the reader did about a fuzzy match or a lost annotation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Resolution {
-    Confirmed,
-    Reattached,
+/// Whether a fuzzy or lost annotation has been settled: its target is now on the open document
+/// and found exactly there.
+fn resolved(state: &AppState, id: &AnnotationId) -> bool {
+    let on_document = state.document.with(|d| {
+        state.annotations.with(|set| set.get(id).is_some_and(|a| a.target.source == d.id.0))
+    });
+    on_document && state.anchors.with(|a| a.get(id).is_some_and(|x| x.status == AnchorStatus::Exact))
+}
+
+/// Needs the reader: a fuzzy match or a lost annotation not yet settled.
+fn open_entry(state: &AppState, e: &Entry) -> bool {
+    matches!(e.found, AnchorStatus::Fuzzy { .. } | AnchorStatus::Orphan) && !resolved(state, &e.id)
+}
+
+/// The review a document needs when it opens: its annotations still on an earlier version of the
+/// text (a target on another `sha256:` document) that are fuzzy or lost here. `None` if there are none.
+pub fn pending_review(state: &AppState) -> Option<Review> {
+    let doc = state.document.with_untracked(|d| d.id.0.clone());
+    let mut entries: Vec<(Option<usize>, Entry)> = state.annotations.with_untracked(|set| {
+        state.anchors.with_untracked(|anchors| {
+            set.iter()
+                .filter(|a| a.target.source != doc && a.target.source.starts_with("sha256:"))
+                .filter_map(|a| {
+                    let found = anchors.get(&a.id)?;
+                    matches!(found.status, AnchorStatus::Fuzzy { .. } | AnchorStatus::Orphan)
+                        .then(|| (found.span.map(|s| s.start), Entry { id: a.id.clone(), found: found.status }))
+                })
+                .collect()
+        })
+    });
+    if entries.is_empty() {
+        return None;
+    }
+    entries.sort_by_key(|(start, e)| (rank(e.found), start.unwrap_or(usize::MAX)));
+    Some(Review { from: None, entries: entries.into_iter().map(|(_, e)| e).collect() })
+}
+
+/// Review order: what needs the reader first.
+pub fn rank(s: AnchorStatus) -> u8 {
+    match s {
+        AnchorStatus::Fuzzy { .. } => 0,
+        AnchorStatus::Orphan => 1,
+        AnchorStatus::Moved => 2,
+        AnchorStatus::Exact => 3,
+    }
 }
 
 /// A short label for how an annotation was found ("Fuzzy 87 %").
@@ -87,32 +129,21 @@ pub fn open_new_version(state: &AppState, document: Document, old: &DocumentId) 
             a.target = text.describe(&document.id.0, span);
             a.modified = stamp;
         }
-        found.push((anchored.span.map(|s| s.start), Entry { id: a.id.clone(), found: anchored.status, resolved: None }));
+        found.push((anchored.span.map(|s| s.start), Entry { id: a.id.clone(), found: anchored.status }));
         annotations.push(a);
     }
-    let rank = |s: AnchorStatus| match s {
-        AnchorStatus::Fuzzy { .. } => 0,
-        AnchorStatus::Orphan => 1,
-        AnchorStatus::Moved => 2,
-        AnchorStatus::Exact => 3,
-    };
     found.sort_by_key(|(start, e)| (rank(e.found), start.unwrap_or(usize::MAX)));
     let entries: Vec<Entry> = found.into_iter().map(|(_, e)| e).collect();
     let count = entries.len();
     let title = document.title.clone();
     crate::components::library::set_doc_hash(&document.id);
+    crate::components::library::scroll_to_top();
     state.open(document, annotations.into_iter().collect());
     state.save_all();
     state.announce(&format!("Opened “{title}” as a new version of “{}”: {count} annotations re-anchored", previous.document.title));
-    state.review.set(Some(Review { from_title: previous.document.title, entries }));
-}
-
-fn resolve(state: &AppState, id: &AnnotationId, resolution: Resolution) {
-    state.review.update(|r| {
-        if let Some(e) = r.as_mut().and_then(|r| r.entries.iter_mut().find(|e| e.id == *id)) {
-            e.resolved = Some(resolution);
-        }
-    });
+    state.review.set(Some(Review { from: Some(format!("“{}”", previous.document.title)), entries }));
+    // On a phone, unfold the panel so the review is seen.
+    state.sheet_open.set(true);
 }
 
 /// Accepts a fuzzy match: the annotation is described afresh at the span it was found at.
@@ -121,14 +152,16 @@ pub fn confirm(state: &AppState, id: &AnnotationId) {
     let Some(before) = state.annotations.with_untracked(|s| s.get(id).cloned()) else { return };
     let after = Annotation { target: state.describe(span), modified: now(), ..before.clone() };
     if state.execute(Command::Update { before, after }).is_ok() {
-        resolve(state, id, Resolution::Confirmed);
         state.announce("Match confirmed");
+        focus_review();
     }
 }
 
 /// Starts re-attaching an annotation: the next selection in the article offers "Attach here".
 pub fn start_reattach(state: &AppState, id: &AnnotationId) {
     state.editing.set(None);
+    // On a phone the panel is a sheet over the article: fold it so the passage can be selected.
+    state.sheet_open.set(false);
     state.reattach.set(Some(id.clone()));
     state.announce("Select the passage this annotation belongs to, then choose Attach here");
 }
@@ -147,11 +180,22 @@ pub fn attach_selection(state: &AppState) -> bool {
         let _ = selection.remove_all_ranges();
     }
     if state.execute(Command::Update { before, after }).is_ok() {
-        resolve(state, &id, Resolution::Reattached);
         state.announce("Re-attached to the selected text");
         reveal(state, &id);
+        focus_review();
     }
     true
+}
+
+/// Moves keyboard focus to the review's heading (after an action that redrew its rows), or to the
+/// panel when the review has closed.
+fn focus_review() {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let target = doc.get_element_by_id("review-title").or_else(|| doc.get_element_by_id("panel-title"));
+    if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
 }
 
 /// The banner shown while an annotation waits to be re-attached.
@@ -166,8 +210,8 @@ pub fn ReattachBanner() -> impl IntoView {
         <Show when=move || state.reattach.with(Option::is_some)>
             <div class="reattach-banner" role="status" data-testid="reattach-banner">
                 <p>
-                    "Select the passage in the article for “" {quote} "”, then choose "
-                    <strong>"Attach here"</strong> "."
+                    "Select the passage in the article for " <q class="plain">{quote}</q>
+                    ", then choose " <strong>"Attach here"</strong> "."
                 </p>
                 <button type="button" class="link-button" on:click=move |_| state.reattach.set(None)>
                     "Cancel"
@@ -204,11 +248,7 @@ pub fn ReanchorReview() -> impl IntoView {
             .map(|(n, label)| format!("{n} {label}"))
             .collect::<Vec<_>>()
             .join(" · ");
-        let open: usize = review
-            .entries
-            .iter()
-            .filter(|e| matches!(e.found, AnchorStatus::Fuzzy { .. } | AnchorStatus::Orphan) && e.resolved.is_none())
-            .count();
+        let open: usize = review.entries.iter().filter(|e| open_entry(&state, e)).count();
         let (attention, settled): (Vec<Entry>, Vec<Entry>) = review
             .entries
             .iter()
@@ -220,6 +260,8 @@ pub fn ReanchorReview() -> impl IntoView {
             "There were no annotations to bring over.".to_string()
         } else if open == 0 {
             "Every annotation has its place in this version.".to_string()
+        } else if open == 1 {
+            "1 to check. Confirm a fuzzy match if it is right; re-attach anything else by selecting its passage in the article.".to_string()
         } else {
             format!(
                 "{open} to check. Confirm a fuzzy match if it is right; re-attach anything else by selecting its passage in the article."
@@ -228,8 +270,20 @@ pub fn ReanchorReview() -> impl IntoView {
         Some(view! {
             <section class="review" aria-labelledby="review-title" data-testid="reanchor-review">
                 <div class="review-head">
-                    <h3 id="review-title">"Re-anchored from “" {review.from_title.clone()} "”"</h3>
-                    <button type="button" class="link-button" on:click=move |_| state.review.set(None)>
+                    <h3 id="review-title" tabindex="-1">
+                        {match review.from.clone() {
+                            Some(from) => format!("Re-anchored from {from}"),
+                            None => "Annotations from an earlier version".to_string(),
+                        }}
+                    </h3>
+                    <button
+                        type="button"
+                        class="link-button"
+                        on:click=move |_| {
+                            state.review.set(None);
+                            focus_review();
+                        }
+                    >
                         "Done"
                     </button>
                 </div>
@@ -263,21 +317,32 @@ pub fn ReanchorReview() -> impl IntoView {
 #[component]
 fn ReviewRow(entry: Entry) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let Entry { id, found, resolved } = entry;
-    let text = state
+    let Entry { id, found } = entry;
+    let Some((kind, text)) = state
         .annotations
-        .with_untracked(|s| s.get(&id).map(|a| (a.kind.name(), shorten(a.target.exact().unwrap_or(""), 90))));
-    let Some((kind, text)) = text else { return ().into_any() };
-    let label = match resolved {
-        Some(Resolution::Confirmed) => "Confirmed".to_string(),
-        Some(Resolution::Reattached) => "Re-attached".to_string(),
-        None => status_label(found),
+        .with_untracked(|s| s.get(&id).map(|a| (a.kind.name(), shorten(a.target.exact().unwrap_or(""), 120))))
+    else {
+        return ().into_any();
     };
-    let class = if resolved.is_some() { "done" } else { status_class(found) };
+    let done = matches!(found, AnchorStatus::Fuzzy { .. } | AnchorStatus::Orphan) && resolved(&state, &id);
+    let label = match (found, done) {
+        (AnchorStatus::Fuzzy { .. }, true) => "Confirmed".to_string(),
+        (AnchorStatus::Orphan, true) => "Re-attached".to_string(),
+        _ => status_label(found),
+    };
+    let class = if done { "done" } else { status_class(found) };
+    // A fuzzy match not yet confirmed: what the text says there now, to compare before confirming.
+    let now_text = (matches!(found, AnchorStatus::Fuzzy { .. }) && !done)
+        .then(|| {
+            let span = state.span_of(&id)?;
+            let text = state.document.with_untracked(|d| d.text.chars().skip(span.start).take(span.len()).collect::<String>());
+            Some(shorten(&text, 120))
+        })
+        .flatten();
     let (show_id, act_id) = (id.clone(), id.clone());
-    let placed = !matches!(found, AnchorStatus::Orphan) || resolved.is_some();
-    let action = match (found, resolved) {
-        (AnchorStatus::Fuzzy { .. }, None) => {
+    let placed = !matches!(found, AnchorStatus::Orphan) || done;
+    let action = match (found, done) {
+        (AnchorStatus::Fuzzy { .. }, false) => {
             let other_id = act_id.clone();
             Some(
                 view! {
@@ -291,7 +356,7 @@ fn ReviewRow(entry: Entry) -> impl IntoView {
                 .into_any(),
             )
         }
-        (AnchorStatus::Orphan, None) => Some(
+        (AnchorStatus::Orphan, false) => Some(
             view! {
                 <button type="button" class="primary small" on:click=move |_| start_reattach(&state, &act_id)>
                     "Re-attach…"
@@ -305,7 +370,14 @@ fn ReviewRow(entry: Entry) -> impl IntoView {
         <li class="review-row" data-testid="review-row">
             <span class=format!("review-status {class}") data-testid="review-status">{label}</span>
             <span class=format!("badge {kind}")>{kind}</span>
-            <span class="review-text">{text}</span>
+            {match now_text {
+                Some(now) => view! {
+                    <span class="review-text"><span class="review-was">"Was: "</span>{text}</span>
+                    <span class="review-text"><span class="review-was">"Now: "</span>{now}</span>
+                }
+                    .into_any(),
+                None => view! { <span class="review-text">{text}</span> }.into_any(),
+            }}
             <span class="review-actions">
                 {placed
                     .then(|| {
@@ -314,7 +386,8 @@ fn ReviewRow(entry: Entry) -> impl IntoView {
                                 type="button"
                                 class="small"
                                 on:click=move |_| {
-                                    open_annotation(&state, &show_id);
+                                    state.selected.set(Some(show_id.clone()));
+                                    state.sheet_open.set(false);
                                     reveal(&state, &show_id);
                                 }
                             >

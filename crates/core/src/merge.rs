@@ -151,25 +151,38 @@ impl MergeReport {
 }
 
 impl fmt::Display for MergeReport {
-    /// A one-line summary for announcements, e.g.
-    /// `3 added, 1 updated, 0 unchanged, 1 duplicate, 0 conflicts; 4 exact, 1 moved, 0 fuzzy, 0 orphaned`.
+    /// A one-line summary for announcements, leaving out what did not happen, e.g.
+    /// `3 added, 1 updated, 1 duplicate; 4 exact, 1 moved` or `2 unchanged; 2 exact` (`nothing`
+    /// for an empty import). Annotations found nowhere are "not found".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let c = self.counts();
         let a = self.anchor_counts();
-        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        write!(
-            f,
-            "{} added, {} updated, {} unchanged, {}, {}; {} exact, {} moved, {} fuzzy, {} orphaned",
-            c.added,
-            c.updated,
-            c.unchanged,
-            plural(c.duplicates, "duplicate", "duplicates"),
-            plural(c.conflicts, "conflict", "conflicts"),
-            a.exact,
-            a.moved,
-            a.fuzzy,
-            a.orphan
-        )
+        let some = |items: &[(usize, &str, &str)]| {
+            items
+                .iter()
+                .filter(|(n, _, _)| *n > 0)
+                .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let merged = some(&[
+            (c.added, "added", "added"),
+            (c.updated, "updated", "updated"),
+            (c.unchanged, "unchanged", "unchanged"),
+            (c.duplicates, "duplicate", "duplicates"),
+            (c.conflicts, "conflict", "conflicts"),
+        ]);
+        let found = some(&[
+            (a.exact, "exact", "exact"),
+            (a.moved, "moved", "moved"),
+            (a.fuzzy, "fuzzy", "fuzzy"),
+            (a.orphan, "not found", "not found"),
+        ]);
+        match (merged.is_empty(), found.is_empty()) {
+            (true, _) => f.write_str("nothing"),
+            (false, true) => f.write_str(&merged),
+            (false, false) => write!(f, "{merged}; {found}"),
+        }
     }
 }
 
@@ -287,7 +300,7 @@ mod tests {
         let m = merge(&AnnotationSet::default(), &[quote(1, 0, "abc"), quote(2, 9, "zzz")], "abc def");
         assert_eq!(
             m.report.to_string(),
-            "2 added, 0 updated, 0 unchanged, 0 duplicates, 0 conflicts; 1 exact, 0 moved, 0 fuzzy, 1 orphaned"
+            "2 added; 1 exact, 1 not found"
         );
     }
 }

@@ -243,3 +243,23 @@ fn a_text_that_starts_with_a_byte_order_mark_round_trips() {
     let json = export(&doc, &AnnotationSet::default(), &ExportOptions::default());
     assert_eq!(import(&json).unwrap().document.unwrap().to_document(), Some(doc));
 }
+
+#[test]
+fn targets_on_an_earlier_version_survive_export_and_import() {
+    // After a new version is opened, an annotation not yet confirmed keeps its target on the old
+    // text: its position may lie past the end of the new text, which is embedded in the file.
+    let doc = Document::from_raw("The bridge will cost £14 million.");
+    let stale = Annotation::new(
+        AnnotationId("stale".into()),
+        Target::new("sha256:0123456789abcdef0123456789abcdef", 120, 146, "cost more than £12 million", "would ", " and"),
+        Kind::Claim(Claim::default()),
+        Timestamp(1_496_620_800_000),
+    );
+    let set: AnnotationSet = [stale.clone()].into_iter().collect();
+    let json = export(&doc, &set, &ExportOptions::default());
+    let back = import(&json).expect("a file Quotemark wrote imports");
+    assert_eq!(back.annotations, vec![stale]);
+    // On the document itself such a position is still an error.
+    let bad = json.replace("sha256:0123456789abcdef0123456789abcdef", &doc.id.0);
+    assert!(import(&bad).unwrap_err().to_string().contains("past the end of the document text"));
+}

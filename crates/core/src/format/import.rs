@@ -83,7 +83,7 @@ pub fn import(json: &str) -> Result<Imported, ImportError> {
             }
         }
         _ => {
-            let mut c = Collector::new(Ctx { strict: false, text_len: None });
+            let mut c = Collector::new(Ctx { strict: false, text_len: None, doc_id: None });
             foreign_root(&root, &p, &mut c)?;
             Ok(Imported { format: FileFormat::WebAnnotation, document: None, annotations: c.finish() })
         }
@@ -117,7 +117,7 @@ fn import_v2(m: &Object, p: &Path) -> R<Imported> {
             return Err(p.key("type").expected("\"AnnotationCollection\"", t));
         }
     }
-    let mut c = Collector::new(Ctx { strict: true, text_len });
+    let mut c = Collector::new(Ctx { strict: true, text_len, doc_id: Some(document.id.0.clone()) });
     collection(m, p, &mut c)?;
     Ok(Imported { format: FileFormat::Quotemark { version: 2 }, document: Some(document), annotations: c.finish() })
 }
@@ -166,8 +166,12 @@ pub(crate) fn document(v: &Value, p: &Path, keys: &DocumentKeys) -> R<ImportedDo
 pub(crate) struct Ctx {
     /// Our own format: ids, timestamps, target sources and the kind are required.
     pub strict: bool,
-    /// Length of the embedded document text in code points; offsets past it are errors.
+    /// Length of the embedded document text in code points; offsets past it are errors (for
+    /// targets on that document: a target on another source, such as an earlier version of the
+    /// text, may point past its end).
     pub text_len: Option<usize>,
+    /// The embedded document's id, when there is one.
+    pub doc_id: Option<String>,
 }
 
 /// Gathers annotations in file order and rejects duplicate ids.
@@ -747,6 +751,12 @@ fn target_object(m: &Object, p: &Path, ctx: &Ctx) -> R<Option<Target>> {
     };
     let mut position = None;
     let mut quote = None;
+    // Positions on another source than the embedded document are not checked against its text.
+    let elsewhere = Ctx { strict: ctx.strict, text_len: None, doc_id: None };
+    let ctx = match &ctx.doc_id {
+        Some(id) if *id != source => &elsewhere,
+        _ => ctx,
+    };
     match m.get("selector") {
         None | Some(Value::Null) => {}
         Some(Value::Array(selectors)) => {

@@ -38,7 +38,7 @@ pub(crate) fn import_v1(m: &Object, p: &Path) -> R<Imported> {
         Some(other) => return Err(p.key("annotations").expected("an array of annotations", other)),
         None => return Err(p.invalid("missing \"annotations\"")),
     };
-    let mut c = Collector::new(Ctx { strict: true, text_len });
+    let mut c = Collector::new(Ctx { strict: true, text_len, doc_id: None });
     let list = p.key("annotations");
     for (i, item) in items.iter().enumerate() {
         let at = list.index(i);
