@@ -14,6 +14,13 @@ const VIEWPORTS = [
   { name: 'phone', width: 390, height: 844 },
 ];
 
+/** The sample article, edited: a word added early, a phrase reworded, a passage replaced. */
+const edited = () =>
+  readFileSync(new URL('../assets/sample-article.txt', import.meta.url), 'utf8')
+    .replace('In the aftermath of the London attack,', 'In the aftermath of Saturday’s London attack,')
+    .replace('fresh calls to crack down on the Internet and end-to-end crypto', 'renewed calls to crack down on the Internet and end-to-end encryption')
+    .replace('technology companies like Facebook, Twitter and WhatsApp', 'firms such as Meta and X');
+
 async function annotate(app) {
   await app.quote('“We need to work with allies democratic governments', 'Theresa May', 'said');
   await app.claim('fresh calls to crack down on the Internet and end-to-end crypto', 'Needs source');
@@ -79,12 +86,8 @@ try {
         console.log(`  ${OUT}desktop-${scheme}-{suggestions,open,library}.png`);
         // An edited version of the sample opened as a new version of it: the re-anchoring review.
         await page.getByTestId('library-dialog').getByRole('button', { name: 'Close' }).click();
-        const edited = readFileSync(new URL('../assets/sample-article.txt', import.meta.url), 'utf8')
-          .replace('In the aftermath of the London attack,', 'In the aftermath of Saturday’s London attack,')
-          .replace('fresh calls to crack down on the Internet and end-to-end crypto', 'renewed calls to crack down on the Internet and end-to-end encryption')
-          .replace('technology companies like Facebook, Twitter and WhatsApp', 'firms such as Meta and X');
         await page.getByRole('button', { name: 'Open article' }).click();
-        await page.getByTestId('article-paste').fill(edited);
+        await page.getByTestId('article-paste').fill(edited());
         await page.getByTestId('version-of').selectOption({ index: 1 });
         await page.getByRole('button', { name: 'Open', exact: true }).click();
         await page.getByTestId('reanchor-review').waitFor();
@@ -93,6 +96,18 @@ try {
         await page.waitForTimeout(200);
         await page.screenshot({ path: `${OUT}desktop-${scheme}-review.png` });
         console.log(`  ${OUT}desktop-${scheme}-review.png`);
+      }
+      if (vp.name === 'phone') {
+        // The review after opening an edited version, on the phone (the sheet unfolds for it).
+        await page.keyboard.press('Escape');
+        await page.getByRole('button', { name: 'Open article' }).click();
+        await page.getByTestId('article-paste').fill(edited());
+        await page.getByTestId('version-of').selectOption({ index: 1 });
+        await page.getByRole('button', { name: 'Open', exact: true }).click();
+        await page.getByTestId('reanchor-review').waitFor();
+        await page.waitForTimeout(400);
+        await page.screenshot({ path: `${OUT}phone-${scheme}-review.png` });
+        console.log(`  ${OUT}phone-${scheme}-review.png`);
       }
       await page.close();
     }
