@@ -164,6 +164,8 @@ impl AppState {
 
     /// Opens a document with its annotations: anchors them all and segments every paragraph.
     pub fn open(&self, document: Document, annotations: AnnotationSet) {
+        // What the open document has not saved yet is saved before it is replaced.
+        self.flush_save();
         let anchor_text = AnchorText::new(&document.text);
         let anchors: HashMap<AnnotationId, Anchored> = annotations
             .iter()

@@ -271,3 +271,20 @@ fn large_stored_values_are_read_back_exactly() {
     assert_eq!(store.get("quotemark.test.lone").as_deref(), Some(expected.as_str()));
     raw.remove_item("quotemark.test.lone").unwrap();
 }
+
+// ---------- Switching documents never drops a change not yet saved ----------
+
+#[wasm_bindgen_test]
+fn opening_another_document_first_saves_the_open_one() {
+    use quotemark::state::{new_id, now, sample_document, AppState};
+    use quotemark_core::document::Document;
+    use quotemark_core::model::{Annotation, Claim, Command, Kind};
+    let store = Rc::new(MemoryStore::default());
+    let state = AppState::new(store.clone());
+    let claim = Annotation::new(new_id(), state.describe(Span::new(4, 20)), Kind::Claim(Claim::default()), now());
+    // Saves are deferred until after the next paint; switching in the same task must not lose it.
+    state.execute(Command::Create(claim.clone())).unwrap();
+    quotemark::components::library::open_document(&state, Document::from_raw("Another article entirely."));
+    let saved = quotemark::persist::load(&*store, &sample_document().id, now()).unwrap().unwrap();
+    assert_eq!(saved.annotations.get(&claim.id), Some(&claim));
+}

@@ -25,6 +25,7 @@ pub struct LibraryDialogs(pub RwSignal<LibraryUi>);
 
 /// Opens a document with whatever is stored for it ("same text, same annotations").
 pub fn open_document(state: &AppState, document: Document) {
+    state.flush_save();
     let annotations = crate::persist::load(&*state.store(), &document.id, now())
         .ok()
         .flatten()

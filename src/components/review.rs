@@ -105,6 +105,7 @@ fn status_class(status: AnchorStatus) -> &'static str {
 /// described afresh at their new place; fuzzy and lost ones keep their stored selectors until the
 /// reader confirms or re-attaches them. The old version stays in the library as it was.
 pub fn open_new_version(state: &AppState, document: Document, old: &DocumentId) {
+    state.flush_save();
     let store = state.store();
     let previous = crate::persist::load(&*store, old, now()).ok().flatten();
     let Some(previous) = previous.filter(|_| *old != document.id) else {
