@@ -1,12 +1,15 @@
 // Prints the size of a Trunk dist folder's .wasm and .js, raw and gzipped, and fails if the gzipped
 // total passes the budget. Issue 2 set 150 KB for the foundation (it measured 58 KB); the full
-// annotator (editors, panel, import, export and share, library, HTML and Markdown readers, suggestions, anchoring, formats) measures about 510 KB, almost all of it Leptos
-// view code and the core, so the guard is set at 560 KB to catch regressions. See docs/PERFORMANCE.md.
+// annotator (editors, panel, import, export and share, library, HTML and Markdown readers,
+// suggestions, anchoring, formats) measured about 510 KB, almost all of it Leptos view code and the
+// core. Session 2 added storage version 3 (a columnar set per document), the re-anchoring review and
+// re-anchored imports: 565 KB. The guard is set at 580 KB to catch regressions; the 150 KB goal is
+// not met (see docs/PERFORMANCE.md).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = 560;
+const BUDGET_KB = 580;
 const dir = process.argv[2] ?? 'dist';
 let raw = 0;
 let gz = 0;

@@ -67,18 +67,19 @@ const annotations = Array.from({ length: ANNOTATIONS }, (_, i) => {
   const start = rand(chars.length - 500);
   return annotation(i, start, start + 20 + rand(380));
 });
-// Version 3 storage records (see crates/core/src/store.rs): the document, and its set: one compact
-// record per annotation (its selectors are cut from the text by position and context lengths).
+// Storage seeds, written by the app itself: version 2 records (one key per annotation, the layout
+// Quotemark used before) that a first load migrates into version 3 (one set per document, see
+// crates/core/src/store.rs); every run then starts from what that load wrote.
 const hex = id.slice(7);
-const compact = (a) => {
-  const { target, ...rest } = a;
-  const { start, end } = target.position;
-  return { ...rest, s: start, e: end, p: [...target.quote.prefix].length, x: [...target.quote.suffix].length };
-};
-const records = [
-  [`quotemark.v3.doc.${hex}`, JSON.stringify({ version: 3, document: { id, title: `Synthetic ${KB} KB article`, text }, opened: 0 })],
-  [`quotemark.v3.set.${hex}`, JSON.stringify({ version: 3, annotations: annotations.map(compact) })],
-  ['quotemark.v3.current', JSON.stringify(id)],
+const v2Records = [
+  [`quotemark.v2.doc.${hex}`, JSON.stringify({ version: 2, document: { id, title: `Synthetic ${KB} KB article`, text }, opened: 0 })],
+  ['quotemark.v2.current', JSON.stringify(id)],
+  ...annotations.map((a) => {
+    const { target, ...rest } = a;
+    const { start, end } = target.position;
+    const record = { ...rest, s: start, e: end, p: [...target.quote.prefix].length, x: [...target.quote.suffix].length };
+    return [`quotemark.v2.a.${hex}.${a.id}`, JSON.stringify(record)];
+  }),
 ];
 
 // A 1 MB article (from the same generator) stored with no annotations, for its first paint.
@@ -142,6 +143,19 @@ const record = (name, value) => (results[name] ??= []).push(value);
 try {
   const page = await browser.context.newPage();
   await page.goto(server.url);
+  await page.evaluate((records) => {
+    localStorage.clear();
+    for (const [k, v] of records) localStorage.setItem(k, v);
+  }, v2Records);
+  await page.reload();
+  await page.getByTestId('annotation-card').first().waitFor();
+  await page.waitForTimeout(500);
+  const records = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('quotemark.v3.')).map((k) => [k, localStorage.getItem(k)]),
+  );
+  const setBytes = records.find(([k]) => k.startsWith('quotemark.v3.set.'))?.[1].length ?? 0;
+  if (!setBytes || records.some(([k]) => k.startsWith('quotemark.v3.a.'))) throw new Error('the migration did not write one set');
+  results.setKB = setBytes / 1024;
   for (let run = 0; run < RUNS; run++) {
     await page.evaluate((records) => {
       localStorage.clear();
@@ -327,7 +341,7 @@ try {
 }
 
 console.log(`Page benchmark: ${(Buffer.byteLength(text) / 1024).toFixed(0)} KB article, ${paragraphs.length} paragraphs, ` +
-  `${ANNOTATIONS} overlapping annotations (${results.highlights} highlight spans), ${RUNS} runs, medians:`);
+  `${ANNOTATIONS} overlapping annotations (${results.highlights} highlight spans; stored set ${results.setKB.toFixed(0)} K characters), ${RUNS} runs, medians:`);
 for (const [name, values] of Object.entries(results)) {
   if (Array.isArray(values)) console.log(`  ${name.padEnd(58)} ${fmt(median(values)).padStart(10)}`);
 }
