@@ -750,9 +750,9 @@ pub fn decode_change(json: &str, text: &TextIndex) -> Result<Option<Annotation>,
 // ---------- Sets: one value with every annotation of a document ----------
 //
 // Most annotations are Quotemark's own on the document's text, with a compact target. The set keeps
-// those in *columns* (one array per field, in the order of their start in the text) rather than
-// as one object each: no field names repeated 5,000 times, offsets as small differences,
-// speakers, cue verbs and tags written once in a table of strings. That is about a third of the
+// those in *columns* (one array per field, in id order) rather than as one object each: no field
+// names repeated 5,000 times, times as small differences, speakers, cue verbs and tags written
+// once in a table of strings. That is about a third of the
 // bytes of the same records, and correspondingly quicker to read and write. Annotations that do
 // not fit (a target in full, or on another source) are kept as records beside the columns.
 
@@ -853,7 +853,7 @@ impl<'a> Strings<'a> {
 
 /// Writes a document's annotation set: `{"version":3,"columns":{…},"records":[…]}` (see the
 /// comment above for why columns). `columns` holds Quotemark's own annotations on this text in the
-/// order of their start, one array per field, each as long as `id`:
+/// order of their ids, one array per field, each as long as `id`:
 ///
 /// | column | each entry |
 /// | --- | --- |
@@ -867,7 +867,7 @@ impl<'a> Strings<'a> {
 /// | `note` | the note |
 /// | `tags` | positions in `strings` |
 /// | `evidence` | `[url, note]` pairs of positions in `strings` (url 0: no link) |
-/// | `s` | the start, less the previous entry's start |
+/// | `s` | the start, in code points |
 /// | `len`, `p`, `x` | the quote's length, and its prefix's and suffix's, in code points |
 ///
 /// `strings` is the table of speakers, cue verbs, tags and evidence. `records` holds every other
@@ -881,10 +881,11 @@ pub fn encode_set<'a>(annotations: impl IntoIterator<Item = &'a Annotation>, tex
             None => records.push(AnnotationOut::new(a, text)),
         }
     }
-    own.sort_by_key(|(_, (s, e, _, _))| (*s, *e));
+    // In id order: the app keeps annotations by id, and builds that from sorted input in one pass.
+    own.sort_by(|(a, _), (b, _)| a.id.cmp(&b.id));
     let mut strings = Strings { list: Vec::new(), index: std::collections::HashMap::default() };
     let mut c = ColumnsOut::default();
-    let (mut last_created, mut last_start) = (0i64, 0usize);
+    let mut last_created = 0i64;
     for (a, (s, e, p, x)) in own {
         c.id.push(&a.id.0);
         c.kind.push(if matches!(a.kind, Kind::Quote(_)) { 'q' } else { 'c' });
@@ -913,8 +914,7 @@ pub fn encode_set<'a>(annotations: impl IntoIterator<Item = &'a Annotation>, tex
         }
         c.note.push(&a.note);
         c.tags.push(a.tags.iter().map(|t| strings.get(t)).collect());
-        c.s.push(s - last_start);
-        last_start = s;
+        c.s.push(s);
         c.len.push(e - s);
         c.p.push(p);
         c.x.push(x);
@@ -1013,16 +1013,15 @@ impl ColumnsIn {
             }
         };
         let (mut kinds, mut types, mut statuses) = (kind.chars(), kind_type.chars(), status.chars());
-        let (mut at_created, mut at_start) = (0i64, 0usize);
+        let mut at_created = 0i64;
         let mut tags = tags.into_iter();
         let mut evidence = evidence.into_iter();
         let mut notes = note.into_iter();
         for (i, id) in id.into_iter().enumerate() {
             let (k, t, st) = (kinds.next().unwrap_or('?'), types.next().unwrap_or('?'), statuses.next().unwrap_or('?'));
             at_created = at_created.wrapping_add(created[i]);
-            at_start = at_start.saturating_add(s[i]);
             let (note, tag_ids, evidence_ids) = (notes.next().unwrap_or_default(), tags.next().unwrap_or_default(), evidence.next().unwrap_or_default());
-            let start = at_start;
+            let start = s[i];
             let read = || -> Result<Annotation, String> {
                 let kind = match k {
                     'q' => Kind::Quote(Quote {

@@ -87,8 +87,8 @@ fn golden_v3_records() {
         list
     };
     assert_eq!(by_id(&set.annotations), by_id(&annotations));
-    // Quotemark's own in columns (in text order), the foreign and the stale one as records.
-    assert!(lines[1].1.starts_with(r#"{"version":3,"columns":{"id":["22222222-"#), "{}", lines[1].1);
+    // Quotemark's own in columns (in id order), the foreign and the stale one as records.
+    assert!(lines[1].1.starts_with(r#"{"version":3,"columns":{"id":["11111111-"#), "{}", lines[1].1);
     assert!(lines[1].1.contains(r#""records":[{"id":"5b0e7c1a-"#), "{}", lines[1].1);
     let ids = set_ids(lines[1].1).unwrap();
     assert_eq!(ids, set.annotations.iter().map(|a| a.id.clone()).collect::<Vec<_>>());

@@ -148,7 +148,7 @@ proptest! {
         let json = encode_set(&all, &index);
         let back = decode_set(&json, &index).unwrap();
         prop_assert!(back.problems.is_empty(), "{:?}", back.problems);
-        // Own annotations come back in text order: compare as sets.
+        // Own annotations come back in id order: compare as sets.
         let sorted = |list: &[Annotation]| {
             let mut list = list.to_vec();
             list.sort_by(|a, b| a.id.cmp(&b.id));
