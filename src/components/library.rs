@@ -271,7 +271,16 @@ pub fn LibraryDialog() -> impl IntoView {
         LibraryUi::Library => {
             version.track();
             let current = state.document.with(|d| d.id.clone());
-            let rows = entries(&state)
+            let all = entries(&state);
+            let versions = store::decode_versions(state.store().get(store::VERSIONS_KEY).as_deref());
+            // "new version of “…”" for a document opened as one, when the earlier one is still here.
+            let version_of = |id: &DocumentId| {
+                let old = versions.get(id.short())?;
+                let title = &all.iter().find(|e| e.document.id.short() == old.as_str())?.document.title;
+                Some(format!("new version of “{}”", crate::components::panel::shorten(title, 40)))
+            };
+            let rows = all
+                .clone()
                 .into_iter()
                 .map(|entry| {
                     let id = entry.document.id.clone();
@@ -284,6 +293,7 @@ pub fn LibraryDialog() -> impl IntoView {
                         1 => "1 annotation".to_string(),
                         n => format!("{n} annotations"),
                     };
+                    let lineage = version_of(&id).unwrap_or_default();
                     let last = if entry.opened > 0 {
                         format!("opened {}", quotemark_core::model::Timestamp(entry.opened).to_rfc3339()[..10].to_string())
                     } else {
@@ -324,7 +334,7 @@ pub fn LibraryDialog() -> impl IntoView {
                                     <div class="library-text">
                                         <span class="library-title">{doc.title.clone()}</span>
                                         <span class="library-meta">
-                                            {[date.clone(), count.clone(), last.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")}
+                                            {[date.clone(), count.clone(), last.clone(), lineage.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")}
                                         </span>
                                     </div>
                                 }

@@ -139,8 +139,13 @@ pub fn open_new_version(state: &AppState, document: Document, old: &DocumentId) 
     let title = document.title.clone();
     crate::components::library::set_doc_hash(&document.id);
     crate::components::library::scroll_to_top();
+    let (new_hex, old_hex) = (document.id.short().to_string(), old.short().to_string());
     state.open(document, annotations.into_iter().collect());
     state.save_all();
+    // Remembered for the library ("new version of …"); only a label, so a failed write is let be.
+    let mut versions = quotemark_core::store::decode_versions(store.get(quotemark_core::store::VERSIONS_KEY).as_deref());
+    versions.insert(new_hex, old_hex);
+    let _ = store.set(quotemark_core::store::VERSIONS_KEY, &quotemark_core::store::encode_versions(&versions));
     state.announce(&format!("Opened “{title}” as a new version of “{}”: {count} annotations re-anchored", previous.document.title));
     state.review.set(Some(Review { from: Some(format!("“{}”", previous.document.title)), entries }));
     // On a phone, unfold the panel so the review is seen.

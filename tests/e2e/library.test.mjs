@@ -248,6 +248,7 @@ test('open an edited version: each annotation is re-anchored and shown; confirm 
   await items.first().waitFor();
   const texts = await items.allTextContents();
   assert.equal(texts.filter((t) => t.includes('Council approves bridge plan') && t.includes('4 annotations')).length, 2, texts.join(' | '));
+  assert.equal(texts.filter((t) => t.includes('new version of “Council approves bridge plan”')).length, 1, texts.join(' | '));
 });
 
 test('a file made on another version of the text can be re-anchored onto the open article', async () => {

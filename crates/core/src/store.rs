@@ -10,6 +10,7 @@
 //! | [`doc_key`] `quotemark.v3.doc.<32 hex>` | [`encode_document`]: `{"version":3,"document":{…},"opened":ms}` |
 //! | [`set_key`] `quotemark.v3.set.<32 hex>` | [`encode_set`]: `{"version":3,"columns":{…},"records":[…]}`, every annotation of the document as of the last compaction |
 //! | [`change_key`] `quotemark.v3.a.<32 hex>.<annotation id>` | [`encode_change`]: one annotation's record, or `null` once it is deleted, written since the last compaction |
+//! | [`VERSIONS_KEY`] `quotemark.v3.versions` | [`encode_versions`]: `{"<32 hex>":"<32 hex>",…}`, each document opened as a new version of another |
 //! | [`backup_key`] `quotemark.backup.<ms>.<original key>` | a value that could not be read, set aside |
 //!
 //! A document's annotations are its **set** with its **changes** laid over it: a change record
@@ -96,6 +97,9 @@ pub const V2_CURRENT_KEY: &str = "quotemark.v2.current";
 
 /// Version 1's key for the open document's id (a JSON string), read once when migrating.
 pub const V1_CURRENT_KEY: &str = "quotemark.v1.current";
+
+/// The key holding which stored document is a new version of which (see [`decode_versions`]).
+pub const VERSIONS_KEY: &str = "quotemark.v3.versions";
 
 /// The start of every key under which an unreadable value was set aside (see [`backup_key`]).
 pub const BACKUP_PREFIX: &str = "quotemark.backup.";
@@ -215,6 +219,8 @@ pub enum StoreKey<'a> {
         /// The annotation id, verbatim.
         id: &'a str,
     },
+    /// [`VERSIONS_KEY`].
+    Versions,
     /// [`V2_CURRENT_KEY`].
     V2Current,
     /// A version 2 document ([`v2_doc_key`]).
@@ -246,6 +252,7 @@ pub fn parse_key(key: &str) -> Option<StoreKey<'_>> {
     }
     match key {
         CURRENT_KEY => return Some(StoreKey::Current),
+        VERSIONS_KEY => return Some(StoreKey::Versions),
         V2_CURRENT_KEY => return Some(StoreKey::V2Current),
         V1_CURRENT_KEY => return Some(StoreKey::V1Current),
         _ if key.starts_with(BACKUP_PREFIX) => return Some(StoreKey::Backup),
@@ -267,6 +274,29 @@ pub fn parse_key(key: &str) -> Option<StoreKey<'_>> {
         return with_id(key, CHANGE_PREFIX).map(|(document, id)| StoreKey::Change { document, id });
     }
     with_id(key, V2_ANNOTATION_PREFIX).map(|(document, id)| StoreKey::V2Annotation { document, id })
+}
+
+/// Reads the [`VERSIONS_KEY`] value: for each document opened as a new version of another, the
+/// earlier one (both as the 32 hex digits of their ids). Anything unreadable reads as no versions:
+/// the relation only labels the library.
+///
+/// ```
+/// use quotemark_core::store::{decode_versions, encode_versions};
+/// let mut versions = decode_versions(None);
+/// versions.insert("b".repeat(32), "a".repeat(32));
+/// let json = encode_versions(&versions);
+/// assert_eq!(decode_versions(Some(&json)), versions);
+/// assert!(decode_versions(Some("[1]")).is_empty());
+/// ```
+pub fn decode_versions(json: Option<&str>) -> std::collections::BTreeMap<String, String> {
+    json.and_then(|j| serde_json::from_str::<std::collections::BTreeMap<String, String>>(j).ok())
+        .map(|m| m.into_iter().filter(|(k, v)| is_hex_id(k) && is_hex_id(v)).collect())
+        .unwrap_or_default()
+}
+
+/// Writes the [`VERSIONS_KEY`] value.
+pub fn encode_versions(versions: &std::collections::BTreeMap<String, String>) -> String {
+    serde_json::to_string(versions).unwrap_or_default()
 }
 
 /// The bytes local storage counts for some entries, given each key's and value's length in UTF-16
