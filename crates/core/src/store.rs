@@ -782,8 +782,8 @@ pub fn decode_change(json: &str, text: &TextIndex) -> Result<Option<Annotation>,
 // Most annotations are Quotemark's own on the document's text, with a compact target. The set keeps
 // those in *columns* (one array per field, in id order) rather than as one object each: no field
 // names repeated 5,000 times, times as small differences, speakers, cue verbs and tags written
-// once in a table of strings. That is about a third of the
-// bytes of the same records, and correspondingly quicker to read and write. Annotations that do
+// once in a table of strings. That is about a third of the bytes of the same records, and
+// correspondingly quicker to read and write. Annotations that do
 // not fit (a target in full, or on another source) are kept as records beside the columns.
 
 /// Letters of the `type` column: a quote's form, or a claim's type.
@@ -842,28 +842,12 @@ struct SetOut<'a> {
     records: Vec<AnnotationOut<'a>>,
 }
 
-/// FNV-1a: the string table hashes thousands of short strings; SipHash's protection against
-/// chosen collisions is not needed for a table built from the reader's own annotations.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 /// Strings written once, referred to by position (1-based; 0 means none).
 struct Strings<'a> {
     list: Vec<&'a str>,
-    index: std::collections::HashMap<&'a str, u32, std::hash::BuildHasherDefault<Fnv>>,
+    /// FNV (as the suggestion lexicons use): thousands of short strings, and no need for SipHash's
+    /// protection against chosen collisions in a table built from the reader's own annotations.
+    index: std::collections::HashMap<&'a str, u32, std::hash::BuildHasherDefault<crate::suggest::lexicon::Fnv>>,
 }
 
 impl<'a> Strings<'a> {

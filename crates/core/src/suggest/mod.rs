@@ -42,7 +42,7 @@
 
 mod claims;
 pub mod eval;
-mod lexicon;
+pub(crate) mod lexicon;
 mod quotes;
 mod speakers;
 mod text;
