@@ -82,6 +82,14 @@ pub fn migrate(store: &dyn Store, now: Timestamp, problems: &mut Vec<String>) {
             }
         }
     }
+    for key in store.keys(store::V2_REJECTED_PREFIX) {
+        let hex = &key[store::V2_REJECTED_PREFIX.len()..];
+        let Some(value) = store.get(&key) else { continue };
+        let new = store::rejected_key(&DocumentId(format!("sha256:{hex}")));
+        if store.get(&new).is_some() || store.set(&new, &value).is_ok() {
+            store.remove(&key);
+        }
+    }
     for old in [store::V2_CURRENT_KEY, store::V1_CURRENT_KEY] {
         if let Some(current) = store.get(old) {
             if store.get(store::CURRENT_KEY).is_none() {
@@ -156,9 +164,11 @@ pub fn count(store: &dyn Store, id: &DocumentId) -> usize {
     ids.len()
 }
 
-/// Every key holding something of a stored document (its record, its set, its change records).
+/// Every key holding something of a stored document (its record, its set, its change records, the
+/// suggestions rejected on it).
 pub fn keys_of(store: &dyn Store, id: &DocumentId) -> Vec<String> {
     let mut keys = store.keys(&store::change_prefix(id));
+    keys.push(store::rejected_key(id));
     keys.push(store::set_key(id));
     keys.push(store::doc_key(id));
     keys

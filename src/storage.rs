@@ -10,10 +10,11 @@
 //!   so that a change writes one small value and other tabs hear about exactly that annotation;
 //!   past 64 of them the set is written again and they are removed;
 //! - `quotemark.v3.current`: the document open last;
-//! - `quotemark.v2.rejected.<hex id>`: suggestions the reader rejected on that document;
+//! - `quotemark.v3.rejected.<hex id>`: suggestions the reader rejected on that document;
+//! - `quotemark.v3.versions`: which document was opened as a new version of which (a label);
 //! - `quotemark.backup.<time>.<key>`: a value that could not be read, set aside untouched;
-//! - `quotemark.v1.*`, `quotemark.v2.*` (but `rejected`): earlier layouts, migrated to version 3 on
-//!   first load and then removed.
+//! - `quotemark.v1.*`, `quotemark.v2.*`: earlier layouts, migrated to version 3 on first load and
+//!   then removed.
 
 use gloo_storage::{LocalStorage, Storage};
 use js_sys::{JsString, Uint8Array};

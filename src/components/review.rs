@@ -119,12 +119,12 @@ pub fn open_new_version(state: &AppState, document: Document, old: &DocumentId) 
         .unwrap_or_default();
     let text = AnchorText::new(&document.text);
     let stamp = now();
+    let known: std::collections::HashSet<AnnotationId> = annotations.iter().map(|a| a.id.clone()).collect();
+    let incoming: Vec<&Annotation> = previous.annotations.iter().filter(|a| !known.contains(&a.id)).collect();
+    // In one pass (each search starts where the previous annotation's move predicts).
+    let anchors = text.anchor_all(incoming.iter().map(|a| &a.target));
     let mut found: Vec<(Option<usize>, Entry)> = Vec::new();
-    for a in previous.annotations.iter() {
-        if annotations.iter().any(|b| b.id == a.id) {
-            continue;
-        }
-        let anchored = text.anchor(&a.target);
+    for (a, anchored) in incoming.into_iter().zip(anchors) {
         let mut a = a.clone();
         if let (AnchorStatus::Exact | AnchorStatus::Moved, Some(span)) = (anchored.status, anchored.span) {
             a.target = text.describe(&document.id.0, span);

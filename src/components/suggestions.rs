@@ -14,12 +14,8 @@ use wasm_bindgen::{JsCast, JsValue};
 /// How many suggestions the list shows at once.
 const SHOWN: usize = 60;
 
-fn rejected_key(id: &DocumentId) -> String {
-    format!("quotemark.v2.rejected.{}", id.short())
-}
-
 fn load_rejected(state: &AppState, id: &DocumentId) -> BTreeSet<String> {
-    state.store().get(&rejected_key(id)).and_then(|v| serde_json::from_str(&v).ok()).unwrap_or_default()
+    state.store().get(&quotemark_core::store::rejected_key(id)).and_then(|v| serde_json::from_str(&v).ok()).unwrap_or_default()
 }
 
 fn annotation_of(state: &AppState, s: &Suggestion) -> Annotation {
@@ -102,7 +98,7 @@ pub fn SuggestionsPanel() -> impl IntoView {
         });
         let id = doc_id.get_untracked();
         let json = rejected.with_untracked(|r| serde_json::to_string(r).unwrap_or_default());
-        let _ = state.store().set(&rejected_key(&id), &json);
+        let _ = state.store().set(&quotemark_core::store::rejected_key(&id), &json);
         state.announce("Suggestion rejected");
     };
     let accept = move |s: &Suggestion| {

@@ -196,6 +196,7 @@ test('version 2 records (one key per annotation) are migrated into one set', asy
     localStorage.setItem(`quotemark.v2.doc.${hex}`, JSON.stringify({ ...doc, version: 2 }));
     for (const r of records) localStorage.setItem(`quotemark.v2.a.${hex}.${JSON.parse(r).id}`, r);
     localStorage.setItem('quotemark.v2.current', JSON.stringify(doc.document.id));
+    localStorage.setItem(`quotemark.v2.rejected.${hex}`, JSON.stringify(['quote:0:10']));
   });
   await app.page.reload();
   await app.title.waitFor();
@@ -203,6 +204,11 @@ test('version 2 records (one key per annotation) are migrated into one set', asy
   assert.equal(await app.cards.count(), 2);
   const keys = (await storageSnapshot(app.page)).map(([k]) => k);
   assert.ok(!keys.some((k) => k.startsWith('quotemark.v2.')), `v2 keys removed: ${keys}`);
+  assert.deepEqual(
+    (await storageSnapshot(app.page)).filter(([k]) => k.startsWith('quotemark.v3.rejected.')).map(([, v]) => v),
+    ['["quote:0:10"]'],
+    'rejected suggestions moved',
+  );
   const set = await app.page.evaluate(() =>
     JSON.parse(localStorage.getItem(Object.keys(localStorage).find((k) => k.startsWith('quotemark.v3.set.')))),
   );

@@ -10,6 +10,7 @@
 //! | [`doc_key`] `quotemark.v3.doc.<32 hex>` | [`encode_document`]: `{"version":3,"document":{…},"opened":ms}` |
 //! | [`set_key`] `quotemark.v3.set.<32 hex>` | [`encode_set`]: `{"version":3,"columns":{…},"records":[…]}`, every annotation of the document as of the last compaction |
 //! | [`change_key`] `quotemark.v3.a.<32 hex>.<annotation id>` | [`encode_change`]: one annotation's record, or `null` once it is deleted, written since the last compaction |
+//! | [`rejected_key`] `quotemark.v3.rejected.<32 hex>` | the suggestions rejected on the document (a JSON array of their keys) |
 //! | [`VERSIONS_KEY`] `quotemark.v3.versions` | [`encode_versions`]: `{"<32 hex>":"<32 hex>",…}`, each document opened as a new version of another |
 //! | [`backup_key`] `quotemark.backup.<ms>.<original key>` | a value that could not be read, set aside |
 //!
@@ -110,6 +111,10 @@ pub const KEY_PREFIX: &str = "quotemark.";
 /// The start of every document key (list the store's keys with it to find every document).
 pub const DOC_PREFIX: &str = "quotemark.v3.doc.";
 const SET_PREFIX: &str = "quotemark.v3.set.";
+const REJECTED_PREFIX: &str = "quotemark.v3.rejected.";
+/// The start of the keys under which version 2 kept rejected suggestions (moved to
+/// [`rejected_key`] when the app starts).
+pub const V2_REJECTED_PREFIX: &str = "quotemark.v2.rejected.";
 const CHANGE_PREFIX: &str = "quotemark.v3.a.";
 /// The start of every version 2 document key.
 pub const V2_DOC_PREFIX: &str = "quotemark.v2.doc.";
@@ -130,6 +135,12 @@ pub fn doc_key(id: &DocumentId) -> String {
 /// The key of a document's annotation set: `quotemark.v3.set.<32 hex>`.
 pub fn set_key(id: &DocumentId) -> String {
     format!("{SET_PREFIX}{}", id.short())
+}
+
+/// The key of the suggestions the reader rejected on a document: `quotemark.v3.rejected.<32 hex>`,
+/// a JSON array of suggestion keys.
+pub fn rejected_key(id: &DocumentId) -> String {
+    format!("{REJECTED_PREFIX}{}", id.short())
 }
 
 /// The start of the keys of a document's change records: `quotemark.v3.a.<32 hex>.` (list the
@@ -212,6 +223,8 @@ pub enum StoreKey<'a> {
     Document(&'a str),
     /// A document's annotation set ([`set_key`]).
     Set(&'a str),
+    /// The suggestions rejected on a document ([`rejected_key`]).
+    Rejected(&'a str),
     /// A change record ([`change_key`]).
     Change {
         /// The document's 32 hex digits.
@@ -263,6 +276,9 @@ pub fn parse_key(key: &str) -> Option<StoreKey<'_>> {
     }
     if let Some(h) = hex(key, SET_PREFIX) {
         return h.map(StoreKey::Set);
+    }
+    if let Some(h) = hex(key, REJECTED_PREFIX) {
+        return h.map(StoreKey::Rejected);
     }
     if let Some(h) = hex(key, V2_DOC_PREFIX) {
         return h.map(StoreKey::V2Document);
