@@ -130,6 +130,13 @@ const exportFile = JSON.stringify({
   },
 });
 
+/** Replaces local storage with `records` ([key, value] pairs). */
+const seedStorage = (page, records) =>
+  page.evaluate((records) => {
+    localStorage.clear();
+    for (const [k, v] of records) localStorage.setItem(k, v);
+  }, records);
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -143,10 +150,7 @@ const record = (name, value) => (results[name] ??= []).push(value);
 try {
   const page = await browser.context.newPage();
   await page.goto(server.url);
-  await page.evaluate((records) => {
-    localStorage.clear();
-    for (const [k, v] of records) localStorage.setItem(k, v);
-  }, v2Records);
+  await seedStorage(page, v2Records);
   await page.reload();
   await page.getByTestId('annotation-card').first().waitFor();
   await page.waitForTimeout(500);
@@ -157,10 +161,7 @@ try {
   if (!setBytes || records.some(([k]) => k.startsWith('quotemark.v3.a.'))) throw new Error('the migration did not write one set');
   results.setKB = setBytes / 1024;
   for (let run = 0; run < RUNS; run++) {
-    await page.evaluate((records) => {
-      localStorage.clear();
-      for (const [k, v] of records) localStorage.setItem(k, v);
-    }, records);
+    await seedStorage(page, records);
     await page.reload();
     await page.getByTestId('annotation-card').first().waitFor();
     await page.evaluate(() => performance.clearMeasures());
@@ -288,10 +289,7 @@ try {
   }
   // A 1 MB article with no annotations yet: its first paint, and annotating its last paragraph.
   for (let run = 0; run < Math.max(3, Math.floor(RUNS / 3)); run++) {
-    await page.evaluate((records) => {
-      localStorage.clear();
-      for (const [k, v] of records) localStorage.setItem(k, v);
-    }, bigRecords);
+    await seedStorage(page, bigRecords);
     await page.reload();
     await page.getByTestId('article-title').waitFor();
     await page.waitForFunction(() => performance.getEntriesByName('quotemark:mounted').length > 0);

@@ -34,6 +34,14 @@ async function freshPage(init) {
   return app;
 }
 
+/** Two pages on the same (empty) storage and document, as two tabs. */
+async function twoTabs() {
+  const a = await freshPage();
+  const b = new Annotator(await browser.context.newPage());
+  await b.open(server.url);
+  return [a, b];
+}
+
 const settle = (app) => app.page.waitForTimeout(150); // saves run just after the paint
 
 test('quota exceeded: a banner offers export, nothing in the page is lost, the next change retries', async () => {
@@ -114,9 +122,7 @@ test('a corrupt stored value is moved aside, the reader is told, and the app sta
 });
 
 test('two tabs on one document: changes appear in the other and concurrent changes merge', async () => {
-  const a = await freshPage();
-  const b = new Annotator(await browser.context.newPage());
-  await b.open(server.url);
+  const [a, b] = await twoTabs();
   await a.quote(RISKY, 'Theresa May', 'said');
   await b.cards.first().waitFor();
   assert.match(await b.cards.first().textContent(), /Theresa May/);
@@ -292,9 +298,7 @@ test('a document keeps one set; changes are small records until there are many, 
 });
 
 test('two tabs: a whole set written in one tab (an import) appears in the other', async () => {
-  const a = await freshPage();
-  const b = new Annotator(await browser.context.newPage());
-  await b.open(server.url);
+  const [a, b] = await twoTabs();
   await b.quote(RISKY, 'Theresa May', 'said');
   await a.cards.first().waitFor();
   const doc = await storedDocument(a.page);

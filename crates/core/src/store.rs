@@ -799,8 +799,8 @@ pub fn decode_change(json: &str, text: &TextIndex) -> Result<Option<Annotation>,
 // those in *columns* (one array per field, in id order) rather than as one object each: no field
 // names repeated 5,000 times, times as small differences, speakers, cue verbs and tags written
 // once in a table of strings. That is about a third of the bytes of the same records, and
-// correspondingly quicker to read and write. Annotations that do
-// not fit (a target in full, or on another source) are kept as records beside the columns.
+// correspondingly quicker to read and write. Annotations that do not fit (a target in full, or on
+// another source) are kept as records beside the columns.
 
 /// Letters of the `type` column: a quote's form, or a claim's type.
 const FORMS: [(QuoteForm, char); 3] = [(QuoteForm::Direct, 'd'), (QuoteForm::Partial, 'p'), (QuoteForm::Indirect, 'i')];
