@@ -62,8 +62,13 @@ fn chars_string(chars: &[char]) -> String {
 
 /// A text and an annotation on it whose quote and context are cut from the text (any lengths).
 fn own_annotation() -> impl Strategy<Value = (String, Annotation)> {
-    (text(), any::<prop::sample::Index>(), any::<prop::sample::Index>(), any::<prop::sample::Index>(), any::<prop::sample::Index>(), any::<bool>(), any::<bool>())
-        .prop_flat_map(|(text, a, b, c, d, use_describe, own_source)| {
+    text().prop_flat_map(|text| (Just(text.clone()), own_annotation_on(text)))
+}
+
+/// An annotation on `text` whose quote and context are cut from it.
+fn own_annotation_on(text: String) -> impl Strategy<Value = Annotation> {
+    (any::<prop::sample::Index>(), any::<prop::sample::Index>(), any::<prop::sample::Index>(), any::<prop::sample::Index>(), any::<bool>(), any::<bool>())
+        .prop_flat_map(move |(a, b, c, d, use_describe, own_source)| {
             let chars: Vec<char> = text.chars().collect();
             let n = chars.len();
             let (mut start, mut end) = (a.index(n + 1), b.index(n + 1));
@@ -84,7 +89,7 @@ fn own_annotation() -> impl Strategy<Value = (String, Annotation)> {
                     &chars_string(&chars[end..end + x]),
                 )
             };
-            (Just(text), annotation_with(target))
+            annotation_with(target)
         })
 }
 
@@ -147,6 +152,8 @@ proptest! {
         let all: Vec<Annotation> = own.into_iter().chain(foreign).map(|(_, a)| a).filter(|a| seen.insert(a.id.clone())).collect();
         let json = encode_set(&all, &index);
         let back = decode_set(&json, &index).unwrap();
+        // The hand-written reader and serde_json read the hand-written JSON alike.
+        prop_assert_eq!(&decode_set_with_serde(&json, &index).unwrap(), &back);
         prop_assert!(back.problems.is_empty(), "{:?}", back.problems);
         // Own annotations come back in id order: compare as sets.
         let sorted = |list: &[Annotation]| {
@@ -160,6 +167,21 @@ proptest! {
             let change = encode_change(Some(a), &index);
             prop_assert_eq!(decode_change(&change, &index).unwrap(), Some(a.clone()));
             prop_assert!(is_folded(&change, Some(a), &index));
+        }
+    }
+
+    #[test]
+    fn text_index_slices_as_the_chars_do(pieces in prop::collection::vec(prop::sample::select(vec!["a", "é", "😀", "“", "\n\n", "plain words, ", "seventeen letters"]), 0..120), cuts in prop::collection::vec((any::<prop::sample::Index>(), 0..80usize), 1..20)) {
+        // Oracle: the text's chars. Long ASCII runs between wide characters cross checkpoints.
+        let text = pieces.concat();
+        let chars: Vec<char> = text.chars().collect();
+        let index = TextIndex::new(&text);
+        prop_assert_eq!(index.len(), chars.len());
+        for (at, len) in cuts {
+            let start = at.index(chars.len() + 1);
+            let end = start + len;
+            let expected = (end <= chars.len()).then(|| chars[start..end].iter().collect::<String>());
+            prop_assert_eq!(index.slice(start, end), expected.as_deref());
         }
     }
 
@@ -186,11 +208,25 @@ proptest! {
     }
 
     #[test]
-    fn documents_round_trip(text in text(), title in any_string(), source in prop::option::of(any_string()), opened in any::<i64>()) {
-        let mut doc = Document::new(title, None, &text);
+    fn documents_round_trip(text in text(), title in any_string(), source in prop::option::of(any_string()), opened in any::<i64>(), day in prop::option::of(1..29u8)) {
+        let mut doc = Document::new(title, day.map(|day| quotemark_core::document::Date { year: 2017, month: 6, day }), &text);
         doc.source = source;
         let json = encode_document(&doc, Timestamp(opened));
-        prop_assert_eq!(decode_document(&json), Ok((doc, Timestamp(opened))));
+        prop_assert_eq!(decode_document(&json), Ok((doc.clone(), Timestamp(opened))));
+        prop_assert_eq!(decode_document_with_serde(&json), Ok((doc.clone(), Timestamp(opened))));
+        // Without its check (as written before there was one), or with a damaged one, the id is checked.
+        let (unchecked, _) = json.split_once(r#","check":"#).unwrap();
+        prop_assert_eq!(decode_document(&format!("{unchecked}}}")), Ok((doc.clone(), Timestamp(opened))));
+        prop_assert_eq!(decode_document(&format!(r#"{unchecked},"check":"0"}}"#)), Ok((doc, Timestamp(opened))));
+    }
+
+    #[test]
+    fn documents_read_by_hand_as_serde_json_reads_them(input in (text(), any_string(), prop::option::of(any_string())).prop_flat_map(|(text, title, source)| {
+        let mut doc = Document::new(title, Some(quotemark_core::document::Date { year: 2017, month: 6, day: 5 }), &text);
+        doc.source = source;
+        mutation(encode_document(&doc, Timestamp(1_496_620_800_000)))
+    })) {
+        prop_assert_eq!(decode_document(&input), decode_document_with_serde(&input), "{}", input);
     }
 }
 
@@ -202,24 +238,47 @@ const SEEDS: &[&str] = &[
     r#"{"version":3,"columns":{"id":["a","b"],"kind":"qc","type":"ds","status":"-n","created":[5,-2],"modified":[0,9],"strings":["x","y"],"speaker":[1,0],"canonical":[0,0],"cue":[2,0],"note":["","n"],"tags":[[],[1]],"evidence":[[],[[2,1]]],"s":[1,0],"len":[2,3],"p":[1,0],"x":[1,1]},"records":[{"id":"c","kind":"claim","created":1,"modified":2,"s":0,"e":5,"p":0,"x":0}]}"#,
 ];
 
+/// Pieces a mutation inserts.
+const TOKENS: &[&str] = &["", "}", "\"", "-1", "1e99", "null", "[]", "{}", "18446744073709551616", "😀", ",", "\\u00", "01", " ", "\\n", "0", "9", ".5", "e1", "-", "4294967296", "\n", "\u{1}"];
+
+/// Truncates `seed`, replaces some of its characters with a token, or inserts a token (anywhere,
+/// just before a number, or at the end).
+fn mutation(seed: String) -> impl Strategy<Value = String> {
+    (any::<prop::sample::Index>(), any::<prop::sample::Index>(), prop::sample::select(TOKENS), 0..5u8).prop_map(move |(at, len, token, op)| {
+        let chars: Vec<char> = seed.chars().collect();
+        let digits: Vec<usize> = (0..chars.len()).filter(|&i| chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_ascii_digit())).collect();
+        let i = match op {
+            3 if !digits.is_empty() => digits[at.index(digits.len())],
+            4 => chars.len(),
+            _ => at.index(chars.len() + 1),
+        };
+        let j = (i + len.index(8)).min(chars.len());
+        match op {
+            0 => chars[..i].iter().collect(),
+            1 => format!("{}{token}{}", chars_string(&chars[..i]), chars_string(&chars[j..])),
+            _ => format!("{}{token}{}", chars_string(&chars[..i]), chars_string(&chars[i..])),
+        }
+    })
+}
+
 /// Mutates valid records: truncation, replacing a character, inserting JSON tokens.
 fn mutated() -> impl Strategy<Value = String> {
-    (
-        prop::sample::select(SEEDS),
-        any::<prop::sample::Index>(),
-        any::<prop::sample::Index>(),
-        prop::sample::select(vec!["", "}", "\"", "-1", "1e99", "null", "[]", "{}", "18446744073709551616", "😀", ",", "\\u00"]),
-        0..3u8,
-    )
-        .prop_map(|(seed, at, len, token, op)| {
-            let chars: Vec<char> = seed.chars().collect();
-            let i = at.index(chars.len() + 1);
-            let j = (i + len.index(8)).min(chars.len());
-            match op {
-                0 => chars[..i].iter().collect(),
-                1 => format!("{}{token}{}", chars_string(&chars[..i]), chars_string(&chars[j..])),
-                _ => format!("{}{token}{}", chars_string(&chars[..i]), chars_string(&chars[i..])),
-            }
+    prop::sample::select(SEEDS).prop_flat_map(|seed| mutation(seed.to_string()))
+}
+
+/// A text and a set written for it from random annotations on it (most in columns) and a few
+/// foreign ones (records).
+fn written_set() -> impl Strategy<Value = (String, String)> {
+    text()
+        .prop_flat_map(|text| {
+            let own = prop::collection::vec(own_annotation_on(text.clone()), 0..6);
+            (Just(text), own, prop::collection::vec(foreign_annotation(), 0..2))
+        })
+        .prop_map(|(text, own, foreign)| {
+            let index = TextIndex::new(&text);
+            let all: Vec<Annotation> = own.into_iter().chain(foreign.into_iter().map(|(_, a)| a)).collect();
+            let set = encode_set(&all, &index);
+            (text, set)
         })
 }
 
@@ -249,6 +308,19 @@ proptest! {
     #[test]
     fn decoders_never_panic_on_mutated_records(input in mutated()) {
         decode_everything(&input);
+    }
+
+    #[test]
+    fn sets_read_by_hand_as_serde_json_reads_them(((text, input), twice) in written_set().prop_flat_map(|(text, set)| {
+        (Just(text), mutation(set)).prop_flat_map(|(text, once)| (Just(text), mutation(once.clone()).prop_map(move |twice| (once.clone(), twice))))
+    }).prop_map(|(text, (once, twice))| ((text, once), twice))) {
+        // Oracle: serde_json's reading, errors and per-annotation problems included.
+        for input in [&input, &twice] {
+            for text in [text.as_str(), "", "abcde"] {
+                let index = TextIndex::new(text);
+                prop_assert_eq!(decode_set(input, &index), decode_set_with_serde(input, &index), "{}", input);
+            }
+        }
     }
 
     #[test]
