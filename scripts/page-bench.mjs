@@ -98,8 +98,9 @@ const bigRecords = [
 ];
 
 // A Quotemark export (W3C AnnotationCollection, format version 2) of the same annotations with the
-// text embedded, for the import benchmark.
-const exportFile = JSON.stringify({
+// text embedded, for the import benchmark: with a 480-character note on each (6.8 MB, the "5 MB
+// file" of issue 5), and without (the document of the load benchmark, to time writing it whole).
+const exportOf = (note) => JSON.stringify({
   '@context': ['http://www.w3.org/ns/anno.jsonld', { qm: 'https://quotemark.example/ns#' }],
   type: 'AnnotationCollection',
   'qm:formatVersion': 2,
@@ -116,7 +117,7 @@ const exportFile = JSON.stringify({
         a.kind === 'quote'
           ? { type: 'TextualBody', purpose: 'describing', value: a.speaker, 'qm:speaker': a.speaker, 'qm:cue': a.cue, 'qm:form': a.form }
           : { type: 'TextualBody', purpose: 'assessing', value: a.status, 'qm:claimType': a.claimType, 'qm:status': a.status },
-        { type: 'TextualBody', purpose: 'commenting', value: 'A note of moderate length about this passage, for realism. '.repeat(8) },
+        ...(note ? [{ type: 'TextualBody', purpose: 'commenting', value: note }] : []),
         ...a.tags.map((t) => ({ type: 'TextualBody', purpose: 'tagging', value: t })),
       ],
       target: {
@@ -129,6 +130,8 @@ const exportFile = JSON.stringify({
     })),
   },
 });
+const exportFile = exportOf('A note of moderate length about this passage, for realism. '.repeat(8));
+const exportWithoutNotes = exportOf(null);
 
 /** Replaces local storage with `records` ([key, value] pairs). */
 const seedStorage = (page, records) =>
@@ -171,6 +174,10 @@ try {
       return {
         mounted: mark('quotemark:mounted'),
         load: mark('quotemark:loaded') - mark('quotemark:mount-start'),
+        loadDocument: mark('quotemark:load-document') - mark('quotemark:mount-start'),
+        readSet: mark('quotemark:load-set-read') - mark('quotemark:load-document'),
+        decodeSet: mark('quotemark:load-set-decoded') - mark('quotemark:load-set-read'),
+        collect: mark('quotemark:loaded') - mark('quotemark:load-set-decoded'),
         render: mark('quotemark:mounted') - mark('quotemark:mount-start'),
         state: mark('quotemark:state-ready') - mark('quotemark:loaded'),
         view: mark('quotemark:mounted') - mark('quotemark:state-ready'),
@@ -181,6 +188,10 @@ try {
     record('first paint with all highlights (FCP, from navigation)', load.fcp);
     record('  of which: mount and render the app', load.render);
     record('    load 5,000 saved annotations from local storage', load.load);
+    record('      start, migration check, read and check the document', load.loadDocument);
+    record('      read the set', load.readSet);
+    record('      decode the set', load.decodeSet);
+    record("      change records, the app's set and state", load.collect);
     record('    anchor and segment', load.state);
     record('    build the view', load.view);
     results.highlights = load.highlights;
@@ -270,22 +281,31 @@ try {
     await page.waitForFunction(() => performance.getEntriesByName('quotemark:suggest').length > 0);
     record('suggest quotes and claims for the whole article', await page.evaluate(() => performance.getEntriesByName('quotemark:suggest')[0].duration));
   }
-  // Import a 5 MB export into an empty document, then save all of it.
+  // Import a 5 MB export into an empty document, then save all of it; the same for the load
+  // benchmark's document (no notes), whose whole set is written as a compaction writes it.
   for (let run = 0; run < Math.max(3, Math.floor(RUNS / 3)); run++) {
-    await page.evaluate(() => localStorage.clear());
-    await page.reload();
-    await page.getByTestId('article-title').waitFor();
-    await page.evaluate(() => performance.clearMeasures());
-    await page.getByTestId('import-file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(exportFile) });
-    await page.getByTestId('import-preview').waitFor({ timeout: 60_000 });
-    await page.getByRole('button', { name: 'Apply' }).click();
-    await page.waitForFunction(() => performance.getEntriesByName('quotemark:save').length > 0, null, { timeout: 60_000 });
-    const m = await page.evaluate(() => ({
-      import: performance.getEntriesByName('quotemark:import')[0].duration,
-      save: performance.getEntriesByName('quotemark:save').at(-1).duration,
-    }));
-    record(`import a ${(Buffer.byteLength(exportFile) / 1048576).toFixed(1)} MB export (parse, validate, merge; before rendering)`, m.import);
-    record('save all 5,000 annotations after the import', m.save);
+    for (const [file, saveName] of [
+      [exportFile, 'save all 5,000 after the import (a set of 2.9 M characters)'],
+      [exportWithoutNotes, "save all 5,000 of the load benchmark's document (compaction)"],
+    ]) {
+      await page.evaluate(() => localStorage.clear());
+      await page.reload();
+      await page.getByTestId('article-title').waitFor();
+      await page.evaluate(() => performance.clearMeasures());
+      await page.getByTestId('import-file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+      await page.getByTestId('import-preview').waitFor({ timeout: 60_000 });
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await page.waitForFunction(() => performance.getEntriesByName('quotemark:save').length > 0, null, { timeout: 60_000 });
+      const m = await page.evaluate(() => ({
+        import: performance.getEntriesByName('quotemark:import')[0].duration,
+        save: performance.getEntriesByName('quotemark:save').at(-1).duration,
+        setChars: Object.entries(localStorage).find(([k]) => k.startsWith('quotemark.v3.set.'))?.[1].length ?? 0,
+      }));
+      if (file === exportFile) {
+        record(`import a ${(Buffer.byteLength(exportFile) / 1048576).toFixed(1)} MB export (parse, validate, merge; before rendering)`, m.import);
+      }
+      record(saveName.replace('2.9 M', `${(m.setChars / 1e6).toFixed(1)} M`), m.save);
+    }
   }
   // A 1 MB article with no annotations yet: its first paint, and annotating its last paragraph.
   for (let run = 0; run < Math.max(3, Math.floor(RUNS / 3)); run++) {

@@ -42,7 +42,10 @@ fn write_v3(store: &dyn Store, document: &quotemark_core::document::Document, an
 /// Moves version 1 and version 2 records to version 3 (once; the old keys are removed only after
 /// the new ones are written).
 pub fn migrate(store: &dyn Store, now: Timestamp, problems: &mut Vec<String>) {
-    for key in store.keys("quotemark.v1.") {
+    // One pass over the store's keys (each listing fetches every key from the browser).
+    let keys = store.keys(store::KEY_PREFIX);
+    let starting = |prefix: &str| -> Vec<String> { keys.iter().filter(|k| k.starts_with(prefix)).cloned().collect() };
+    for key in starting("quotemark.v1.") {
         if !store::is_v1_document_key(&key) {
             continue;
         }
@@ -56,7 +59,7 @@ pub fn migrate(store: &dyn Store, now: Timestamp, problems: &mut Vec<String>) {
             Err(e) => problems.push(set_aside(store, &key, &value, &e.to_string(), now)),
         }
     }
-    for key in store.keys(store::V2_DOC_PREFIX) {
+    for key in starting(store::V2_DOC_PREFIX) {
         let Some(value) = store.get(&key) else { continue };
         let (document, opened) = match store::decode_v2_document(&value) {
             Ok(read) => read,
@@ -67,7 +70,7 @@ pub fn migrate(store: &dyn Store, now: Timestamp, problems: &mut Vec<String>) {
         };
         let text = TextIndex::for_document(&document);
         let mut annotations = Vec::new();
-        let keys = store.keys(&store::v2_annotation_prefix(&document.id));
+        let keys = starting(&store::v2_annotation_prefix(&document.id));
         for k in &keys {
             let Some(v) = store.get(k) else { continue };
             match store::decode_annotation(&v, &text) {
@@ -82,7 +85,7 @@ pub fn migrate(store: &dyn Store, now: Timestamp, problems: &mut Vec<String>) {
             }
         }
     }
-    for key in store.keys(store::V2_REJECTED_PREFIX) {
+    for key in starting(store::V2_REJECTED_PREFIX) {
         let hex = &key[store::V2_REJECTED_PREFIX.len()..];
         let Some(value) = store.get(&key) else { continue };
         let new = store::rejected_key(&DocumentId(format!("sha256:{hex}")));
@@ -116,10 +119,13 @@ pub fn load(store: &dyn Store, id: &DocumentId, now: Timestamp) -> Result<Option
         Err(e) => return Err(set_aside(store, &key, &value, &e.to_string(), now)),
     };
     let text = TextIndex::for_document(&document);
+    crate::state::mark("quotemark:load-document");
     let mut problems = Vec::new();
     let mut rewrite = false;
     let set_key = store::set_key(id);
-    let set = match store.get(&set_key) {
+    let value = store.get(&set_key);
+    crate::state::mark("quotemark:load-set-read");
+    let set = match value {
         None => Vec::new(),
         Some(value) => match store::decode_set(&value, &text) {
             Ok(set) if set.problems.is_empty() => set.annotations,
@@ -135,6 +141,7 @@ pub fn load(store: &dyn Store, id: &DocumentId, now: Timestamp) -> Result<Option
             }
         },
     };
+    crate::state::mark("quotemark:load-set-decoded");
     let prefix = store::change_prefix(id);
     let mut changes = Vec::new();
     for key in store.keys(&prefix) {

@@ -295,7 +295,7 @@ pub fn LibraryDialog() -> impl IntoView {
                     };
                     let lineage = version_of(&id).unwrap_or_default();
                     let last = if entry.opened > 0 {
-                        format!("opened {}", quotemark_core::model::Timestamp(entry.opened).to_rfc3339()[..10].to_string())
+                        format!("opened {}", &quotemark_core::model::Timestamp(entry.opened).to_rfc3339()[..10])
                     } else {
                         "built-in sample".to_string()
                     };

@@ -45,7 +45,7 @@ impl Filter {
                 }
             }
         }
-        if !self.tag.is_empty() && !a.tags.iter().any(|t| *t == self.tag) {
+        if !self.tag.is_empty() && !a.tags.contains(&self.tag) {
             return false;
         }
         let needle = self.search.trim().to_lowercase();
