@@ -439,18 +439,8 @@ impl TextIndex {
                 if room == Self::STRIDE {
                     checkpoints.push(at);
                 }
-                let ascii = bytes.get(at..at + 8).map_or(0, |word| {
-                    let mut w = [0u8; 8];
-                    w.copy_from_slice(word);
-                    // ASCII bytes before the first with its high bit set (little-endian: low bits first).
-                    (u64::from_le_bytes(w) & 0x8080_8080_8080_8080).trailing_zeros() as usize / 8
-                });
-                let step = ascii.min(room);
-                if step > 0 {
-                    (n, at) = (n + step, at + step);
-                } else {
-                    (n, at) = (n + 1, at + utf8_width(bytes[at]));
-                }
+                let (points, width) = step(bytes, at, room);
+                (n, at) = (n + points, at + width);
             }
             n
         };
@@ -497,18 +487,8 @@ impl TextIndex {
     fn advance(&self, mut byte: usize, mut n: usize) -> usize {
         let bytes = self.text.as_bytes();
         while n > 0 {
-            let ascii = bytes.get(byte..byte + 8).map_or(0, |word| {
-                let mut w = [0u8; 8];
-                w.copy_from_slice(word);
-                // ASCII bytes before the first with its high bit set (little-endian: low bits first).
-                (u64::from_le_bytes(w) & 0x8080_8080_8080_8080).trailing_zeros() as usize / 8
-            });
-            let step = ascii.min(n);
-            if step > 0 {
-                (byte, n) = (byte + step, n - step);
-            } else {
-                (byte, n) = (byte + utf8_width(bytes[byte]), n - 1);
-            }
+            let (points, width) = step(bytes, byte, n);
+            (byte, n) = (byte + width, n - points);
         }
         byte
     }
@@ -554,6 +534,22 @@ impl TextIndex {
         let (p, x) = (quote.prefix.chars().count(), quote.suffix.chars().count());
         let (before, exact, after) = self.cut(start, end.checked_sub(start)?, p, x)?;
         (exact == quote.exact && before == quote.prefix && after == quote.suffix).then_some((start, end, p, x))
+    }
+}
+
+/// One step through UTF-8 `bytes` from the start of a code point at `at`: over as many as `most`
+/// (at least 1) ASCII bytes at once, up to eight, or else over one code point. Returns the code
+/// points and the bytes stepped over.
+fn step(bytes: &[u8], at: usize, most: usize) -> (usize, usize) {
+    let ascii = bytes.get(at..at + 8).map_or(0, |word| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(word);
+        // ASCII bytes before the first with its high bit set (little-endian: low bits first).
+        (u64::from_le_bytes(w) & 0x8080_8080_8080_8080).trailing_zeros() as usize / 8
+    });
+    match ascii.min(most) {
+        0 => (1, utf8_width(bytes[at])),
+        k => (k, k),
     }
 }
 
