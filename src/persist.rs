@@ -270,7 +270,7 @@ impl Persistence {
 
     /// Writes the whole set, then removes the change records it folded in.
     fn compact(&mut self, set: &AnnotationSet) -> Result<(), WriteError> {
-        if let Err(e) = self.store.set(&store::set_key(&self.document), &store::encode_set(set.iter(), &self.text)) {
+        if let Err(e) = self.store.set(&store::set_key(&self.document), &store::encode_annotation_set(set, &self.text)) {
             self.compact_due = true;
             return Err(e);
         }

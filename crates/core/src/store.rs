@@ -76,7 +76,7 @@
 
 use crate::document::{Document, DocumentId};
 use crate::model::{
-    Annotation, AnnotationId, Claim, ClaimStatus, ClaimType, Evidence, Kind, Quote, QuoteForm, Target,
+    Annotation, AnnotationId, AnnotationSet, Claim, ClaimStatus, ClaimType, Evidence, Kind, Quote, QuoteForm, Target,
     TextPositionSelector, TextQuoteSelector, Timestamp,
 };
 use serde::{Deserialize, Serialize};
@@ -1038,6 +1038,23 @@ impl<'a> Strings<'a> {
 /// annotation as its record (see [`encode_annotation`]). The JSON is written without whitespace,
 /// as serde_json writes it.
 pub fn encode_set<'a>(annotations: impl IntoIterator<Item = &'a Annotation>, text: &TextIndex) -> String {
+    write_set(annotations, false, text)
+}
+
+/// [`encode_set`] of a whole [`AnnotationSet`], which already holds its annotations in id order
+/// (so they are not sorted again: 5,000 comparisons of ids, about a millisecond in the browser).
+///
+/// ```
+/// use quotemark_core::model::AnnotationSet;
+/// use quotemark_core::store::{encode_annotation_set, encode_set, TextIndex};
+/// let text = TextIndex::new("abc");
+/// assert_eq!(encode_annotation_set(&AnnotationSet::default(), &text), encode_set([], &text));
+/// ```
+pub fn encode_annotation_set(set: &AnnotationSet, text: &TextIndex) -> String {
+    write_set(set.iter(), true, text)
+}
+
+fn write_set<'a>(annotations: impl IntoIterator<Item = &'a Annotation>, in_id_order: bool, text: &TextIndex) -> String {
     let mut records = Vec::new();
     let mut own: Vec<(&Annotation, Compact)> = Vec::new();
     for a in annotations {
@@ -1047,7 +1064,9 @@ pub fn encode_set<'a>(annotations: impl IntoIterator<Item = &'a Annotation>, tex
         }
     }
     // In id order: the app keeps annotations by id, and builds that from sorted input in one pass.
-    own.sort_by(|(a, _), (b, _)| a.id.cmp(&b.id));
+    if !in_id_order {
+        own.sort_by(|(a, _), (b, _)| a.id.cmp(&b.id));
+    }
     let mut strings = Strings { list: Vec::new(), index: std::collections::HashMap::default() };
     let mut c: Columns<&str, &str> = Columns::default();
     let mut last_created = 0i64;

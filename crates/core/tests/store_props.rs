@@ -151,6 +151,10 @@ proptest! {
         let mut seen = std::collections::HashSet::new();
         let all: Vec<Annotation> = own.into_iter().chain(foreign).map(|(_, a)| a).filter(|a| seen.insert(a.id.clone())).collect();
         let json = encode_set(&all, &index);
+        // A whole AnnotationSet is written in id order without sorting again (records too).
+        let mut by_id = all.clone();
+        by_id.sort_by(|a, b| a.id.cmp(&b.id));
+        prop_assert_eq!(encode_annotation_set(&all.iter().cloned().collect(), &index), encode_set(&by_id, &index));
         let back = decode_set(&json, &index).unwrap();
         // The hand-written reader and serde_json read the hand-written JSON alike.
         prop_assert_eq!(&decode_set_with_serde(&json, &index).unwrap(), &back);
