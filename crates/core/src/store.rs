@@ -1494,8 +1494,10 @@ pub fn decode_set(json: &str, text: &TextIndex) -> Result<DecodedSet, StoreError
     if let Some((columns, records)) = read_columns(json) {
         let records = match records {
             "[]" => Vec::new(),
-            records => match serde_json::from_str::<Vec<serde_json::Value>>(records) {
-                Ok(records) => records,
+            // Read one array deeper, as they are inside the set, so that serde_json's nesting
+            // limit falls where it would for the whole value.
+            records => match serde_json::from_str::<[Vec<serde_json::Value>; 1]>(&format!("[{records}]")) {
+                Ok([records]) => records,
                 Err(_) => return decode_set_with_serde(json, text),
             },
         };

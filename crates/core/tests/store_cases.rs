@@ -442,3 +442,24 @@ fn text_index_slices_by_code_point() {
     assert_eq!(TextIndex::for_document(&doc).id(), &doc.id);
     assert!(format!("{:?}", TextIndex::new("abc")).contains("len: 3"));
 }
+
+#[test]
+fn hand_read_records_agree_with_serde_json_at_the_edges() {
+    // Cases found in review: `-0` (a float to serde_json, so no integer field takes it), and
+    // records nested right at serde_json's limit of 128 levels for the whole value.
+    let text = TextIndex::new("abcde");
+    let empty = r#""id":[],"kind":"","type":"","status":"","created":[],"modified":[],"strings":[],"speaker":[],"canonical":[],"cue":[],"note":[],"tags":[],"evidence":[],"s":[],"len":[],"p":[],"x":[]"#;
+    let one = r#""id":["a"],"kind":"c","type":"o","status":"u","created":[-0],"modified":[0],"strings":[],"speaker":[0],"canonical":[0],"cue":[0],"note":[""],"tags":[[]],"evidence":[[]],"s":[1],"len":[2],"p":[0],"x":[0]"#;
+    let mut sets = vec![format!(r#"{{"version":3,"columns":{{{one}}},"records":[]}}"#)];
+    for depth in [126, 127, 128] {
+        let records = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        sets.push(format!(r#"{{"version":3,"columns":{{{empty}}},"records":{records}}}"#));
+    }
+    for set in &sets {
+        assert_eq!(decode_set(set, &text), decode_set_with_serde(set, &text), "{set}");
+    }
+    assert!(decode_set(&sets[0], &text).is_err());
+    let doc = encode_document(&small_doc::document(), Timestamp(0)).replace(r#""opened":0"#, r#""opened":-0"#);
+    assert_eq!(decode_document(&doc), decode_document_with_serde(&doc));
+    assert!(decode_document(&doc).is_err());
+}

@@ -243,7 +243,7 @@ const SEEDS: &[&str] = &[
 ];
 
 /// Pieces a mutation inserts.
-const TOKENS: &[&str] = &["", "}", "\"", "-1", "1e99", "null", "[]", "{}", "18446744073709551616", "😀", ",", "\\u00", "01", " ", "\\n", "0", "9", ".5", "e1", "-", "4294967296", "\n", "\u{1}"];
+const TOKENS: &[&str] = &["", "}", "\"", "-1", "1e99", "null", "[]", "{}", "18446744073709551616", "😀", ",", "\\u00", "01", " ", "\\n", "0", "9", ".5", "e1", "-", "4294967296", "\n", "\u{1}", "-0"];
 
 /// Truncates `seed`, replaces some of its characters with a token, or inserts a token (anywhere,
 /// just before a number, or at the end).

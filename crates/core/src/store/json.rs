@@ -233,7 +233,7 @@ impl<'a> Reader<'a> {
         (digits > 0 && !leading_zero && !more).then_some(n)
     }
 
-    /// Reads an integer that may be negative.
+    /// Reads an integer that may be negative (not `-0`, which serde_json reads as a float).
     pub fn int(&mut self) -> Option<i64> {
         if self.peek() == Some(b'-') {
             self.at += 1;
@@ -241,7 +241,7 @@ impl<'a> Reader<'a> {
             if n == 1 << 63 {
                 return Some(i64::MIN);
             }
-            return i64::try_from(n).ok().map(|n| -n);
+            return i64::try_from(n).ok().filter(|&n| n != 0).map(|n| -n);
         }
         i64::try_from(self.uint()?).ok()
     }
@@ -313,6 +313,9 @@ mod tests {
             assert_eq!(Reader::new(bad).uint(), None, "{bad}");
         }
         assert_eq!(Reader::new("9223372036854775808").int(), None);
+        // serde_json reads -0 as the float -0.0, which no integer field takes.
+        assert_eq!(Reader::new("-0").int(), None);
+        assert!(serde_json::from_str::<i64>("-0").is_err());
         let mut w = Writer::with_capacity(0);
         w.list([0, -1, i64::MIN, i64::MAX], |w, n| w.int(n));
         assert_eq!(w.finish(), serde_json::to_string(&[0, -1, i64::MIN, i64::MAX]).unwrap());
