@@ -147,7 +147,7 @@ pub fn load(store: &dyn Store, id: &DocumentId, now: Timestamp) -> Result<Option
     for key in store.keys(&prefix) {
         let Some(value) = store.get(&key) else { continue };
         match store::decode_change(&value, &text) {
-            Ok(a) => changes.push((AnnotationId(key[prefix.len()..].to_string()), a)),
+            Ok(a) => changes.push((AnnotationId(key[prefix.len()..].into()), a)),
             Err(e) => problems.push(set_aside(store, &key, &value, &e.to_string(), now)),
         }
     }
@@ -162,7 +162,7 @@ pub fn count(store: &dyn Store, id: &DocumentId) -> usize {
         store.get(&store::set_key(id)).and_then(|v| store::set_ids(&v)).unwrap_or_default().into_iter().collect();
     let prefix = store::change_prefix(id);
     for key in store.keys(&prefix) {
-        let id = AnnotationId(key[prefix.len()..].to_string());
+        let id = AnnotationId(key[prefix.len()..].into());
         match store.get(&key).as_deref().map(str::trim) {
             Some("null") | None => ids.remove(&id),
             Some(_) => ids.insert(id),
@@ -211,7 +211,7 @@ impl Persistence {
             .and_then(|()| store.set(store::CURRENT_KEY, &serde_json::to_string(&document.id).unwrap_or_default()));
         let prefix = store::change_prefix(&document.id);
         let changes: BTreeSet<AnnotationId> =
-            store.keys(&prefix).into_iter().map(|k| AnnotationId(k[prefix.len()..].to_string())).collect();
+            store.keys(&prefix).into_iter().map(|k| AnnotationId(k[prefix.len()..].into())).collect();
         let persistence = Persistence {
             compact_due: changes.len() > store::MAX_CHANGES,
             store,
@@ -279,7 +279,7 @@ impl Persistence {
         let prefix = store::change_prefix(&self.document);
         self.changes.clear();
         for key in self.store.keys(&prefix) {
-            let id = AnnotationId(key[prefix.len()..].to_string());
+            let id = AnnotationId(key[prefix.len()..].into());
             match self.store.get(&key) {
                 Some(value) if !store::is_folded(&value, set.get(&id), &self.text) => {
                     // Written by another tab since this one last heard: it stays for that change to arrive.
@@ -297,7 +297,7 @@ impl Persistence {
     pub fn foreign(&mut self, key: &str, value: Option<&str>) -> Option<Foreign> {
         let prefix = store::change_prefix(&self.document);
         if let Some(id) = key.strip_prefix(&prefix) {
-            let id = AnnotationId(id.to_string());
+            let id = AnnotationId(id.into());
             let Some(value) = value else {
                 self.changes.remove(&id);
                 return None;

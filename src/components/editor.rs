@@ -4,7 +4,7 @@ use crate::state::{now, AppState, Editing};
 use leptos::html;
 use leptos::prelude::*;
 use quotemark_core::format::is_http_url;
-use quotemark_core::model::{Annotation, Claim, ClaimStatus, ClaimType, Command, Evidence, Kind, Quote, QuoteForm};
+use quotemark_core::model::{Annotation, Claim, ClaimStatus, ClaimType, Command, Evidence, Kind, Quote, QuoteForm, Substr};
 
 const FORMS: [(QuoteForm, &str); 3] =
     [(QuoteForm::Direct, "Direct"), (QuoteForm::Partial, "Partial"), (QuoteForm::Indirect, "Indirect")];
@@ -62,8 +62,8 @@ fn EditorForm(annotation: Annotation, is_new: bool) -> impl IntoView {
         Kind::Quote(q) => (q.clone(), Claim::default()),
         Kind::Claim(c) => (Quote::default(), c.clone()),
     };
-    let speaker = RwSignal::new(quote.speaker.clone());
-    let cue = RwSignal::new(quote.cue.clone().unwrap_or_default());
+    let speaker = RwSignal::new(quote.speaker.to_string());
+    let cue = RwSignal::new(quote.cue.as_deref().unwrap_or_default().to_string());
     let form = RwSignal::new(quote.form);
     let claim_type = RwSignal::new(claim.claim_type);
     let status = RwSignal::new(claim.status);
@@ -108,12 +108,12 @@ fn EditorForm(annotation: Annotation, is_new: bool) -> impl IntoView {
         let kind = if is_quote {
             let cue = cue.get_untracked().trim().to_string();
             Kind::Quote(Quote {
-                speaker: speaker.get_untracked().trim().to_string(),
+                speaker: speaker.get_untracked().trim().into(),
                 speaker_canonical: match &before.kind {
                     Kind::Quote(q) => q.speaker_canonical.clone(),
                     Kind::Claim(_) => None,
                 },
-                cue: (!cue.is_empty()).then_some(cue),
+                cue: (!cue.is_empty()).then(|| cue.into()),
                 form: form.get_untracked(),
             })
         } else {
@@ -398,11 +398,11 @@ fn EditorForm(annotation: Annotation, is_new: bool) -> impl IntoView {
 }
 
 /// Splits a comma-separated tag list, trimming, dropping empties and duplicates (order kept).
-pub fn parse_tags(input: &str) -> Vec<String> {
-    let mut tags: Vec<String> = Vec::new();
+pub fn parse_tags(input: &str) -> Vec<Substr> {
+    let mut tags: Vec<Substr> = Vec::new();
     for tag in input.split(',').map(str::trim).filter(|t| !t.is_empty()) {
         if !tags.iter().any(|t| t == tag) {
-            tags.push(tag.to_string());
+            tags.push(tag.into());
         }
     }
     tags

@@ -6,7 +6,7 @@ use crate::components::article::{open_annotation, reveal};
 use crate::components::editor::{status_label, Editor, STATUSES};
 use crate::state::AppState;
 use leptos::prelude::*;
-use quotemark_core::model::{Annotation, ClaimStatus, Kind};
+use quotemark_core::model::{Annotation, ClaimStatus, Kind, Substr};
 
 /// How many cards are drawn at first (a few screens' worth); more appear on request, so that
 /// filtering thousands of annotations redraws only a short list.
@@ -45,7 +45,7 @@ impl Filter {
                 }
             }
         }
-        if !self.tag.is_empty() && !a.tags.contains(&self.tag) {
+        if !self.tag.is_empty() && !a.tags.iter().any(|t| *t == self.tag) {
             return false;
         }
         let needle = self.search.trim().to_lowercase();
@@ -141,7 +141,7 @@ pub fn AnnotationPanel() -> impl IntoView {
                         speakers.insert(q.speaker.trim());
                     }
                 }
-                tags.extend(a.tags.iter().map(String::as_str));
+                tags.extend(a.tags.iter().map(Substr::as_str));
             }
             let own = |set: std::collections::BTreeSet<&str>| set.into_iter().map(String::from).collect::<Vec<_>>();
             (own(speakers), own(tags))
@@ -377,7 +377,7 @@ fn Card(annotation: Annotation, orphan: bool) -> impl IntoView {
     let text = shorten(annotation.target.exact().unwrap_or(""), 140);
     let meta = match &annotation.kind {
         Kind::Quote(q) => {
-            let speaker = if q.speaker.trim().is_empty() { "Unattributed".to_string() } else { q.speaker.clone() };
+            let speaker = if q.speaker.trim().is_empty() { "Unattributed".to_string() } else { q.speaker.to_string() };
             match &q.cue {
                 Some(cue) => format!("{speaker} · {cue}"),
                 None => speaker,
@@ -417,7 +417,7 @@ fn Card(annotation: Annotation, orphan: bool) -> impl IntoView {
                 .then(|| {
                     view! {
                         <span class="tags">
-                            {tags.into_iter().map(|t| view! { <span class="tag">{t}</span> }).collect_view()}
+                            {tags.into_iter().map(|t| view! { <span class="tag">{t.to_string()}</span> }).collect_view()}
                         </span>
                     }
                 })}

@@ -124,7 +124,7 @@ fn annotation(rng: &mut Lcg, doc: &Document, chars: &[char], i: usize) -> Annota
         Timestamp(1_496_620_800_000 + i as i64 * 1000),
     );
     a.note = format!("Note {i}: check the original interview and the figures quoted in the second paragraph.");
-    a.tags = vec!["encryption".into(), format!("batch-{}", i % 17)];
+    a.tags = vec!["encryption".into(), format!("batch-{}", i % 17).into()];
     a
 }
 

@@ -79,7 +79,8 @@ fn annotations(rng: &mut Lcg, doc: &Document, n: usize) -> Vec<Annotation> {
             let start = rng.below(text.len() - len);
             let mut target = text.describe(&doc.id.0, Span::new(start, start + len));
             if i.is_multiple_of(50) {
-                target.quote.as_mut().unwrap().exact.push_str(" (since corrected)");
+                let q = target.quote.as_mut().unwrap();
+                q.exact = format!("{} (since corrected)", q.exact).into();
             }
             let mut id = [0u8; 16];
             id.iter_mut().for_each(|b| *b = rng.next() as u8);

@@ -25,11 +25,28 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
+/// The string type of the model's text fields: immutable, cloned by a reference count, and possibly
+/// a view into a larger shared string ([`arcstr::Substr`]).
+///
+/// Annotations read from storage share one copy of the document text for their quotes and context,
+/// one copy of the document id for their sources, and one copy of each speaker, cue verb and tag:
+/// reading 5,000 of them then allocates about one string each (its id) instead of seven, and
+/// copying an annotation (for the undo history, a command, a signal) copies no text.
+///
+/// ```
+/// use quotemark_core::model::{ArcStr, Substr};
+/// let text = ArcStr::from("“Yes,” she said.");
+/// let quote: Substr = text.substr(3..6);
+/// assert_eq!(quote, "Yes");
+/// assert!(ArcStr::ptr_eq(quote.parent(), &text)); // a view, not a copy
+/// ```
+pub use arcstr::{ArcStr, Substr};
+
 /// An annotation id. Annotations made in Quotemark get a random (version 4) UUID; ids of annotations
 /// imported from other tools are kept verbatim so that importing the same file again merges cleanly.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct AnnotationId(pub String);
+pub struct AnnotationId(pub Substr);
 
 impl AnnotationId {
     /// A version 4 UUID from 16 random bytes (the caller supplies the randomness: the browser's
@@ -44,7 +61,7 @@ impl AnnotationId {
         bytes[6] = (bytes[6] & 0x0f) | 0x40;
         bytes[8] = (bytes[8] & 0x3f) | 0x80;
         let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-        AnnotationId(format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32]))
+        AnnotationId(format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32]).into())
     }
 }
 
@@ -192,11 +209,11 @@ pub struct TextPositionSelector {
 /// W3C `TextQuoteSelector`: the quoted text and enough context on each side to find it again.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct TextQuoteSelector {
-    pub exact: String,
+    pub exact: Substr,
     #[serde(default)]
-    pub prefix: String,
+    pub prefix: Substr,
     #[serde(default)]
-    pub suffix: String,
+    pub suffix: Substr,
 }
 
 /// What an annotation points at: a document and where in it. At least one selector is present;
@@ -204,7 +221,7 @@ pub struct TextQuoteSelector {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Target {
     /// The [`crate::document::DocumentId`] (or, for foreign annotations, the source IRI).
-    pub source: String,
+    pub source: Substr,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<TextPositionSelector>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -215,7 +232,7 @@ impl Target {
     /// A target with both selectors.
     pub fn new(source: &str, start: usize, end: usize, exact: &str, prefix: &str, suffix: &str) -> Target {
         Target {
-            source: source.to_string(),
+            source: source.into(),
             position: Some(TextPositionSelector { start, end }),
             quote: Some(TextQuoteSelector { exact: exact.into(), prefix: prefix.into(), suffix: suffix.into() }),
         }
@@ -249,13 +266,13 @@ pub enum QuoteForm {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Quote {
     /// The speaker as written in the article ("the Prime Minister", "May").
-    pub speaker: String,
+    pub speaker: Substr,
     /// The speaker's canonical name ("Theresa May"), when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub speaker_canonical: Option<String>,
+    pub speaker_canonical: Option<Substr>,
     /// The reporting verb as written ("said", "slammed").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cue: Option<String>,
+    pub cue: Option<Substr>,
     #[serde(default)]
     pub form: QuoteForm,
 }
@@ -334,7 +351,7 @@ pub struct Annotation {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub tags: Vec<String>,
+    pub tags: Vec<Substr>,
     pub created: Timestamp,
     pub modified: Timestamp,
 }
@@ -442,6 +459,9 @@ impl FromIterator<Annotation> for AnnotationSet {
 }
 
 /// A change to an annotation set. Every command knows its inverse.
+// An update holds two annotations inline: commands are made one per reader action, and the text
+// they hold is shared (see [`Substr`]), so boxing would only add an allocation.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Command {
     Create(Annotation),

@@ -81,7 +81,7 @@ pub fn to_csv(doc: &Document, set: &AnnotationSet) -> String {
             a.kind.name().to_string(),
             quoted_text(doc, a),
             quote.map(speaker_as_written).unwrap_or_default(),
-            quote.and_then(|q| q.cue.clone()).unwrap_or_default(),
+            quote.and_then(|q| q.cue.as_deref()).unwrap_or_default().to_string(),
             quote.map(|q| form_name(q.form).to_string()).unwrap_or_default(),
             claim.map(|c| claim_type_name(c.claim_type).to_string()).unwrap_or_default(),
             claim.map(|c| status_label(c.status).to_lowercase()).unwrap_or_default(),
@@ -139,7 +139,7 @@ fn speaker_as_written(q: &Quote) -> String {
                 format!("{} ({canonical})", q.speaker)
             }
         }
-        _ => q.speaker.clone(),
+        _ => q.speaker.to_string(),
     }
 }
 

@@ -76,8 +76,8 @@
 
 use crate::document::{Document, DocumentId};
 use crate::model::{
-    Annotation, AnnotationId, AnnotationSet, Claim, ClaimStatus, ClaimType, Evidence, Kind, Quote, QuoteForm, Target,
-    TextPositionSelector, TextQuoteSelector, Timestamp,
+    Annotation, AnnotationId, AnnotationSet, Claim, ClaimStatus, ClaimType, Evidence, Kind, Quote, QuoteForm, Substr, Target,
+    ArcStr, TextPositionSelector, TextQuoteSelector, Timestamp,
 };
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -406,11 +406,13 @@ fn char_column(input: &str, line: usize, byte_column: usize) -> usize {
 /// ```
 #[derive(Clone)]
 pub struct TextIndex {
-    text: String,
+    /// The text, shared with the quotes and context of every annotation read against it.
+    text: ArcStr,
     len: usize,
     /// Byte offset of every STRIDE-th code point; empty when the text is ASCII.
     checkpoints: Vec<usize>,
-    id: OnceLock<DocumentId>,
+    /// The content id, and the same as a target's source (shared by every annotation read).
+    id: OnceLock<(DocumentId, Substr)>,
 }
 
 impl fmt::Debug for TextIndex {
@@ -444,13 +446,13 @@ impl TextIndex {
             }
             n
         };
-        TextIndex { text: text.to_string(), len, checkpoints, id: OnceLock::new() }
+        TextIndex { text: text.into(), len, checkpoints, id: OnceLock::new() }
     }
 
     /// Prepares a document's text, taking its id as given rather than hashing the text again.
     pub fn for_document(doc: &Document) -> TextIndex {
         let index = TextIndex::new(&doc.text);
-        let _ = index.id.set(doc.id.clone());
+        let _ = index.id.set((doc.id.clone(), doc.id.0.as_str().into()));
         index
     }
 
@@ -471,7 +473,20 @@ impl TextIndex {
 
     /// The content id of the text ([`DocumentId::of_text`]); the source that compact records leave out.
     pub fn id(&self) -> &DocumentId {
-        self.id.get_or_init(|| DocumentId::of_text(&self.text))
+        &self.ids().0
+    }
+
+    /// The content id as an annotation's source: one string that every target read here shares.
+    pub fn source(&self) -> &Substr {
+        &self.ids().1
+    }
+
+    fn ids(&self) -> &(DocumentId, Substr) {
+        self.id.get_or_init(|| {
+            let id = DocumentId::of_text(&self.text);
+            let source = id.0.as_str().into();
+            (id, source)
+        })
     }
 
     /// The byte offset of code point `i` (`i <= len`).
@@ -514,6 +529,18 @@ impl TextIndex {
     /// The `p` code points before `start`, the `len` from it and the `x` after those (a compact
     /// record's prefix, quote and suffix), or `None` unless all of them are in the text.
     fn cut(&self, start: usize, len: usize, p: usize, x: usize) -> Option<(&str, &str, &str)> {
+        let [b0, b1, b2, b3] = self.cut_bytes(start, len, p, x)?;
+        Some((&self.text[b0..b1], &self.text[b1..b2], &self.text[b2..b3]))
+    }
+
+    /// [`cut`](Self::cut) as views into the shared text: no string is copied.
+    fn cut_shared(&self, start: usize, len: usize, p: usize, x: usize) -> Option<(Substr, Substr, Substr)> {
+        let [b0, b1, b2, b3] = self.cut_bytes(start, len, p, x)?;
+        Some((self.text.substr(b0..b1), self.text.substr(b1..b2), self.text.substr(b2..b3)))
+    }
+
+    /// The byte offsets where a cut's prefix, quote and suffix start, and where its suffix ends.
+    fn cut_bytes(&self, start: usize, len: usize, p: usize, x: usize) -> Option<[usize; 4]> {
         let (before, end) = (start.checked_sub(p)?, start.checked_add(len)?);
         let after = end.checked_add(x)?;
         if after > self.len {
@@ -523,7 +550,7 @@ impl TextIndex {
         let b1 = self.byte_after(b0, p, start);
         let b2 = self.byte_after(b1, len, end);
         let b3 = self.byte_after(b2, x, after);
-        Some((&self.text[b0..b1], &self.text[b1..b2], &self.text[b2..b3]))
+        Some([b0, b1, b2, b3])
     }
 
     /// Whether `target` is what a compact record can describe: a position within the text whose
@@ -758,8 +785,8 @@ struct AnnotationOut<'a> {
     evidence: Option<&'a [Evidence]>,
     #[serde(skip_serializing_if = "str::is_empty")]
     note: &'a str,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    tags: &'a [String],
+    #[serde(skip_serializing_if = "<[Substr]>::is_empty")]
+    tags: &'a [Substr],
     created: Timestamp,
     modified: Timestamp,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -801,7 +828,7 @@ impl<'a> AnnotationOut<'a> {
         };
         match &a.kind {
             Kind::Quote(q) => {
-                out.speaker = Some(&q.speaker);
+                out.speaker = Some(q.speaker.as_str());
                 out.speaker_canonical = q.speaker_canonical.as_deref();
                 out.cue = q.cue.as_deref();
                 out.form = Some(q.form);
@@ -835,9 +862,9 @@ enum KindTag {
 struct AnnotationIn {
     id: AnnotationId,
     kind: KindTag,
-    speaker: Option<String>,
-    speaker_canonical: Option<String>,
-    cue: Option<String>,
+    speaker: Option<Substr>,
+    speaker_canonical: Option<Substr>,
+    cue: Option<Substr>,
     form: Option<QuoteForm>,
     #[serde(rename = "claimType")]
     claim_type: Option<ClaimType>,
@@ -846,14 +873,14 @@ struct AnnotationIn {
     #[serde(default)]
     note: String,
     #[serde(default)]
-    tags: Vec<String>,
+    tags: Vec<Substr>,
     created: Timestamp,
     modified: Timestamp,
     s: Option<usize>,
     e: Option<usize>,
     p: Option<usize>,
     x: Option<usize>,
-    src: Option<String>,
+    src: Option<Substr>,
     target: Option<Target>,
 }
 
@@ -884,11 +911,11 @@ impl AnnotationIn {
                     ))
                 };
                 let (prefix, exact, suffix) =
-                    e.checked_sub(s).and_then(|len| text.cut(s, len, p, x)).ok_or_else(out_of_range)?;
+                    e.checked_sub(s).and_then(|len| text.cut_shared(s, len, p, x)).ok_or_else(out_of_range)?;
                 Target {
-                    source: r.src.unwrap_or_else(|| text.id().0.clone()),
+                    source: r.src.unwrap_or_else(|| text.source().clone()),
                     position: Some(TextPositionSelector { start: s, end: e }),
-                    quote: Some(TextQuoteSelector { exact: exact.into(), prefix: prefix.into(), suffix: suffix.into() }),
+                    quote: Some(TextQuoteSelector { exact, prefix, suffix }),
                 }
             }
             (None, None, None, None, Some(target)) if r.src.is_none() => target,
@@ -1346,7 +1373,8 @@ fn read_columns(json: &str) -> Option<(ReadColumns<'_>, &str)> {
 impl<Id: Into<AnnotationId>, S: AsRef<str> + Into<String>> Columns<Id, S> {
     /// Reads every annotation of the columns; each one that cannot be read is a problem of its own.
     fn read(self, text: &TextIndex, out: &mut DecodedSet) {
-        let strings: Vec<&str> = self.strings.iter().map(AsRef::as_ref).collect();
+        // Each string of the table is copied once; the annotations share it.
+        let strings: Vec<Substr> = self.strings.iter().map(|s| Substr::from(s.as_ref())).collect();
         let (mut tags, mut evidence) = (runs(&self.tag_ends), runs(&self.evidence_ends));
         let mut at_created = 0i64;
         for (i, (id, note)) in self.id.into_iter().zip(self.note).enumerate() {
@@ -1397,20 +1425,20 @@ struct Entry<'c> {
 impl Entry<'_> {
     /// The annotation these entries describe, with an empty id and note (the caller moves those in).
     #[inline(never)] // Called once per annotation: small enough for the browser to optimise early.
-    fn annotation(&self, strings: &[&str], text: &TextIndex) -> Result<Annotation, String> {
-        let string = |i: u32| -> Result<Option<&str>, String> {
+    fn annotation(&self, strings: &[Substr], text: &TextIndex) -> Result<Annotation, String> {
+        let string = |i: u32| -> Result<Option<&Substr>, String> {
             match i {
                 0 => Ok(None),
-                i => strings.get(i as usize - 1).copied().map(Some).ok_or_else(|| format!("string {i} is not in the table ({} strings)", strings.len())),
+                i => strings.get(i as usize - 1).map(Some).ok_or_else(|| format!("string {i} is not in the table ({} strings)", strings.len())),
             }
         };
-        let owned = |i: u32| string(i).map(|s| s.map(str::to_string));
+        let shared = |i: u32| string(i).map(|s| s.cloned());
         let (t, st) = (char::from(self.kind_type), char::from(self.status));
         let kind = match self.kind {
             b'q' => Kind::Quote(Quote {
-                speaker: owned(self.speaker)?.unwrap_or_default(),
-                speaker_canonical: owned(self.canonical)?,
-                cue: owned(self.cue)?,
+                speaker: shared(self.speaker)?.unwrap_or_default(),
+                speaker_canonical: shared(self.canonical)?,
+                cue: shared(self.cue)?,
                 form: from_letter(&FORMS, t).ok_or_else(|| format!("\"{t}\" is not a quote form"))?,
             }),
             b'c' => Kind::Claim(Claim {
@@ -1419,7 +1447,10 @@ impl Entry<'_> {
                 evidence: self
                     .evidence
                     .iter()
-                    .map(|&(u, n)| Ok(Evidence { url: owned(u)?, note: owned(n)?.unwrap_or_default() }))
+                    .map(|&(u, n)| {
+                        let owned = |i| string(i).map(|s| s.map(Substr::to_string));
+                        Ok(Evidence { url: owned(u)?, note: owned(n)?.unwrap_or_default() })
+                    })
                     .collect::<Result<_, String>>()?,
             }),
             other => return Err(format!("\"{}\" is not a kind", char::from(other))),
@@ -1427,10 +1458,10 @@ impl Entry<'_> {
         let tags = self
             .tags
             .iter()
-            .map(|&t| owned(t)?.ok_or_else(|| "a tag refers to string 0 (none)".to_string()))
+            .map(|&t| shared(t)?.ok_or_else(|| "a tag refers to string 0 (none)".to_string()))
             .collect::<Result<_, _>>()?;
         let (start, len, p, x) = (self.s, self.len, self.p, self.x);
-        let Some((prefix, exact, suffix)) = text.cut(start, len, p, x) else {
+        let Some((prefix, exact, suffix)) = text.cut_shared(start, len, p, x) else {
             return Err(format!(
                 "its offsets (start {start}, length {len}, p {p}, x {x}) do not fit the text ({} characters)",
                 text.len()
@@ -1438,11 +1469,11 @@ impl Entry<'_> {
         };
         let end = start + len;
         Ok(Annotation {
-            id: AnnotationId(String::new()),
+            id: AnnotationId(Substr::new()),
             target: Target {
-                source: text.id().0.clone(),
+                source: text.source().clone(),
                 position: Some(TextPositionSelector { start, end }),
-                quote: Some(TextQuoteSelector { exact: exact.into(), prefix: prefix.into(), suffix: suffix.into() }),
+                quote: Some(TextQuoteSelector { exact, prefix, suffix }),
             },
             kind,
             note: String::new(),
@@ -1455,7 +1486,7 @@ impl Entry<'_> {
 
 impl From<Cow<'_, str>> for AnnotationId {
     fn from(id: Cow<'_, str>) -> AnnotationId {
-        AnnotationId(id.into_owned())
+        AnnotationId(id.into())
     }
 }
 

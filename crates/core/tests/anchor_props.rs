@@ -201,7 +201,7 @@ proptest! {
         let target = Target {
             source: "doc".into(),
             position: with_position.then_some(TextPositionSelector { start, end }),
-            quote: with_quote.then(|| TextQuoteSelector { exact: string(&exact), prefix: string(&prefix), suffix: string(&suffix) }),
+            quote: with_quote.then(|| TextQuoteSelector { exact: string(&exact).into(), prefix: string(&prefix).into(), suffix: string(&suffix).into() }),
         };
         let prepared = AnchorText::new(&string(&text));
         for found in [anchor(&string(&text), &target), prepared.anchor_near(&target, Some(start))] {

@@ -74,7 +74,7 @@ fn kind() -> impl Strategy<Value = Kind> {
         prop::sample::select(vec![QuoteForm::Direct, QuoteForm::Partial, QuoteForm::Indirect]),
     )
         .prop_map(|(speaker, speaker_canonical, cue, form)| {
-            Kind::Quote(Quote { speaker, speaker_canonical, cue, form })
+            Kind::Quote(Quote { speaker: speaker.into(), speaker_canonical: speaker_canonical.map(Into::into), cue: cue.map(Into::into), form })
         });
     let claim = (
         prop::sample::select(vec![
@@ -100,10 +100,10 @@ fn kind() -> impl Strategy<Value = Kind> {
 fn target(len: usize) -> impl Strategy<Value = Target> {
     let position = (0..=len, 0..=len).prop_map(|(a, b)| TextPositionSelector { start: a.min(b), end: a.max(b) });
     let quote =
-        (nasty(), nasty(), nasty()).prop_map(|(exact, prefix, suffix)| TextQuoteSelector { exact, prefix, suffix });
+        (nasty(), nasty(), nasty()).prop_map(|(exact, prefix, suffix)| TextQuoteSelector { exact: exact.into(), prefix: prefix.into(), suffix: suffix.into() });
     (nasty(), prop::option::of(position), prop::option::of(quote))
         .prop_filter("a target has a selector", |(_, p, q)| p.is_some() || q.is_some())
-        .prop_map(|(source, position, quote)| Target { source, position, quote })
+        .prop_map(|(source, position, quote)| Target { source: source.into(), position, quote })
 }
 
 fn annotation(len: usize) -> impl Strategy<Value = Annotation> {
@@ -117,11 +117,11 @@ fn annotation(len: usize) -> impl Strategy<Value = Annotation> {
         timestamp(),
     )
         .prop_map(|(id, target, kind, note, tags, created, modified)| Annotation {
-            id: AnnotationId(id),
+            id: AnnotationId(id.into()),
             target,
             kind,
             note,
-            tags,
+            tags: tags.into_iter().map(Into::into).collect(),
             created,
             modified,
         })
@@ -184,7 +184,7 @@ fn export_is_deterministic_and_in_document_order() {
     let set: AnnotationSet = [mk("b", 8), mk("a", 14), mk("c", 0)].into_iter().collect();
     let json = export(&doc, &set, &ExportOptions::default());
     assert_eq!(json, export(&doc, &set.clone(), &ExportOptions::default()));
-    let ids: Vec<String> = import(&json).unwrap().annotations.into_iter().map(|a| a.id.0).collect();
+    let ids: Vec<String> = import(&json).unwrap().annotations.into_iter().map(|a| a.id.0.to_string()).collect();
     assert_eq!(ids, ["c", "b", "a"]);
 }
 
@@ -215,7 +215,7 @@ fn a_very_long_file_field_is_plain_data() {
     let long = "“😀</script>\u{202e}".repeat(20_000);
     let doc = Document::new(long.clone(), None, &long);
     let mut a = Annotation::new(
-        AnnotationId(long.clone()),
+        AnnotationId(long.as_str().into()),
         Target::new(&long, 0, 5, &long, &long, &long),
         Kind::Claim(Claim {
             evidence: vec![Evidence { url: Some(format!("https://a.example/{long}")), note: long.clone() }],

@@ -78,7 +78,7 @@ fn csv_of_the_golden_document() {
 
 fn claim_with(note: &str, exact: &str) -> Annotation {
     let mut a = Annotation::new(
-        AnnotationId(format!("{note}{exact}")),
+        AnnotationId(format!("{note}{exact}").into()),
         Target::new("doc", 0, exact.chars().count(), exact, "", ""),
         Kind::Claim(Claim::default()),
         Timestamp(0),
@@ -202,7 +202,7 @@ fn speakers_are_listed_in_order_of_their_first_quote() {
     let doc = Document::from_raw("a b c d e f");
     let quote = |i: usize, speaker: &str, canonical: Option<&str>| {
         Annotation::new(
-            AnnotationId(i.to_string()),
+            AnnotationId(i.to_string().into()),
             Target::new(&doc.id.0, 2 * i, 2 * i + 1, "x", "", ""),
             Kind::Quote(Quote { speaker: speaker.into(), speaker_canonical: canonical.map(Into::into), ..Quote::default() }),
             Timestamp(0),
@@ -315,7 +315,7 @@ proptest! {
             ..Annotation::new(
                 AnnotationId("1".into()),
                 Target::new(&doc.id.0, 0, 1, &format!("q{quoted}"), "", ""),
-                Kind::Quote(Quote { speaker: format!("s{speaker}"), speaker_canonical: canonical.clone().map(|c| format!("c{c}")), cue: Some(format!("v{cue}")), form: QuoteForm::Direct }),
+                Kind::Quote(Quote { speaker: format!("s{speaker}").into(), speaker_canonical: canonical.clone().map(|c| format!("c{c}").into()), cue: Some(format!("v{cue}").into()), form: QuoteForm::Direct }),
                 Timestamp(0),
             )
         };
@@ -352,11 +352,11 @@ proptest! {
         let mut a = Annotation::new(
             AnnotationId("1".into()),
             Target::new(&doc.id.0, 0, 1, "x", "", ""),
-            Kind::Quote(Quote { speaker: speaker.clone(), ..Quote::default() }),
+            Kind::Quote(Quote { speaker: speaker.as_str().into(), ..Quote::default() }),
             Timestamp(0),
         );
         a.note = note.clone();
-        a.tags = tags.clone();
+        a.tags = tags.iter().map(|t| t.as_str().into()).collect();
         let rows = parse_csv(&to_csv(&doc, &[a].into_iter().collect()));
         let guard = |s: String| if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s };
         prop_assert_eq!(rows.len(), 2);

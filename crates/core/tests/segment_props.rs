@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 fn id(i: usize) -> AnnotationId {
-    AnnotationId(format!("a{i:02}"))
+    AnnotationId(format!("a{i:02}").into())
 }
 
 /// Sorted, non-overlapping paragraphs separated by gaps (possibly empty, as are some paragraphs).

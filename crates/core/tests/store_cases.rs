@@ -184,7 +184,7 @@ fn sets_are_a_third_of_the_records() {
     let own: Vec<Annotation> = (0..200)
         .map(|i| {
             let mut a = annotations[1].clone();
-            a.id = AnnotationId(format!("00000000-0000-4000-8000-{i:012}"));
+            a.id = AnnotationId(format!("00000000-0000-4000-8000-{i:012}").into());
             a
         })
         .collect();

@@ -25,7 +25,7 @@ fn kind() -> impl Strategy<Value = Kind> {
     let quote = (any_string(), prop::option::of(any_string()), prop::option::of(any_string()), 0..3u8).prop_map(
         |(speaker, speaker_canonical, cue, form)| {
             let form = [QuoteForm::Direct, QuoteForm::Partial, QuoteForm::Indirect][form as usize];
-            Kind::Quote(Quote { speaker, speaker_canonical, cue, form })
+            Kind::Quote(Quote { speaker: speaker.into(), speaker_canonical: speaker_canonical.map(Into::into), cue: cue.map(Into::into), form })
         },
     );
     let evidence = (prop::option::of(any_string()), any_string()).prop_map(|(url, note)| Evidence { url, note });
@@ -45,11 +45,11 @@ fn kind() -> impl Strategy<Value = Kind> {
 fn annotation_with(target: Target) -> impl Strategy<Value = Annotation> {
     (any_string(), kind(), any_string(), prop::collection::vec(any_string(), 0..3), any::<i64>(), any::<i64>()).prop_map(
         move |(id, kind, note, tags, created, modified)| Annotation {
-            id: AnnotationId(id),
+            id: AnnotationId(id.into()),
             target: target.clone(),
             kind,
             note,
-            tags,
+            tags: tags.into_iter().map(Into::into).collect(),
             created: Timestamp(created),
             modified: Timestamp(modified),
         },
@@ -97,9 +97,9 @@ fn own_annotation_on(text: String) -> impl Strategy<Value = Annotation> {
 /// range or not, even reversed), a quote that differs from the text, or context that differs.
 fn foreign_annotation() -> impl Strategy<Value = (String, Annotation)> {
     let position = (0..300usize, 0..300usize).prop_map(|(start, end)| TextPositionSelector { start, end });
-    let quote = (any_string(), any_string(), any_string()).prop_map(|(exact, prefix, suffix)| TextQuoteSelector { exact, prefix, suffix });
+    let quote = (any_string(), any_string(), any_string()).prop_map(|(exact, prefix, suffix)| TextQuoteSelector { exact: exact.into(), prefix: prefix.into(), suffix: suffix.into() });
     let target = (any_string(), prop::option::of(position), prop::option::of(quote))
-        .prop_map(|(source, position, quote)| Target { source, position, quote });
+        .prop_map(|(source, position, quote)| Target { source: source.into(), position, quote });
     (text(), target).prop_flat_map(|(text, target)| (Just(text), annotation_with(target)))
 }
 
@@ -132,9 +132,9 @@ proptest! {
         // A quote or context changed by one piece no longer matches the text: stored in full.
         if let Some(q) = a.target.quote.as_mut() {
             match which {
-                0 => q.exact.push_str(&extra),
-                1 => q.prefix.insert_str(0, &extra),
-                _ => q.suffix.push_str(&extra),
+                0 => q.exact = format!("{}{extra}", q.exact).into(),
+                1 => q.prefix = format!("{extra}{}", q.prefix).into(),
+                _ => q.suffix = format!("{}{extra}", q.suffix).into(),
             }
         }
         let json = round_trip(&text, &a)?;
@@ -194,7 +194,7 @@ proptest! {
         // Oracle: a map from id to note, changed one op at a time.
         let make = |id: u8, note: u8| Annotation {
             note: note.to_string(),
-            ..Annotation::new(AnnotationId(id.to_string()), Target::new("s", 0, 1, "x", "", ""), Kind::Claim(Claim::default()), Timestamp(1))
+            ..Annotation::new(AnnotationId(id.to_string().into()), Target::new("s", 0, 1, "x", "", ""), Kind::Claim(Claim::default()), Timestamp(1))
         };
         let set: Vec<Annotation> = (0..4).map(|i| make(i, 9)).collect();
         let mut oracle: std::collections::BTreeMap<u8, u8> = (0..4).map(|i| (i, 9)).collect();
@@ -205,7 +205,7 @@ proptest! {
                 None => { oracle.remove(id); changes.insert(*id, None); }
             }
         }
-        let laid = lay_over(set, changes.into_iter().map(|(id, a)| (AnnotationId(id.to_string()), a)));
+        let laid = lay_over(set, changes.into_iter().map(|(id, a)| (AnnotationId(id.to_string().into()), a)));
         let mut got: Vec<(u8, u8)> = laid.iter().map(|a| (a.id.0.parse().unwrap(), a.note.parse().unwrap())).collect();
         got.sort();
         prop_assert_eq!(got, oracle.into_iter().collect::<Vec<_>>());

@@ -67,7 +67,7 @@
 
 pub mod myers;
 
-use crate::model::{Annotation, Span, Target, TextPositionSelector, TextQuoteSelector};
+use crate::model::{Annotation, Span, Substr, Target, TextPositionSelector, TextQuoteSelector};
 use myers::Pattern;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
@@ -297,9 +297,9 @@ impl AnchorText {
             }
             context *= 2;
         };
-        let string = |r: std::ops::Range<usize>| self.chars[r].iter().collect::<String>();
+        let string = |r: std::ops::Range<usize>| Substr::from(self.chars[r].iter().collect::<String>());
         Target {
-            source: source.to_string(),
+            source: source.into(),
             position: Some(TextPositionSelector { start, end }),
             quote: Some(TextQuoteSelector {
                 exact: string(start..end),

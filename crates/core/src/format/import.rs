@@ -7,7 +7,7 @@ use super::json::{self, Json as Value};
 use super::{legacy, FileFormat, Imported, ImportedDocument, FORMAT_VERSION, OLDEST_FORMAT_VERSION};
 use crate::document::{Date, DocumentId};
 use crate::model::{
-    Annotation, AnnotationId, Claim, ClaimStatus, ClaimType, Evidence, Kind, Quote, QuoteForm, Target,
+    Annotation, AnnotationId, Claim, ClaimStatus, ClaimType, Evidence, Kind, Quote, QuoteForm, Substr, Target,
     TextPositionSelector, TextQuoteSelector, Timestamp,
 };
 use serde::de::IntoDeserializer;
@@ -196,14 +196,14 @@ impl Collector {
         let here = p.render();
         if a.id.0.is_empty() {
             self.anonymous.push(index);
-        } else if let Some(&first) = self.seen.get(&a.id.0) {
+        } else if let Some(&first) = self.seen.get(a.id.0.as_str()) {
             return Err(p.key("id").invalid(format!(
                 "duplicate annotation id {} (also used at {})",
                 quoted(&a.id.0),
                 self.paths[first]
             )));
         } else {
-            self.seen.insert(a.id.0.clone(), index);
+            self.seen.insert(a.id.0.to_string(), index);
         }
         self.paths.push(here);
         self.annotations.push(a);
@@ -225,7 +225,7 @@ impl Collector {
                 id = format!("{base}-{n}");
             }
             self.seen.insert(id.clone(), index);
-            self.annotations[index].id = AnnotationId(id);
+            self.annotations[index].id = AnnotationId(id.into());
         }
         self.annotations
     }
@@ -564,11 +564,11 @@ pub(crate) fn annotation(v: &Value, p: &Path, ctx: &Ctx) -> R<Annotation> {
     b.comments.retain(|c| !c.is_empty());
     let note = b.comments.join("\n\n");
     Ok(Annotation {
-        id: AnnotationId(id),
+        id: AnnotationId(id.into()),
         target,
         kind,
         note,
-        tags: b.tags,
+        tags: b.tags.into_iter().map(Substr::from).collect(),
         created: created_ts,
         modified: modified_ts,
     })
@@ -617,9 +617,9 @@ fn body(v: &Value, p: &Path, b: &mut Bodies) -> R<()> {
             return Err(p.invalid("a second body with quote fields (qm:speaker, qm:cue, qm:form)"));
         }
         b.quote = Some(Quote {
-            speaker: opt_str(m, "qm:speaker", p)?.unwrap_or("").to_string(),
-            speaker_canonical: opt_str(m, "qm:canonicalSpeaker", p)?.map(str::to_string),
-            cue: opt_str(m, "qm:cue", p)?.map(str::to_string),
+            speaker: opt_str(m, "qm:speaker", p)?.unwrap_or("").into(),
+            speaker_canonical: opt_str(m, "qm:canonicalSpeaker", p)?.map(Substr::from),
+            cue: opt_str(m, "qm:cue", p)?.map(Substr::from),
             form: opt_enum::<QuoteForm>(m, "qm:form", p, FORM_NAMES)?.unwrap_or_default(),
         });
         return Ok(());
@@ -770,7 +770,7 @@ fn target_object(m: &Object, p: &Path, ctx: &Ctx) -> R<Option<Target>> {
     if position.is_none() && quote.is_none() {
         return Ok(None);
     }
-    Ok(Some(Target { source, position, quote }))
+    Ok(Some(Target { source: source.into(), position, quote }))
 }
 
 /// One selector; the first `TextPositionSelector` and the first `TextQuoteSelector` are kept,

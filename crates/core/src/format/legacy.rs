@@ -25,7 +25,7 @@ use super::import::{
 use super::json::Json as Value;
 use super::{FileFormat, Imported};
 use crate::model::{
-    Annotation, AnnotationId, Claim, ClaimStatus, ClaimType, Evidence, Kind, Quote, QuoteForm, Target, Timestamp,
+    Annotation, AnnotationId, Claim, ClaimStatus, ClaimType, Evidence, Kind, Quote, QuoteForm, Substr, Target, Timestamp,
 };
 
 /// Reads a version 1 file (the caller has checked the version).
@@ -62,9 +62,9 @@ fn annotation_v1(v: &Value, p: &Path, ctx: &Ctx, source: &str) -> R<Annotation> 
     let suffix = opt_str(m, "suffix", p)?.unwrap_or("");
     let kind = match req_str(m, "kind", p)? {
         "quote" => Kind::Quote(Quote {
-            speaker: opt_str(m, "speaker", p)?.unwrap_or("").to_string(),
-            speaker_canonical: opt_str(m, "speakerCanonical", p)?.map(str::to_string),
-            cue: opt_str(m, "cue", p)?.map(str::to_string),
+            speaker: opt_str(m, "speaker", p)?.unwrap_or("").into(),
+            speaker_canonical: opt_str(m, "speakerCanonical", p)?.map(Substr::from),
+            cue: opt_str(m, "cue", p)?.map(Substr::from),
             form: opt_enum::<QuoteForm>(m, "form", p, FORM_NAMES)?.unwrap_or_default(),
         }),
         "claim" => Kind::Claim(Claim {
@@ -77,11 +77,11 @@ fn annotation_v1(v: &Value, p: &Path, ctx: &Ctx, source: &str) -> R<Annotation> 
         }
     };
     Ok(Annotation {
-        id: AnnotationId(id.to_string()),
+        id: AnnotationId(id.into()),
         target: Target::new(source, start, end, exact, prefix, suffix),
         kind,
         note: opt_str(m, "note", p)?.unwrap_or("").to_string(),
-        tags: opt_strings(m, "tags", p)?,
+        tags: opt_strings(m, "tags", p)?.into_iter().map(Substr::from).collect(),
         created: millis(m, "created", p)?,
         modified: millis(m, "modified", p)?,
     })

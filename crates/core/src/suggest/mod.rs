@@ -125,9 +125,9 @@ impl Suggestion {
                     (None, _) => String::new(),
                 };
                 Kind::Quote(Quote {
-                    speaker,
-                    speaker_canonical: self.speaker_canonical.clone(),
-                    cue: self.cue.clone(),
+                    speaker: speaker.into(),
+                    speaker_canonical: self.speaker_canonical.as_deref().map(Into::into),
+                    cue: self.cue.as_deref().map(Into::into),
                     form: self.form,
                 })
             }
