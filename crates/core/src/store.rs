@@ -489,12 +489,27 @@ impl TextIndex {
         })
     }
 
-    /// The byte offset of code point `i` (`i <= len`).
+    /// The byte offset of code point `i` (`i <= len`): at once when the stretch between its
+    /// checkpoints is ASCII (as most of an English text is), else walked on from its checkpoint.
     fn byte(&self, i: usize) -> usize {
         if self.checkpoints.is_empty() || i >= self.len {
             return if i >= self.len { self.text.len() } else { i };
         }
-        self.advance(self.checkpoints[i / Self::STRIDE], i % Self::STRIDE)
+        let (k, r) = (i / Self::STRIDE, i % Self::STRIDE);
+        let from = self.checkpoints[k];
+        if self.ascii_stride(k, from) {
+            from + r
+        } else {
+            self.advance(from, r)
+        }
+    }
+
+    /// Whether the code points from checkpoint `k` (at byte `from`) to the next are all ASCII:
+    /// exactly as many bytes as code points.
+    fn ascii_stride(&self, k: usize, from: usize) -> bool {
+        let points = Self::STRIDE.min(self.len - k * Self::STRIDE);
+        let to = self.checkpoints.get(k + 1).copied().unwrap_or(self.text.len());
+        to - from == points
     }
 
     /// The byte offset `n` code points after byte offset `byte` (which starts a code point; the
@@ -509,12 +524,20 @@ impl TextIndex {
     }
 
     /// The byte offset of code point `i`, `n` code points after the one at byte offset `from`:
-    /// walked on from there when that is short, else from a checkpoint.
+    /// at once in an ASCII stretch, else walked on from `from` or from `i`'s checkpoint, whichever
+    /// is nearer.
     fn byte_after(&self, from: usize, n: usize, i: usize) -> usize {
-        if n <= Self::STRIDE && !self.checkpoints.is_empty() {
+        if self.checkpoints.is_empty() || i >= self.len {
+            return self.byte(i);
+        }
+        let (k, r) = (i / Self::STRIDE, i % Self::STRIDE);
+        let checkpoint = self.checkpoints[k];
+        if self.ascii_stride(k, checkpoint) {
+            checkpoint + r
+        } else if n < r {
             self.advance(from, n)
         } else {
-            self.byte(i)
+            self.advance(checkpoint, r)
         }
     }
 
@@ -1315,14 +1338,13 @@ fn read_columns(json: &str) -> Option<(ReadColumns<'_>, &str)> {
     ints(&mut r, r#","modified":"#, &mut c.modified)?;
     r.lit(r#","strings":"#)?;
     r.list(|r| r.str().map(|s| c.strings.push(s)))?;
-    let u32s = |r: &mut json::Reader, key: &str, out: &mut Vec<u32>| -> Option<()> {
+    let u32s = |r: &mut json::Reader, key: &str| -> Option<Vec<u32>> {
         r.lit(key)?;
-        out.reserve_exact(n);
-        r.list(|r| u32::try_from(r.uint()?).ok().map(|n| out.push(n)))
+        r.uints(n, u32::MAX.into())
     };
-    u32s(&mut r, r#","speaker":"#, &mut c.speaker)?;
-    u32s(&mut r, r#","canonical":"#, &mut c.canonical)?;
-    u32s(&mut r, r#","cue":"#, &mut c.cue)?;
+    c.speaker = u32s(&mut r, r#","speaker":"#)?;
+    c.canonical = u32s(&mut r, r#","canonical":"#)?;
+    c.cue = u32s(&mut r, r#","cue":"#)?;
     r.lit(r#","note":"#)?;
     c.note.reserve_exact(n);
     r.list(|r| r.str().map(|s| c.note.push(s)))?;
@@ -1348,8 +1370,7 @@ fn read_columns(json: &str) -> Option<(ReadColumns<'_>, &str)> {
     })?;
     for (key, out) in [(r#","s":"#, &mut c.s), (r#","len":"#, &mut c.len), (r#","p":"#, &mut c.p), (r#","x":"#, &mut c.x)] {
         r.lit(key)?;
-        out.reserve_exact(n);
-        r.list(|r| usize::try_from(r.uint()?).ok().map(|n| out.push(n)))?;
+        *out = r.uints(n, usize::MAX as u64)?;
     }
     r.lit(r#"},"records":"#)?;
     let records = r.rest().strip_suffix('}')?;
