@@ -550,13 +550,8 @@ impl TextIndex {
     }
 
     /// The `p` code points before `start`, the `len` from it and the `x` after those (a compact
-    /// record's prefix, quote and suffix), or `None` unless all of them are in the text.
-    fn cut(&self, start: usize, len: usize, p: usize, x: usize) -> Option<(&str, &str, &str)> {
-        let [b0, b1, b2, b3] = self.cut_bytes(start, len, p, x)?;
-        Some((&self.text[b0..b1], &self.text[b1..b2], &self.text[b2..b3]))
-    }
-
-    /// [`cut`](Self::cut) as views into the shared text: no string is copied.
+    /// record's prefix, quote and suffix), or `None` unless all of them are in the text. They are
+    /// views into the shared text: no string is copied.
     fn cut_shared(&self, start: usize, len: usize, p: usize, x: usize) -> Option<(Substr, Substr, Substr)> {
         let [b0, b1, b2, b3] = self.cut_bytes(start, len, p, x)?;
         Some((self.text.substr(b0..b1), self.text.substr(b1..b2), self.text.substr(b2..b3)))
@@ -582,8 +577,14 @@ impl TextIndex {
     fn compact(&self, target: &Target) -> Option<Compact> {
         let (TextPositionSelector { start, end }, quote) = (target.position?, target.quote.as_ref()?);
         let (p, x) = (quote.prefix.chars().count(), quote.suffix.chars().count());
-        let (before, exact, after) = self.cut(start, end.checked_sub(start)?, p, x)?;
-        (exact == quote.exact && before == quote.prefix && after == quote.suffix).then_some((start, end, p, x))
+        let [b0, b1, b2, b3] = self.cut_bytes(start, end.checked_sub(start)?, p, x)?;
+        // A view of this very text at those bytes (as a set read here holds) is the text there
+        // without comparing a byte; anything else is compared.
+        let is_text = |s: &Substr, bytes: std::ops::Range<usize>| {
+            (ArcStr::ptr_eq(s.parent(), &self.text) && s.range() == bytes) || s.as_str() == &self.text[bytes]
+        };
+        (is_text(&quote.exact, b1..b2) && is_text(&quote.prefix, b0..b1) && is_text(&quote.suffix, b2..b3))
+            .then_some((start, end, p, x))
     }
 }
 
@@ -1044,6 +1045,9 @@ struct Columns<Id, S> {
 
 /// Strings written once, referred to by position (1-based; 0 means none).
 struct Strings<'a> {
+    /// Shared strings looked up lately, with their positions: annotations read from storage share
+    /// their speakers' and cue verbs' strings, so most lookups are a few pointer comparisons.
+    recent: Vec<(&'a Substr, u32)>,
     list: Vec<&'a str>,
     /// FNV (as the suggestion lexicons use): thousands of short strings, and no need for SipHash's
     /// protection against chosen collisions in a table built from the reader's own annotations.
@@ -1062,6 +1066,19 @@ impl<'a> Strings<'a> {
     }
     fn opt(&mut self, s: Option<&'a str>) -> u32 {
         s.map_or(0, |s| self.get(s))
+    }
+    fn shared(&mut self, s: &'a Substr) -> u32 {
+        if let Some(&(_, i)) = self.recent.iter().find(|(seen, _)| Substr::shallow_eq(seen, s)) {
+            return i;
+        }
+        let i = self.get(s);
+        if self.recent.len() < 16 {
+            self.recent.push((s, i));
+        }
+        i
+    }
+    fn shared_opt(&mut self, s: Option<&'a Substr>) -> u32 {
+        s.map_or(0, |s| self.shared(s))
     }
 }
 
@@ -1108,7 +1125,7 @@ fn write_set<'a>(annotations: impl IntoIterator<Item = &'a Annotation>, in_id_or
     let mut records = Vec::new();
     let mut own: Vec<(&Annotation, Compact)> = Vec::new();
     for a in annotations {
-        match Some(&a.target).filter(|t| t.source == text.id().0).and_then(|t| text.compact(t)) {
+        match Some(&a.target).filter(|t| t.source == *text.source()).and_then(|t| text.compact(t)) {
             Some(at) => own.push((a, at)),
             None => records.push(AnnotationOut::new(a, text)),
         }
@@ -1117,7 +1134,7 @@ fn write_set<'a>(annotations: impl IntoIterator<Item = &'a Annotation>, in_id_or
     if !in_id_order {
         own.sort_by(|(a, _), (b, _)| a.id.cmp(&b.id));
     }
-    let mut strings = Strings { list: Vec::new(), index: std::collections::HashMap::default() };
+    let mut strings = Strings { recent: Vec::new(), list: Vec::new(), index: std::collections::HashMap::default() };
     let mut c: Columns<&str, &str> = Columns::default();
     let mut last_created = 0i64;
     let mut text_bytes = 0;
@@ -1131,9 +1148,9 @@ fn write_set<'a>(annotations: impl IntoIterator<Item = &'a Annotation>, in_id_or
             Kind::Quote(q) => {
                 c.kind_type.push(letter(&FORMS, q.form) as u8);
                 c.status.push(b'-');
-                c.speaker.push(strings.get(&q.speaker));
-                c.canonical.push(strings.opt(q.speaker_canonical.as_deref()));
-                c.cue.push(strings.opt(q.cue.as_deref()));
+                c.speaker.push(strings.shared(&q.speaker));
+                c.canonical.push(strings.shared_opt(q.speaker_canonical.as_ref()));
+                c.cue.push(strings.shared_opt(q.cue.as_ref()));
             }
             Kind::Claim(cl) => {
                 c.kind_type.push(letter(&CLAIM_TYPES, cl.claim_type) as u8);
@@ -1206,7 +1223,7 @@ fn runs(ends: &[usize]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
 /// The columns of a set as serde reads them (the slow path of [`decode_set`], and its errors).
 #[derive(Deserialize)]
 struct ColumnsIn {
-    id: Vec<AnnotationId>,
+    id: Vec<String>,
     kind: String,
     #[serde(rename = "type")]
     kind_type: String,
@@ -1252,7 +1269,7 @@ const SET: &str = "a stored annotation set";
 
 impl ColumnsIn {
     /// Checks that every column has an entry per id, and puts them in the flat layout.
-    fn into_columns(self) -> Result<Columns<AnnotationId, String>, StoreError> {
+    fn into_columns(self) -> Result<Columns<String, String>, StoreError> {
         let n = self.id.len();
         let lengths = [
             ("kind", self.kind.chars().count()),
@@ -1391,14 +1408,23 @@ fn read_columns(json: &str) -> Option<(ReadColumns<'_>, &str)> {
     lengths.iter().all(|&len| len == n).then_some((c, records))
 }
 
-impl<Id: Into<AnnotationId>, S: AsRef<str> + Into<String>> Columns<Id, S> {
+impl<Id: AsRef<str>, S: AsRef<str> + Into<String>> Columns<Id, S> {
     /// Reads every annotation of the columns; each one that cannot be read is a problem of its own.
     fn read(self, text: &TextIndex, out: &mut DecodedSet) {
+        // The ids are copied into one shared string, and each annotation's id is a view of it:
+        // one allocation for all of them.
+        let ids = {
+            let mut all = String::with_capacity(self.id.iter().map(|id| id.as_ref().len()).sum());
+            let ends: Vec<usize> = self.id.iter().map(|id| { all.push_str(id.as_ref()); all.len() }).collect();
+            let all = ArcStr::from(all);
+            let mut start = 0;
+            ends.into_iter().map(move |end| AnnotationId(all.substr(std::mem::replace(&mut start, end)..end)))
+        };
         // Each string of the table is copied once; the annotations share it.
         let strings: Vec<Substr> = self.strings.iter().map(|s| Substr::from(s.as_ref())).collect();
         let (mut tags, mut evidence) = (runs(&self.tag_ends), runs(&self.evidence_ends));
         let mut at_created = 0i64;
-        for (i, (id, note)) in self.id.into_iter().zip(self.note).enumerate() {
+        for (i, (id, note)) in ids.zip(self.note).enumerate() {
             at_created = at_created.wrapping_add(self.created[i]);
             let entry = Entry {
                 kind: self.kind[i],
@@ -1416,7 +1442,6 @@ impl<Id: Into<AnnotationId>, S: AsRef<str> + Into<String>> Columns<Id, S> {
                 p: self.p[i],
                 x: self.x[i],
             };
-            let id = id.into();
             match entry.annotation(&strings, text) {
                 Ok(a) => out.annotations.push(Annotation { id, note: note.into(), ..a }),
                 Err(why) => out.problems.push(format!("annotation {} (id {id}): {why}", i + 1)),
@@ -1502,12 +1527,6 @@ impl Entry<'_> {
             created: Timestamp(self.created),
             modified: Timestamp(self.modified),
         })
-    }
-}
-
-impl From<Cow<'_, str>> for AnnotationId {
-    fn from(id: Cow<'_, str>) -> AnnotationId {
-        AnnotationId(id.into())
     }
 }
 

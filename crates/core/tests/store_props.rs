@@ -167,6 +167,16 @@ proptest! {
         };
         prop_assert_eq!(sorted(&back.annotations), sorted(&all));
         prop_assert_eq!(set_ids(&json).unwrap(), back.annotations.iter().map(|a| a.id.clone()).collect::<Vec<_>>());
+        // What was read (its quotes and context views of the text) is written again as it was.
+        prop_assert_eq!(&encode_set(&back.annotations, &index), &json);
+        // A view of the text at the wrong place is not taken for the text there.
+        for a in &back.annotations {
+            let mut moved = a.clone();
+            if let Some(p) = moved.target.position.as_mut() {
+                (p.start, p.end) = (p.start + 1, p.end + 1);
+            }
+            prop_assert_eq!(decode_change(&encode_change(Some(&moved), &index), &index).unwrap(), Some(moved));
+        }
         for a in &all {
             let change = encode_change(Some(a), &index);
             prop_assert_eq!(decode_change(&change, &index).unwrap(), Some(a.clone()));
