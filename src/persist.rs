@@ -118,6 +118,7 @@ pub fn load(store: &dyn Store, id: &DocumentId, now: Timestamp) -> Result<Option
         Ok((document, _opened)) => document,
         Err(e) => return Err(set_aside(store, &key, &value, &e.to_string(), now)),
     };
+    drop(value); // before the text is copied, so that the copy can take its memory
     let text = TextIndex::for_document(&document);
     crate::state::mark("quotemark:load-document");
     let mut problems = Vec::new();

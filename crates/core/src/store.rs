@@ -554,7 +554,10 @@ impl TextIndex {
     /// views into the shared text: no string is copied.
     fn cut_shared(&self, start: usize, len: usize, p: usize, x: usize) -> Option<(Substr, Substr, Substr)> {
         let [b0, b1, b2, b3] = self.cut_bytes(start, len, p, x)?;
-        Some((self.text.substr(b0..b1), self.text.substr(b1..b2), self.text.substr(b2..b3)))
+        // SAFETY: `cut_bytes` walks whole code points, so each offset is a char boundary of the
+        // text, in order, and within it (what `ArcStr::substr` would check again, three times).
+        let view = |bytes| unsafe { Substr::from_parts_unchecked(self.text.clone(), bytes) };
+        Some((view(b0..b1), view(b1..b2), view(b2..b3)))
     }
 
     /// The byte offsets where a cut's prefix, quote and suffix start, and where its suffix ends.
@@ -1414,9 +1417,20 @@ impl<Id: AsRef<str>, S: AsRef<str> + Into<String>> Columns<Id, S> {
         // The ids are copied into one shared string, and each annotation's id is a view of it:
         // one allocation for all of them.
         let ids = {
-            let mut all = String::with_capacity(self.id.iter().map(|id| id.as_ref().len()).sum());
-            let ends: Vec<usize> = self.id.iter().map(|id| { all.push_str(id.as_ref()); all.len() }).collect();
-            let all = ArcStr::from(all);
+            let mut total = 0;
+            let ends: Vec<usize> = self.id.iter().map(|id| { total += id.as_ref().len(); total }).collect();
+            let fill = |buf: &mut [std::mem::MaybeUninit<u8>]| {
+                let mut at = 0;
+                for id in &self.id {
+                    let bytes = id.as_ref().as_bytes();
+                    let to = &mut buf[at..at + bytes.len()];
+                    // SAFETY: `to` is exactly `bytes.len()` bytes of our own buffer.
+                    unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), to.as_mut_ptr().cast::<u8>(), bytes.len()) };
+                    at += bytes.len();
+                }
+            };
+            // SAFETY: `fill` writes all `total` bytes, each id's whole UTF-8 in turn.
+            let all = if total == 0 { ArcStr::new() } else { unsafe { ArcStr::init_with_unchecked(total, fill) } };
             let mut start = 0;
             ends.into_iter().map(move |end| AnnotationId(all.substr(std::mem::replace(&mut start, end)..end)))
         };

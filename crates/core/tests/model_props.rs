@@ -59,6 +59,7 @@ fn command(depth: u32) -> BoxedStrategy<Command> {
     }
 }
 
+#[allow(clippy::large_enum_variant)] // test steps, a few hundred per case
 #[derive(Clone, Debug)]
 enum Step {
     Execute(Command),
