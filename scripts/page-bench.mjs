@@ -281,12 +281,52 @@ try {
     await page.waitForFunction(() => performance.getEntriesByName('quotemark:suggest').length > 0);
     record('suggest quotes and claims for the whole article', await page.evaluate(() => performance.getEntriesByName('quotemark:suggest')[0].duration));
   }
+  // A compaction as it happens in use: the load benchmark's document with 64 change records laid
+  // over its set (annotations made one by one), and one more change, after which the app folds
+  // them all into the set and writes all 5,064 annotations at once.
+  {
+    await seedStorage(page, records);
+    await page.reload();
+    await page.getByTestId('annotation-card').first().waitFor();
+    const annotateOne = (i) =>
+      page.evaluate(async (i) => {
+        performance.clearMeasures();
+        const ps = document.querySelectorAll('[data-testid="paragraph"]');
+        const node = document.createTreeWalker(ps[i % ps.length], NodeFilter.SHOW_TEXT).nextNode();
+        const range = document.createRange();
+        range.setStart(node, 0);
+        range.setEnd(node, Math.min(node.length, 8 + (i % 5)));
+        getSelection().removeAllRanges();
+        getSelection().addRange(range);
+        document.querySelector('[data-testid="article-body"]').dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        await new Promise((r) => setTimeout(r, 10));
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'q', bubbles: true }));
+        await new Promise((r) => setTimeout(r, 10));
+        document.querySelector('[data-testid="editor"] button[type=submit]').click();
+        for (let t = 0; t < 400 && !performance.getEntriesByName('quotemark:save').length; t++) await new Promise((r) => setTimeout(r, 10));
+        return performance.getEntriesByName('quotemark:save').at(-1)?.duration;
+      }, i);
+    for (let i = 0; i < 64; i++) await annotateOne(i);
+    const changed = await page.evaluate(() =>
+      Object.keys(localStorage).filter((k) => k.startsWith('quotemark.v3.')).map((k) => [k, localStorage.getItem(k)]),
+    );
+    if (changed.filter(([k]) => k.startsWith('quotemark.v3.a.')).length !== 64) throw new Error('expected 64 change records');
+    for (let run = 0; run < Math.max(3, Math.floor(RUNS / 3)); run++) {
+      await seedStorage(page, changed);
+      await page.reload();
+      await page.getByTestId('annotation-card').first().waitFor();
+      const save = await annotateOne(64 + run);
+      const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('quotemark.v3.a.')).length);
+      if (left !== 0) throw new Error(`the 65th change did not compact (${left} change records left)`);
+      record('save all 5,065 after the 65th change (a compaction, as in use)', save);
+    }
+  }
   // Import a 5 MB export into an empty document, then save all of it; the same for the load
   // benchmark's document (no notes), whose whole set is written as a compaction writes it.
   for (let run = 0; run < Math.max(3, Math.floor(RUNS / 3)); run++) {
     for (const [file, saveName] of [
       [exportFile, 'save all 5,000 after the import (a set of 2.9 M characters)'],
-      [exportWithoutNotes, "save all 5,000 of the load benchmark's document (compaction)"],
+      [exportWithoutNotes, "save all 5,000 after importing the load benchmark's document"],
     ]) {
       await page.evaluate(() => localStorage.clear());
       await page.reload();

@@ -579,7 +579,9 @@ impl TextIndex {
     /// Returns the prefix and suffix lengths in code points.
     fn compact(&self, target: &Target) -> Option<Compact> {
         let (TextPositionSelector { start, end }, quote) = (target.position?, target.quote.as_ref()?);
-        let (p, x) = (quote.prefix.chars().count(), quote.suffix.chars().count());
+        // Code points; context is mostly ASCII, where that is the length (checked a word at a time).
+        let points = |s: &str| if s.is_ascii() { s.len() } else { s.chars().count() };
+        let (p, x) = (points(&quote.prefix), points(&quote.suffix));
         let [b0, b1, b2, b3] = self.cut_bytes(start, end.checked_sub(start)?, p, x)?;
         // A view of this very text at those bytes (as a set read here holds) is the text there
         // without comparing a byte; anything else is compared.
