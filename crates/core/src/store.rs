@@ -1351,13 +1351,10 @@ fn read_columns(json: &str) -> Option<(ReadColumns<'_>, &str)> {
     c.kind = letters(&mut r, r#","kind":"#)?;
     c.kind_type = letters(&mut r, r#","type":"#)?;
     c.status = letters(&mut r, r#","status":"#)?;
-    let ints = |r: &mut json::Reader, key: &str, out: &mut Vec<i64>| -> Option<()> {
-        r.lit(key)?;
-        out.reserve_exact(n);
-        r.list(|r| r.int().map(|n| out.push(n)))
-    };
-    ints(&mut r, r#","created":"#, &mut c.created)?;
-    ints(&mut r, r#","modified":"#, &mut c.modified)?;
+    r.lit(r#","created":"#)?;
+    c.created = r.ints(n)?;
+    r.lit(r#","modified":"#)?;
+    c.modified = r.ints(n)?;
     r.lit(r#","strings":"#)?;
     r.list(|r| r.str().map(|s| c.strings.push(s)))?;
     let u32s = |r: &mut json::Reader, key: &str| -> Option<Vec<u32>> {
@@ -1371,13 +1368,20 @@ fn read_columns(json: &str) -> Option<(ReadColumns<'_>, &str)> {
     c.note.reserve_exact(n);
     r.list(|r| r.str().map(|s| c.note.push(s)))?;
     r.lit(r#","tags":"#)?;
+    // Mostly `[]`: read at once.
     r.list(|r| {
-        r.list(|r| u32::try_from(r.uint()?).ok().map(|t| c.tags.push(t)))?;
+        if r.lit("[]").is_none() {
+            r.list(|r| u32::try_from(r.uint()?).ok().map(|t| c.tags.push(t)))?;
+        }
         c.tag_ends.push(c.tags.len());
         Some(())
     })?;
     r.lit(r#","evidence":"#)?;
     r.list(|r| {
+        if r.lit("[]").is_some() {
+            c.evidence_ends.push(c.evidence.len());
+            return Some(());
+        }
         r.list(|r| {
             r.lit("[")?;
             let url = u32::try_from(r.uint()?).ok()?;

@@ -35,6 +35,17 @@ fn special(bytes: &[u8], mut from: usize) -> Option<usize> {
     bytes[from..].iter().position(|&b| b == b'"' || b == b'\\' || b < 0x20).map(|i| from + i)
 }
 
+/// An integer from its sign and magnitude as serde_json reads it into an `i64`: not `-0` (a float
+/// there) and nothing out of range.
+fn signed(negative: bool, n: u64) -> Option<i64> {
+    match (negative, n) {
+        (true, 0) => None,
+        (true, n) if n == 1 << 63 => Some(i64::MIN),
+        (true, n) => i64::try_from(n).ok().map(|n| -n),
+        (false, n) => i64::try_from(n).ok(),
+    }
+}
+
 /// Writes JSON. Only whole strings and ASCII are ever appended, so what it holds is UTF-8.
 pub(super) struct Writer {
     out: Vec<u8>,
@@ -147,7 +158,8 @@ impl<'a> Reader<'a> {
 
     /// Reads `expected` exactly.
     pub fn lit(&mut self, expected: &str) -> Option<()> {
-        self.rest().starts_with(expected).then(|| self.at += expected.len())
+        let expected = expected.as_bytes();
+        (self.bytes().get(self.at..self.at + expected.len()) == Some(expected)).then(|| self.at += expected.len())
     }
 
     /// Reads a JSON string; borrowed from the input unless it has escapes.
@@ -235,21 +247,24 @@ impl<'a> Reader<'a> {
 
     /// Reads an integer that may be negative (not `-0`, which serde_json reads as a float).
     pub fn int(&mut self) -> Option<i64> {
-        if self.peek() == Some(b'-') {
-            self.at += 1;
-            let n = self.uint()?;
-            if n == 1 << 63 {
-                return Some(i64::MIN);
-            }
-            return i64::try_from(n).ok().filter(|&n| n != 0).map(|n| -n);
-        }
-        i64::try_from(self.uint()?).ok()
+        let negative = self.peek() == Some(b'-');
+        self.at += usize::from(negative);
+        signed(negative, self.uint()?)
     }
 
     /// Reads `[n,n,…]` of exactly `count` non-negative integers, each at most `max`, as `uint`
     /// reads them. The column readers' hot loop: one pass with the position in a local and the
     /// numbers written in place, since a size-optimised build calls out for every `Vec::push`.
     pub fn uints<T: Copy + Default + TryFrom<u64>>(&mut self, count: usize, max: u64) -> Option<Vec<T>> {
+        self.numbers(count, false, |_, n| if n > max { None } else { T::try_from(n).ok() })
+    }
+
+    /// Reads `[n,n,…]` of exactly `count` integers, as `int` reads them (see [`Self::uints`]).
+    pub fn ints(&mut self, count: usize) -> Option<Vec<i64>> {
+        self.numbers(count, true, signed)
+    }
+
+    fn numbers<T: Copy + Default>(&mut self, count: usize, may_be_negative: bool, value: impl Fn(bool, u64) -> Option<T>) -> Option<Vec<T>> {
         let bytes = self.bytes();
         let mut at = self.at;
         if bytes.get(at) != Some(&b'[') {
@@ -262,9 +277,11 @@ impl<'a> Reader<'a> {
             return (count == 0).then_some(out);
         }
         for (i, slot) in out.iter_mut().enumerate() {
+            let negative = may_be_negative && bytes.get(at) == Some(&b'-');
+            at += usize::from(negative);
             let start = at;
             let mut n: u64 = 0;
-            // At most 19 digits: no u64 overflows, and longer numbers are above any `max` here.
+            // At most 19 digits: no u64 overflows, and longer numbers are out of any range here.
             while let Some(d) = bytes.get(at).map(|b| b.wrapping_sub(b'0')).filter(|&d| d < 10) {
                 if at - start == 19 {
                     return None;
@@ -273,10 +290,10 @@ impl<'a> Reader<'a> {
                 at += 1;
             }
             let digits = at - start;
-            if digits == 0 || (digits > 1 && bytes[start] == b'0') || n > max {
+            if digits == 0 || (digits > 1 && bytes[start] == b'0') {
                 return None;
             }
-            *slot = T::try_from(n).ok()?;
+            *slot = value(negative, n)?;
             // Only `,` between numbers and `]` after the last: no fraction, exponent or other value.
             let next = if i + 1 == count { b']' } else { b',' };
             if bytes.get(at) != Some(&next) {
@@ -363,6 +380,10 @@ mod tests {
             ("[1 ]", 1), ("[1,]", 1), ("[,1]", 1), ("[12345678901234567890]", 1), ("[99999999999999999999]", 1), ("1", 1), ("[1", 1),
         ] {
             assert_eq!(Reader::new(bad).uints::<u32>(count, 42), None, "{bad}");
+        }
+        assert_eq!(Reader::new("[0,-1,-9223372036854775808,9223372036854775807]").ints(4), Some(vec![0, -1, i64::MIN, i64::MAX]));
+        for bad in ["[-0]", "[9223372036854775808]", "[-9223372036854775809]", "[--1]", "[-]", "[1,-]"] {
+            assert_eq!(Reader::new(bad).ints(bad.matches(',').count() + 1), None, "{bad}");
         }
         // serde_json reads -0 as the float -0.0, which no integer field takes.
         assert_eq!(Reader::new("-0").int(), None);
