@@ -1140,68 +1140,68 @@ fn write_set<'a>(annotations: impl IntoIterator<Item = &'a Annotation>, in_id_or
         own.sort_by(|(a, _), (b, _)| a.id.cmp(&b.id));
     }
     let mut strings = Strings { recent: Vec::new(), list: Vec::new(), index: std::collections::HashMap::default() };
-    let mut c: Columns<&str, &str> = Columns::default();
-    let mut last_created = 0i64;
+    // The columns that refer to the table of strings, filled in one pass (in the order the table
+    // has always been filled, so that what is written stays byte for byte the same); the others
+    // are written straight from the annotations. Entries are set in place rather than pushed: the
+    // size-optimised build calls out for every push.
+    let n = own.len();
+    let (mut speaker, mut canonical, mut cue) = (vec![0u32; n], vec![0u32; n], vec![0u32; n]);
+    let (mut tags, mut tag_ends, mut evidence, mut evidence_ends) = (Vec::new(), vec![0usize; n], Vec::new(), vec![0usize; n]);
     let mut text_bytes = 0;
-    for &(a, (s, e, p, x)) in &own {
-        c.id.push(&a.id.0);
-        c.kind.push(if matches!(a.kind, Kind::Quote(_)) { b'q' } else { b'c' });
-        c.created.push(a.created.0.wrapping_sub(last_created));
-        last_created = a.created.0;
-        c.modified.push(a.modified.0.wrapping_sub(a.created.0));
+    for (i, &(a, _)) in own.iter().enumerate() {
         match &a.kind {
             Kind::Quote(q) => {
-                c.kind_type.push(letter(&FORMS, q.form) as u8);
-                c.status.push(b'-');
-                c.speaker.push(strings.shared(&q.speaker));
-                c.canonical.push(strings.shared_opt(q.speaker_canonical.as_ref()));
-                c.cue.push(strings.shared_opt(q.cue.as_ref()));
+                speaker[i] = strings.shared(&q.speaker);
+                canonical[i] = strings.shared_opt(q.speaker_canonical.as_ref());
+                cue[i] = strings.shared_opt(q.cue.as_ref());
             }
-            Kind::Claim(cl) => {
-                c.kind_type.push(letter(&CLAIM_TYPES, cl.claim_type) as u8);
-                c.status.push(letter(&STATUSES, cl.status) as u8);
-                c.speaker.push(0);
-                c.canonical.push(0);
-                c.cue.push(0);
-                c.evidence.extend(cl.evidence.iter().map(|ev| (strings.opt(ev.url.as_deref()), strings.get(&ev.note))));
+            Kind::Claim(cl) if !cl.evidence.is_empty() => {
+                evidence.extend(cl.evidence.iter().map(|ev| (strings.opt(ev.url.as_deref()), strings.get(&ev.note))));
             }
+            Kind::Claim(_) => {}
         }
-        c.evidence_ends.push(c.evidence.len());
-        c.note.push(&a.note);
+        evidence_ends[i] = evidence.len();
+        if !a.tags.is_empty() {
+            tags.extend(a.tags.iter().map(|t| strings.get(t)));
+        }
+        tag_ends[i] = tags.len();
         text_bytes += a.id.0.len() + a.note.len();
-        c.tags.extend(a.tags.iter().map(|t| strings.get(t)));
-        c.tag_ends.push(c.tags.len());
-        c.s.push(s);
-        c.len.push(e - s);
-        c.p.push(p);
-        c.x.push(x);
     }
-    c.strings = strings.list;
-    let mut w = json::Writer::with_capacity(own.len() * 48 + text_bytes + 256);
+    let letters = |letter: fn(&Annotation) -> u8| -> Vec<u8> { own.iter().map(|(a, _)| letter(a)).collect() };
+    let kind = letters(|a| if matches!(a.kind, Kind::Quote(_)) { b'q' } else { b'c' });
+    let kind_type = letters(|a| match &a.kind {
+        Kind::Quote(q) => letter(&FORMS, q.form) as u8,
+        Kind::Claim(c) => letter(&CLAIM_TYPES, c.claim_type) as u8,
+    });
+    let status = letters(|a| match &a.kind {
+        Kind::Quote(_) => b'-',
+        Kind::Claim(c) => letter(&STATUSES, c.status) as u8,
+    });
+    let mut w = json::Writer::with_capacity(n * 48 + text_bytes + 256);
     w.raw(r#"{"version":3,"columns":{"id":"#);
-    w.list(&c.id, |w, id| w.str(id));
-    for (key, letters) in [(r#","kind":""#, &c.kind), (r#"","type":""#, &c.kind_type), (r#"","status":""#, &c.status)] {
+    w.list(&own, |w, (a, _)| w.str(&a.id.0));
+    for (key, letters) in [(r#","kind":""#, &kind), (r#"","type":""#, &kind_type), (r#"","status":""#, &status)] {
         w.raw(key);
         // Letters from the tables above: ASCII.
         w.raw(std::str::from_utf8(letters).unwrap_or_default());
     }
     w.raw(r#"","created":"#);
-    w.list(&c.created, |w, &n| w.int(n));
+    w.ints(own.iter().scan(0i64, |last, (a, _)| Some(a.created.0.wrapping_sub(std::mem::replace(last, a.created.0)))));
     w.raw(r#","modified":"#);
-    w.list(&c.modified, |w, &n| w.int(n));
+    w.ints(own.iter().map(|(a, _)| a.modified.0.wrapping_sub(a.created.0)));
     w.raw(r#","strings":"#);
-    w.list(&c.strings, |w, s| w.str(s));
-    for (key, column) in [(r#","speaker":"#, &c.speaker), (r#","canonical":"#, &c.canonical), (r#","cue":"#, &c.cue)] {
+    w.list(&strings.list, |w, s| w.str(s));
+    for (key, column) in [(r#","speaker":"#, &speaker), (r#","canonical":"#, &canonical), (r#","cue":"#, &cue)] {
         w.raw(key);
-        w.list(column, |w, &n| w.uint(n.into()));
+        w.uints(column.iter().map(|&n| n.into()));
     }
     w.raw(r#","note":"#);
-    w.list(&c.note, |w, s| w.str(s));
+    w.list(&own, |w, (a, _)| w.str(&a.note));
     w.raw(r#","tags":"#);
-    w.list(runs(&c.tag_ends), |w, run| w.list(&c.tags[run], |w, &t| w.uint(t.into())));
+    w.list(runs(&tag_ends), |w, run| w.uints(tags[run].iter().map(|&t| t.into())));
     w.raw(r#","evidence":"#);
-    w.list(runs(&c.evidence_ends), |w, run| {
-        w.list(&c.evidence[run], |w, &(url, note)| {
+    w.list(runs(&evidence_ends), |w, run| {
+        w.list(&evidence[run], |w, &(url, note)| {
             w.raw("[");
             w.uint(url.into());
             w.raw(",");
@@ -1209,9 +1209,9 @@ fn write_set<'a>(annotations: impl IntoIterator<Item = &'a Annotation>, in_id_or
             w.raw("]");
         })
     });
-    for (key, column) in [(r#","s":"#, &c.s), (r#","len":"#, &c.len), (r#","p":"#, &c.p), (r#","x":"#, &c.x)] {
+    for (i, key) in [r#","s":"#, r#","len":"#, r#","p":"#, r#","x":"#].into_iter().enumerate() {
         w.raw(key);
-        w.list(column, |w, &n| w.uint(n as u64));
+        w.uints(own.iter().map(|&(_, (s, e, p, x))| [s, e - s, p, x][i] as u64));
     }
     w.raw(r#"},"records":"#);
     // Cannot fail: string keys, no floats.
