@@ -135,13 +135,28 @@ fn entries(state: &AppState) -> Vec<Entry> {
     list
 }
 
-/// Removes a document and its annotations from the store, returning what was removed (for Undo).
+/// Removes a document and its annotations from the store, and what the versions record says of it
+/// (as a new version of another, or as the one another is a version of); returns what was removed
+/// or changed, as it was (for Undo).
 fn delete_document(state: &AppState, id: &DocumentId) -> Vec<(String, String)> {
     let store = state.store();
     let keys = crate::persist::keys_of(&*store, id);
-    let removed: Vec<(String, String)> = keys.iter().filter_map(|k| Some((k.clone(), store.get(k)?))).collect();
+    let mut removed: Vec<(String, String)> = keys.iter().filter_map(|k| Some((k.clone(), store.get(k)?))).collect();
     for k in &keys {
         store.remove(k);
+    }
+    if let Some(recorded) = store.get(store::VERSIONS_KEY) {
+        let mut versions = store::decode_versions(Some(&recorded));
+        let before = versions.len();
+        versions.retain(|new, old| new != id.short() && old != id.short());
+        if versions.len() != before {
+            if versions.is_empty() {
+                store.remove(store::VERSIONS_KEY);
+            } else {
+                let _ = store.set(store::VERSIONS_KEY, &store::encode_versions(&versions));
+            }
+            removed.push((store::VERSIONS_KEY.to_string(), recorded));
+        }
     }
     removed
 }

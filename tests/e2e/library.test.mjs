@@ -249,6 +249,19 @@ test('open an edited version: each annotation is re-anchored and shown; confirm 
   const texts = await items.allTextContents();
   assert.equal(texts.filter((t) => t.includes('Council approves bridge plan') && t.includes('4 annotations')).length, 2, texts.join(' | '));
   assert.equal(texts.filter((t) => t.includes('new version of “Council approves bridge plan”')).length, 1, texts.join(' | '));
+
+  // Deleting the first version also drops what the versions record says of it; Undo brings both back.
+  const versions = () => page.evaluate(() => JSON.parse(localStorage.getItem('quotemark.v3.versions') ?? '{}'));
+  assert.equal(Object.keys(await versions()).length, 1);
+  const first = items.filter({ hasNotText: 'new version of' }).filter({ hasText: 'Council approves bridge plan' });
+  await first.getByRole('button', { name: 'Delete' }).click();
+  await items.filter({ hasText: 'Council approves bridge plan' }).first().waitFor();
+  assert.equal(await items.filter({ hasText: 'Council approves bridge plan' }).count(), 1);
+  assert.deepEqual(await versions(), {});
+  assert.equal(await items.filter({ hasText: 'new version of' }).count(), 0);
+  await app.toast.getByRole('button', { name: 'Undo' }).click();
+  await items.filter({ hasText: 'new version of “Council approves bridge plan”' }).waitFor();
+  assert.equal(Object.keys(await versions()).length, 1);
 });
 
 test('a file made on another version of the text can be re-anchored onto the open article', async () => {
