@@ -556,7 +556,10 @@ impl TextIndex {
         let [b0, b1, b2, b3] = self.cut_bytes(start, len, p, x)?;
         // SAFETY: `cut_bytes` walks whole code points, so each offset is a char boundary of the
         // text, in order, and within it (what `ArcStr::substr` would check again, three times).
-        let view = |bytes| unsafe { Substr::from_parts_unchecked(self.text.clone(), bytes) };
+        let view = |bytes: std::ops::Range<usize>| {
+            debug_assert!(self.text.get(bytes.clone()).is_some(), "{bytes:?} is not a slice of the text");
+            unsafe { Substr::from_parts_unchecked(self.text.clone(), bytes) }
+        };
         Some((view(b0..b1), view(b1..b2), view(b2..b3)))
     }
 
@@ -1400,21 +1403,8 @@ fn read_columns(json: &str) -> Option<(ReadColumns<'_>, &str)> {
     }
     r.lit(r#"},"records":"#)?;
     let records = r.rest().strip_suffix('}')?;
-    let lengths = [
-        c.created.len(),
-        c.modified.len(),
-        c.speaker.len(),
-        c.canonical.len(),
-        c.cue.len(),
-        c.note.len(),
-        c.tag_ends.len(),
-        c.evidence_ends.len(),
-        c.s.len(),
-        c.len.len(),
-        c.p.len(),
-        c.x.len(),
-    ];
-    lengths.iter().all(|&len| len == n).then_some((c, records))
+    // The number columns were read `n` long; the lists of strings, tags and evidence are checked here.
+    [c.note.len(), c.tag_ends.len(), c.evidence_ends.len()].iter().all(|&len| len == n).then_some((c, records))
 }
 
 impl<Id: AsRef<str>, S: AsRef<str> + Into<String>> Columns<Id, S> {
