@@ -7,7 +7,7 @@ use crate::storage::{Store, WriteError};
 use quotemark_core::document::{Document, DocumentId};
 use quotemark_core::model::{AnnotationId, AnnotationSet, Timestamp};
 use quotemark_core::store::{self, TextIndex};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
 /// A document read back from the store, with anything that went wrong on the way.
@@ -202,6 +202,11 @@ pub struct Persistence {
     changes: BTreeSet<AnnotationId>,
     /// Whether the next save writes the whole set.
     compact_due: bool,
+    /// The change records the last compaction folded into the set, each with what it must hold to
+    /// be removed by [`Persistence::tidy`]: the record of its annotation as the set now has it.
+    /// Until then such a record is redundant, not wrong: loading lays it over the set, which says
+    /// the same.
+    folded: HashMap<AnnotationId, String>,
 }
 
 impl Persistence {
@@ -220,6 +225,7 @@ impl Persistence {
             text: TextIndex::for_document(document),
             dirty: BTreeSet::new(),
             changes,
+            folded: HashMap::new(),
         };
         (persistence, result)
     }
@@ -269,7 +275,9 @@ impl Persistence {
         first_error.map_or(Ok(()), Err)
     }
 
-    /// Writes the whole set, then removes the change records it folded in.
+    /// Writes the whole set, then notes the change records it folds in for [`Persistence::tidy`]
+    /// to remove. The save is complete once the set is written; reading and removing the records
+    /// is housekeeping, left for an idle moment.
     fn compact(&mut self, set: &AnnotationSet) -> Result<(), WriteError> {
         if let Err(e) = self.store.set(&store::set_key(&self.document), &store::encode_annotation_set(set, &self.text)) {
             self.compact_due = true;
@@ -277,19 +285,43 @@ impl Persistence {
         }
         self.dirty.clear();
         self.compact_due = false;
+        let text = &self.text;
+        self.folded = std::mem::take(&mut self.changes)
+            .into_iter()
+            .map(|id| {
+                let record = store::encode_change(set.get(&id), text);
+                (id, record)
+            })
+            .collect();
+        Ok(())
+    }
+
+    /// Whether the last compaction left change records for [`Persistence::tidy`] to remove.
+    pub fn has_folded(&self) -> bool {
+        !self.folded.is_empty()
+    }
+
+    /// Removes the change records the last compaction folded into the set, each only if it holds
+    /// what the set says of its annotation. Any other record (written since, by this tab or
+    /// another, or by a tab this one has not heard from yet) says something newer and stays.
+    pub fn tidy(&mut self) {
+        if self.folded.is_empty() {
+            return;
+        }
+        let folded = std::mem::take(&mut self.folded);
         let prefix = store::change_prefix(&self.document);
-        self.changes.clear();
         for key in self.store.keys(&prefix) {
             let id = AnnotationId(key[prefix.len()..].into());
-            match self.store.get(&key) {
-                Some(value) if !store::is_folded(&value, set.get(&id), &self.text) => {
-                    // Written by another tab since this one last heard: it stays for that change to arrive.
+            match folded.get(&id) {
+                Some(record) if self.store.get(&key).as_ref() == Some(record) => {
+                    self.store.remove(&key);
+                    self.changes.remove(&id);
+                }
+                _ => {
                     self.changes.insert(id);
                 }
-                _ => self.store.remove(&key),
             }
         }
-        Ok(())
     }
 
     /// Reads what another tab wrote under `key` (`value` `None`: the key was removed). Only the
@@ -308,6 +340,9 @@ impl Persistence {
             return Some(Foreign::Change(id, change));
         }
         if key == store::set_key(&self.document) {
+            // Another tab wrote the set: what this tab's last compaction folded in is no longer
+            // known to be in it, so those records stay.
+            self.changes.extend(std::mem::take(&mut self.folded).into_keys());
             return Some(Foreign::Set(store::decode_set(value?, &self.text).ok()?.annotations));
         }
         None

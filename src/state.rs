@@ -368,16 +368,33 @@ impl AppState {
         self.save_scheduled.set_value(true);
         let state = *self;
         request_animation_frame(move || {
-            set_timeout(move || state.flush_save(), std::time::Duration::ZERO);
+            set_timeout(move || state.save_if_scheduled(), std::time::Duration::ZERO);
         });
     }
 
-    /// Saves now if a save is pending (also called when the page is hidden or closed).
-    pub fn flush_save(&self) {
+    fn save_if_scheduled(&self) {
         if self.save_scheduled.try_get_value().unwrap_or(false) {
             self.save_scheduled.set_value(false);
             self.save();
         }
+    }
+
+    /// Saves now if a save is pending, and removes the change records a compaction left (called
+    /// when the page is hidden or closed, and before another document replaces this one).
+    pub fn flush_save(&self) {
+        self.save_if_scheduled();
+        self.tidy_storage();
+    }
+
+    /// Removes the change records the last compaction folded into the set (see [`Persistence::tidy`]).
+    fn tidy_storage(&self) {
+        self.persistence.try_update_value(|p| {
+            if let Some(p) = p.as_mut().filter(|p| p.has_folded()) {
+                mark("quotemark:tidy-start");
+                p.tidy();
+                measure("quotemark:tidy", "quotemark:tidy-start");
+            }
+        });
     }
 
     /// Writes every annotation changed since the last successful save.
@@ -393,6 +410,10 @@ impl AppState {
         });
         measure("quotemark:save", "quotemark:save-start");
         self.report_write(result);
+        if self.persistence.with_value(|p| p.as_ref().is_some_and(Persistence::has_folded)) {
+            let state = *self;
+            request_idle_callback(move || state.tidy_storage());
+        }
     }
 
     fn report_write(&self, result: Result<(), WriteError>) {

@@ -8,7 +8,7 @@
 //!   last compaction: loading a document reads one value, however many annotations it has;
 //! - `quotemark.v3.a.<hex id>.<annotation id>`: one annotation changed since then (or `null`: deleted),
 //!   so that a change writes one small value and other tabs hear about exactly that annotation;
-//!   past 64 of them the set is written again and they are removed;
+//!   past 64 of them the set is written again and they are removed (when the page is next idle);
 //! - `quotemark.v3.current`: the document open last;
 //! - `quotemark.v3.rejected.<hex id>`: suggestions the reader rejected on that document;
 //! - `quotemark.v3.versions`: which document was opened as a new version of which (a label);
@@ -74,6 +74,23 @@ extern "C" {
     fn written(this: &EncodeResult) -> f64;
 }
 
+// Listing keys one `Storage.key(i)` call at a time crosses into JS and copies a string per key in
+// the store, and a document with many change records has dozens; filtering in JS copies only the
+// keys asked for.
+#[wasm_bindgen(inline_js = "export function storage_keys(storage, prefix) {
+    const keys = [];
+    for (let i = 0, n = storage.length; i < n; i++) {
+        const key = storage.key(i);
+        if (key !== null && key.startsWith(prefix)) keys.push(key);
+    }
+    return keys;
+}")]
+extern "C" {
+    /// The keys of `storage` that start with `prefix`.
+    #[wasm_bindgen(catch)]
+    fn storage_keys(storage: &web_sys::Storage, prefix: &str) -> Result<Vec<JsString>, JsValue>;
+}
+
 thread_local! {
     static ENCODER: Utf8Encoder = Utf8Encoder::new();
 }
@@ -81,10 +98,11 @@ thread_local! {
 /// Copies a JS string into a Rust string with the browser's own UTF-8 encoder, straight into
 /// wasm memory. wasm-bindgen's usual conversion first walks the string in a JS loop, one code unit
 /// at a time; on a freshly loaded page (JS not yet optimised) that takes about 15 ms per million
-/// characters, which is most of the time to load a document with thousands of annotations.
+/// characters, which is most of the time to load a document with thousands of annotations, and
+/// still tens of microseconds for each of a compaction's change records.
 fn rust_string(s: &JsString) -> String {
     let units = s.length() as usize;
-    if units < 4096 {
+    if units < 64 {
         return String::from(s);
     }
     // At most three UTF-8 bytes per UTF-16 code unit.
@@ -125,9 +143,7 @@ impl Store for LocalStore {
         let _ = LocalStorage::raw().remove_item(key);
     }
     fn keys(&self, prefix: &str) -> Vec<String> {
-        let storage = LocalStorage::raw();
-        let n = storage.length().unwrap_or(0);
-        (0..n).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.starts_with(prefix)).collect()
+        storage_keys(&LocalStorage::raw(), prefix).map_or_else(|_| Vec::new(), |keys| keys.iter().map(rust_string).collect())
     }
     fn persistent(&self) -> bool {
         true

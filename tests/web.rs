@@ -251,11 +251,12 @@ use quotemark::storage::{LocalStore, Store};
 
 #[wasm_bindgen_test]
 fn large_stored_values_are_read_back_exactly() {
-    // Below and above the size where the adapter copies with the browser's encoder, with ASCII,
+    // Below and above the sizes where the adapter copies with the browser's encoder, with ASCII,
     // two-, three- and four-byte characters.
     let store = LocalStore;
     for (key, value) in [
         ("quotemark.test.small", "“Short,” she said. 😀".to_string()),
+        ("quotemark.test.record", "{\"note\":\"“We will act,” said Zoë — 😀👩‍👩‍👧\"}".repeat(3)),
         ("quotemark.test.ascii", "plain text ".repeat(2_000)),
         ("quotemark.test.mixed", "“We will act,” said Zoë — 😀👩‍👩‍👧 ".repeat(1_500)),
     ] {
@@ -287,4 +288,66 @@ fn opening_another_document_first_saves_the_open_one() {
     quotemark::components::library::open_document(&state, Document::from_raw("Another article entirely."));
     let saved = quotemark::persist::load(&*store, &sample_document().id, now()).unwrap().unwrap();
     assert_eq!(saved.annotations.get(&claim.id), Some(&claim));
+}
+
+// ---------- A compaction removes only the change records its set now holds ----------
+
+#[wasm_bindgen_test]
+fn a_compaction_leaves_records_written_meanwhile_and_tidies_the_rest() {
+    use quotemark::persist::{self, Persistence};
+    use quotemark::state::{now, sample_document};
+    use quotemark::storage::Store;
+    use quotemark_core::anchor::describe;
+    use quotemark_core::model::{Annotation, AnnotationId, AnnotationSet, Claim, Command, Kind, Timestamp};
+    use quotemark_core::store;
+
+    let doc = sample_document();
+    let claim = |i: usize, modified: i64| Annotation {
+        modified: Timestamp(modified),
+        ..Annotation::new(
+            AnnotationId(format!("a{i:02}").into()),
+            describe(&doc.id.0, &doc.text, Span::new(10 + i, 20 + i)),
+            Kind::Claim(Claim::default()),
+            Timestamp(1),
+        )
+    };
+    let records = |store: &dyn Store| store.keys(&store::change_prefix(&doc.id));
+    let fill = |store: &Rc<dyn Store>| {
+        let (mut p, written) = Persistence::open(store.clone(), &doc, now());
+        written.unwrap();
+        let mut set = AnnotationSet::default();
+        // Saved one at a time: a change record each, until the 65th asks for a compaction.
+        for i in 0..=store::MAX_CHANGES {
+            let a = claim(i, 1);
+            set.apply(&Command::Create(a.clone())).unwrap();
+            p.touch([&a.id]);
+            p.flush(&set).unwrap();
+        }
+        (p, set)
+    };
+
+    // The set is written at once; the 64 records it folded in are removed when the app is idle.
+    let store: Rc<dyn Store> = Rc::new(MemoryStore::default());
+    let (mut p, set) = fill(&store);
+    assert!(p.has_folded());
+    assert_eq!(records(&*store).len(), store::MAX_CHANGES);
+    // Meanwhile another tab changes a01 (this tab has not heard yet): that record says something newer.
+    let theirs = claim(1, 2);
+    let text = store::TextIndex::for_document(&doc);
+    store.set(&store::change_key(&doc.id, &theirs.id), &store::encode_change(Some(&theirs), &text)).unwrap();
+    p.tidy();
+    assert!(!p.has_folded());
+    assert_eq!(records(&*store), [store::change_key(&doc.id, &theirs.id)]);
+    let loaded = persist::load(&*store, &doc.id, now()).unwrap().unwrap();
+    assert_eq!(loaded.annotations.len(), set.len());
+    assert_eq!(loaded.annotations.get(&theirs.id), Some(&theirs));
+
+    // Another tab writes the whole set before this one tidies: nothing is known to be folded any more.
+    let store: Rc<dyn Store> = Rc::new(MemoryStore::default());
+    let (mut p, _) = fill(&store);
+    let their_set = store.get(&store::set_key(&doc.id)).unwrap();
+    assert!(p.foreign(&store::set_key(&doc.id), Some(&their_set)).is_some());
+    assert!(!p.has_folded());
+    p.tidy();
+    assert_eq!(records(&*store).len(), store::MAX_CHANGES);
 }

@@ -21,7 +21,8 @@
 //! Loading reads one set value and the few change records beside it, so it costs one storage round
 //! trip rather than one per annotation. Once a document has more than [`MAX_CHANGES`] change
 //! records (or one save touches that many annotations, as an import does), the app writes the whole
-//! set again and removes the change records it folded in: a *compaction*. A change record that
+//! set again and then, once the page is idle, removes the change records it folded in: a
+//! *compaction*. A change record that
 //! holds something else than what the set now says (another tab wrote it meanwhile) is left in
 //! place. Removing a change record therefore never means "deleted"; only a `null` value does.
 //!
@@ -1667,20 +1668,6 @@ pub fn lay_over(
     added.sort_by(|a, b| a.id.cmp(&b.id));
     out.extend(added);
     out
-}
-
-/// Whether a change record may be removed once the set holding `current` (the annotation of that
-/// id now, or `None`) is written: it says exactly that. A record holding anything else was written
-/// meanwhile by another tab and must stay until this tab has seen it.
-///
-/// ```
-/// use quotemark_core::store::{encode_change, is_folded, TextIndex};
-/// let text = TextIndex::new("abc");
-/// assert!(is_folded("null", None, &text));
-/// assert!(!is_folded(r#"{"id":"x"}"#, None, &text));
-/// ```
-pub fn is_folded(value: &str, current: Option<&Annotation>, text: &TextIndex) -> bool {
-    value == encode_change(current, text)
 }
 
 #[derive(Deserialize)]
