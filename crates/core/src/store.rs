@@ -22,9 +22,9 @@
 //! trip rather than one per annotation. Once a document has more than [`MAX_CHANGES`] change
 //! records (or one save touches that many annotations, as an import does), the app writes the whole
 //! set again and then, once the page is idle, removes the change records it folded in: a
-//! *compaction*. A change record that
-//! holds something else than what the set now says (another tab wrote it meanwhile) is left in
-//! place. Removing a change record therefore never means "deleted"; only a `null` value does.
+//! *compaction*. A change record that holds something else than what the set now says (another
+//! tab wrote it meanwhile) is left in place. Removing a change record therefore never means
+//! "deleted"; only a `null` value does.
 //!
 //! Annotation ids are kept verbatim as a change key's last part (ids of imported annotations may
 //! be IRIs; the key is only ever compared, never parsed further).
