@@ -1372,6 +1372,8 @@ fn read_columns(json: &str) -> Option<(ReadColumns<'_>, &str)> {
     c.note.reserve_exact(n);
     r.list(|r| r.str().map(|s| c.note.push(s)))?;
     r.lit(r#","tags":"#)?;
+    c.tag_ends.reserve_exact(n);
+    c.evidence_ends.reserve_exact(n);
     // Mostly `[]`: read at once.
     r.list(|r| {
         if r.lit("[]").is_none() {
