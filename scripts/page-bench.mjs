@@ -69,7 +69,7 @@ const annotations = Array.from({ length: ANNOTATIONS }, (_, i) => {
 });
 // Storage seeds, written by the app itself: version 2 records (one key per annotation, the layout
 // Quotemark used before) that a first load migrates into version 3 (one set per document, see
-// crates/core/src/store.rs); every run then starts from what that load wrote.
+// crates/store/src/lib.rs); every run then starts from what that load wrote.
 const hex = id.slice(7);
 const v2Records = [
   [`quotemark.v2.doc.${hex}`, JSON.stringify({ version: 2, document: { id, title: `Synthetic ${KB} KB article`, text }, opened: 0 })],

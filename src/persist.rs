@@ -1,12 +1,12 @@
 //! Keeping the open document and its annotations in a [`Store`] (the layout is version 3 of
-//! [`quotemark_core::store`]): loading (with migration from versions 1 and 2, and corrupt values
+//! [`quotemark_store`]): loading (with migration from versions 1 and 2, and corrupt values
 //! set aside), saving only what a change touched, compacting, and retrying what could not be
 //! written.
 
 use crate::storage::{Store, WriteError};
 use quotemark_core::document::{Document, DocumentId};
 use quotemark_core::model::{AnnotationId, AnnotationSet, Timestamp};
-use quotemark_core::store::{self, TextIndex};
+use quotemark_store::{self as store, TextIndex};
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 

@@ -1,7 +1,7 @@
 //! The storage adapter: the one place the app reads and writes the browser's local storage (through
 //! gloo-storage), with an in-memory fallback where local storage cannot be used.
 //!
-//! What is stored is defined in [`quotemark_core::store`] (pure, tested natively; its module docs
+//! What is stored is defined in [`quotemark_store`] (pure, tested natively; its module docs
 //! have the full layout). The keys, all prefixed `quotemark.`:
 //! - `quotemark.v3.doc.<hex id>`: the document (title, date, source, text) and when it was opened;
 //! - `quotemark.v3.set.<hex id>`: all of the document's annotations, in compact records, as of the
@@ -178,7 +178,7 @@ pub fn open_store() -> std::rc::Rc<dyn Store> {
     // Blocked storage throws on access (SecurityError) or on reading; a full one still reads.
     let usable = web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
-        .is_some_and(|s| s.length().is_ok() && s.get_item(quotemark_core::store::CURRENT_KEY).is_ok());
+        .is_some_and(|s| s.length().is_ok() && s.get_item(quotemark_store::CURRENT_KEY).is_ok());
     if usable {
         std::rc::Rc::new(LocalStore)
     } else {

@@ -299,7 +299,7 @@ fn a_compaction_leaves_records_written_meanwhile_and_tidies_the_rest() {
     use quotemark::storage::Store;
     use quotemark_core::anchor::describe;
     use quotemark_core::model::{Annotation, AnnotationId, AnnotationSet, Claim, Command, Kind, Timestamp};
-    use quotemark_core::store;
+    use quotemark_store as store;
 
     let doc = sample_document();
     let claim = |i: usize, modified: i64| Annotation {

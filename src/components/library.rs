@@ -6,7 +6,7 @@ use crate::state::{now, AppState, Toast};
 use leptos::prelude::*;
 use quotemark_core::document::{Document, DocumentId};
 use quotemark_core::reader::{self, SourceKind};
-use quotemark_core::store;
+use quotemark_store as store;
 
 /// Articles larger than this are refused before reading.
 pub const MAX_ARTICLE_BYTES: f64 = 20.0 * 1024.0 * 1024.0;

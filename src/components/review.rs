@@ -143,9 +143,9 @@ pub fn open_new_version(state: &AppState, document: Document, old: &DocumentId) 
     state.open(document, annotations.into_iter().collect());
     state.save_all();
     // Remembered for the library ("new version of …"); only a label, so a failed write is let be.
-    let mut versions = quotemark_core::store::decode_versions(store.get(quotemark_core::store::VERSIONS_KEY).as_deref());
+    let mut versions = quotemark_store::decode_versions(store.get(quotemark_store::VERSIONS_KEY).as_deref());
     versions.insert(new_hex, old_hex);
-    let _ = store.set(quotemark_core::store::VERSIONS_KEY, &quotemark_core::store::encode_versions(&versions));
+    let _ = store.set(quotemark_store::VERSIONS_KEY, &quotemark_store::encode_versions(&versions));
     state.announce(&format!("Opened “{title}” as a new version of “{}”: {count} annotations re-anchored", previous.document.title));
     state.review.set(Some(Review { from: Some(format!("“{}”", previous.document.title)), entries }));
     // On a phone, unfold the panel so the review is seen.

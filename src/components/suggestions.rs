@@ -15,7 +15,7 @@ use wasm_bindgen::{JsCast, JsValue};
 const SHOWN: usize = 60;
 
 fn load_rejected(state: &AppState, id: &DocumentId) -> BTreeSet<String> {
-    state.store().get(&quotemark_core::store::rejected_key(id)).and_then(|v| serde_json::from_str(&v).ok()).unwrap_or_default()
+    state.store().get(&quotemark_store::rejected_key(id)).and_then(|v| serde_json::from_str(&v).ok()).unwrap_or_default()
 }
 
 fn annotation_of(state: &AppState, s: &Suggestion) -> Annotation {
@@ -98,7 +98,7 @@ pub fn SuggestionsPanel() -> impl IntoView {
         });
         let id = doc_id.get_untracked();
         let json = rejected.with_untracked(|r| serde_json::to_string(r).unwrap_or_default());
-        let _ = state.store().set(&quotemark_core::store::rejected_key(&id), &json);
+        let _ = state.store().set(&quotemark_store::rejected_key(&id), &json);
         state.announce("Suggestion rejected");
     };
     let accept = move |s: &Suggestion| {

@@ -25,8 +25,9 @@ pub mod reader;
 pub mod report;
 pub mod segment;
 pub mod share;
-pub mod store;
 pub mod suggest;
+
+pub use suggest::lexicon::Fnv;
 
 /// The reference article that Quotemark opens by default (a 2017 news story).
 pub const SAMPLE_ARTICLE: &str = include_str!("../../../assets/sample-article.txt");

@@ -371,9 +371,9 @@ const LISTS: &[(&[&str], u32)] = &[
     (MARKER_FIRST_LIST, MARKER_FIRST),
 ];
 
-/// FNV-1a: a small, fast hasher for short words (no need for DoS resistance here).
+/// FNV-1a: a small, fast hasher for short words and keys (no need for DoS resistance here).
 #[derive(Default)]
-pub(crate) struct Fnv(u64);
+pub struct Fnv(u64);
 
 impl std::hash::Hasher for Fnv {
     fn finish(&self) -> u64 {

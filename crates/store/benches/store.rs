@@ -13,7 +13,7 @@ use quotemark_core::document::Document;
 use quotemark_core::format::{export, ExportOptions};
 use quotemark_core::model::*;
 use quotemark_core::share;
-use quotemark_core::store::{decode_annotation, decode_set, encode_annotation, encode_set, TextIndex};
+use quotemark_store::{decode_annotation, decode_set, encode_annotation, encode_set, TextIndex};
 use std::time::Instant;
 
 const TEXT_BYTES: usize = 200 * 1024;

@@ -6,7 +6,7 @@ use proptest::prelude::*;
 use quotemark_core::anchor::describe;
 use quotemark_core::document::{Document, DocumentId};
 use quotemark_core::model::*;
-use quotemark_core::store::*;
+use quotemark_store::*;
 
 /// Text built from pieces that exercise 1- to 4-byte code points, combining marks and paragraphs.
 fn text() -> impl Strategy<Value = String> {

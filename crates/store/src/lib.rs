@@ -1,6 +1,10 @@
+//! # quotemark-store
+//!
 //! The records Quotemark keeps in the browser's local storage (version 3). The app does the I/O;
-//! this module is the pure format: keys, values, decoding with errors, and migration from versions
-//! 1 and 2.
+//! this crate is the pure format: keys, values, decoding with errors, and migration from versions
+//! 1 and 2. Like `quotemark-core` (whose model it stores) it needs no browser and is tested
+//! natively. It is a crate of its own because every load and save runs through it: the release
+//! build optimises it for speed (`opt-level = "s"`) and everything else for size.
 //!
 //! # Layout
 //!
@@ -49,7 +53,7 @@
 //! use quotemark_core::anchor::describe;
 //! use quotemark_core::document::Document;
 //! use quotemark_core::model::*;
-//! use quotemark_core::store::{self, TextIndex};
+//! use quotemark_store::{self as store, TextIndex};
 //!
 //! let doc = Document::from_raw("“We will act,” she said on Monday.");
 //! let text = TextIndex::new(&doc.text);
@@ -75,8 +79,8 @@
 //! assert!(err.with_key(&key).to_string().starts_with("quotemark.v3.a."));
 //! ```
 
-use crate::document::{Document, DocumentId};
-use crate::model::{
+use quotemark_core::document::{Document, DocumentId};
+use quotemark_core::model::{
     Annotation, AnnotationId, AnnotationSet, Claim, ClaimStatus, ClaimType, Evidence, Kind, Quote, QuoteForm, Substr, Target,
     ArcStr, TextPositionSelector, TextQuoteSelector, Timestamp,
 };
@@ -130,7 +134,7 @@ const V1_DOC_PREFIX: &str = "quotemark.v1.doc.";
 /// ```
 /// use quotemark_core::document::DocumentId;
 /// let id = DocumentId::of_text("Hello.");
-/// assert_eq!(quotemark_core::store::doc_key(&id), format!("quotemark.v3.doc.{}", id.short()));
+/// assert_eq!(quotemark_store::doc_key(&id), format!("quotemark.v3.doc.{}", id.short()));
 /// ```
 pub fn doc_key(id: &DocumentId) -> String {
     format!("{DOC_PREFIX}{}", id.short())
@@ -159,7 +163,7 @@ pub fn change_prefix(id: &DocumentId) -> String {
 /// ```
 /// use quotemark_core::document::DocumentId;
 /// use quotemark_core::model::AnnotationId;
-/// use quotemark_core::store::{change_key, change_prefix, parse_key, StoreKey};
+/// use quotemark_store::{change_key, change_prefix, parse_key, StoreKey};
 /// let doc = DocumentId::of_text("Hello.");
 /// let id = AnnotationId("https://hyp.example/a/1".into());
 /// let key = change_key(&doc, &id);
@@ -188,7 +192,7 @@ pub fn v2_annotation_prefix(id: &DocumentId) -> String {
 ///
 /// ```
 /// use quotemark_core::model::Timestamp;
-/// use quotemark_core::store::backup_key;
+/// use quotemark_store::backup_key;
 /// assert_eq!(backup_key("quotemark.v3.current", Timestamp(5)), "quotemark.backup.5.quotemark.v3.current");
 /// ```
 pub fn backup_key(original_key: &str, now: Timestamp) -> String {
@@ -205,7 +209,7 @@ pub fn is_quotemark_key(key: &str) -> bool {
 /// [`migrate_v1`] reads.
 ///
 /// ```
-/// use quotemark_core::store::is_v1_document_key;
+/// use quotemark_store::is_v1_document_key;
 /// assert!(is_v1_document_key("quotemark.v1.doc.0123456789abcdef0123456789abcdef"));
 /// assert!(!is_v1_document_key("quotemark.v1.current"));
 /// ```
@@ -301,7 +305,7 @@ pub fn parse_key(key: &str) -> Option<StoreKey<'_>> {
 /// the relation only labels the library.
 ///
 /// ```
-/// use quotemark_core::store::{decode_versions, encode_versions};
+/// use quotemark_store::{decode_versions, encode_versions};
 /// let mut versions = decode_versions(None);
 /// versions.insert("b".repeat(32), "a".repeat(32));
 /// let json = encode_versions(&versions);
@@ -324,7 +328,7 @@ pub fn encode_versions(versions: &std::collections::BTreeMap<String, String>) ->
 /// origin this way.
 ///
 /// ```
-/// use quotemark_core::store::{storage_bytes, utf16_len};
+/// use quotemark_store::{storage_bytes, utf16_len};
 /// assert_eq!(storage_bytes([(3, 10), (utf16_len("😀"), 0)]), 30);
 /// ```
 pub fn storage_bytes(entries: impl IntoIterator<Item = (usize, usize)>) -> usize {
@@ -398,7 +402,7 @@ fn char_column(input: &str, line: usize, byte_column: usize) -> usize {
 /// text's content id (computed on first need, or taken from the document).
 ///
 /// ```
-/// use quotemark_core::store::TextIndex;
+/// use quotemark_store::TextIndex;
 /// let text = TextIndex::new("“Oui,” dit-elle. 😀");
 /// assert_eq!(text.len(), 18);
 /// assert_eq!(text.slice(1, 4), Some("Oui"));
@@ -655,7 +659,7 @@ struct VersionProbe {
 ///
 /// ```
 /// use quotemark_core::document::Document;
-/// use quotemark_core::store::record_check;
+/// use quotemark_store::record_check;
 /// let doc = Document::from_raw("Ministers met.");
 /// assert_eq!(record_check(&doc).len(), 16);
 /// assert_eq!(record_check(&doc), record_check(&doc.clone()));
@@ -692,7 +696,7 @@ pub fn record_check(doc: &Document) -> String {
 /// ```
 /// use quotemark_core::document::Document;
 /// use quotemark_core::model::Timestamp;
-/// use quotemark_core::store::{decode_document, encode_document};
+/// use quotemark_store::{decode_document, encode_document};
 /// let doc = Document::from_raw("date 2017-06-05 Ministers met.");
 /// let json = encode_document(&doc, Timestamp(7));
 /// assert!(json.starts_with(r#"{"version":3,"document":{"id":"sha256:"#) && json.contains(r#","opened":7,"check":""#));
@@ -756,7 +760,7 @@ fn read_document(json: &str) -> Option<(Document, Timestamp, Option<String>)> {
     r.lit(r#","title":"#)?;
     let title = r.str()?.into_owned();
     let date = match r.lit(r#","date":"#) {
-        Some(()) => Some(crate::document::Date::parse_iso(&r.str()?)?),
+        Some(()) => Some(quotemark_core::document::Date::parse_iso(&r.str()?)?),
         None => None,
     };
     let source = match r.lit(r#","source":"#) {
@@ -1060,7 +1064,7 @@ struct Strings<'a> {
     list: Vec<&'a str>,
     /// FNV (as the suggestion lexicons use): thousands of short strings, and no need for SipHash's
     /// protection against chosen collisions in a table built from the reader's own annotations.
-    index: std::collections::HashMap<&'a str, u32, std::hash::BuildHasherDefault<crate::suggest::lexicon::Fnv>>,
+    index: std::collections::HashMap<&'a str, u32, std::hash::BuildHasherDefault<quotemark_core::Fnv>>,
 }
 
 impl<'a> Strings<'a> {
@@ -1122,7 +1126,7 @@ pub fn encode_set<'a>(annotations: impl IntoIterator<Item = &'a Annotation>, tex
 ///
 /// ```
 /// use quotemark_core::model::AnnotationSet;
-/// use quotemark_core::store::{encode_annotation_set, encode_set, TextIndex};
+/// use quotemark_store::{encode_annotation_set, encode_set, TextIndex};
 /// let text = TextIndex::new("abc");
 /// assert_eq!(encode_annotation_set(&AnnotationSet::default(), &text), encode_set([], &text));
 /// ```
@@ -1563,7 +1567,7 @@ pub struct DecodedSet {
 /// reference: both give the same result (a property test checks it).
 ///
 /// ```
-/// use quotemark_core::store::{decode_set, TextIndex};
+/// use quotemark_store::{decode_set, TextIndex};
 /// let text = TextIndex::new("abcde");
 /// let columns = r#""id":["a","b"],"kind":"cx","type":"oo","status":"uu","created":[1,0],"modified":[0,0],"strings":[],"speaker":[0,0],"canonical":[0,0],"cue":[0,0],"note":["",""],"tags":[[],[]],"evidence":[[],[]],"s":[1,0],"len":[2,1],"p":[0,0],"x":[0,0]"#;
 /// let set = decode_set(&format!(r#"{{"version":3,"columns":{{{columns}}},"records":[]}}"#), &text).unwrap();
@@ -1641,7 +1645,7 @@ pub fn set_ids(json: &str) -> Option<Vec<AnnotationId>> {
 ///
 /// ```
 /// use quotemark_core::model::*;
-/// use quotemark_core::store::lay_over;
+/// use quotemark_store::lay_over;
 /// let a = |id: &str, note: &str| Annotation {
 ///     note: note.into(),
 ///     ..Annotation::new(AnnotationId(id.into()), Target::new("s", 0, 1, "x", "", ""), Kind::Claim(Claim::default()), Timestamp(1))
@@ -1685,7 +1689,7 @@ struct V1In {
 ///
 /// ```
 /// use quotemark_core::document::Document;
-/// use quotemark_core::store::migrate_v1;
+/// use quotemark_store::migrate_v1;
 /// let doc = Document::from_raw("Ministers met.");
 /// let v1 = format!(r#"{{"version":1,"document":{},"annotations":[]}}"#, serde_json::to_string(&doc).unwrap());
 /// assert_eq!(migrate_v1(&v1).unwrap(), (doc, vec![]));

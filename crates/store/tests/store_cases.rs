@@ -2,12 +2,12 @@
 //! records (read for migration), the golden version 3 records they become, sets with changes laid
 //! over them, and an exact message for every kind of bad value.
 
-#[path = "fixtures/small_doc.rs"]
+#[path = "../../core/tests/fixtures/small_doc.rs"]
 mod small_doc;
 
 use quotemark_core::document::{Document, DocumentId};
 use quotemark_core::model::*;
-use quotemark_core::store::*;
+use quotemark_store::*;
 
 const V1: &str = include_str!("fixtures/store_v1.json");
 const V2_RECORDS: &str = include_str!("fixtures/store_v2_records.txt");
