@@ -98,8 +98,8 @@ const bigRecords = [
 ];
 
 // A Quotemark export (W3C AnnotationCollection, format version 2) of the same annotations with the
-// text embedded, for the import benchmark: with a 480-character note on each (6.8 MB, the "5 MB
-// file" of issue 5), and without (the document of the load benchmark, to time writing it whole).
+// text embedded, for the import benchmark: with a 480-character note on each (6.8 MB), and without
+// (the document of the load benchmark, to time writing it whole).
 const exportOf = (note) => JSON.stringify({
   '@context': ['http://www.w3.org/ns/anno.jsonld', { qm: 'https://quotemark.example/ns#' }],
   type: 'AnnotationCollection',
@@ -130,8 +130,12 @@ const exportOf = (note) => JSON.stringify({
     })),
   },
 });
-const exportFile = exportOf('A note of moderate length about this passage, for realism. '.repeat(8));
+const NOTE = 'A note of moderate length about this passage, for realism. ';
+const exportFile = exportOf(NOTE.repeat(8));
 const exportWithoutNotes = exportOf(null);
+// And one of exactly the issue's 5 MB (5 × 2^20 bytes, give or take a few): notes as long as fit.
+const noteFor5MB = (5 * 1048576 - Buffer.byteLength(exportWithoutNotes)) / annotations.length - 57;
+const export5MB = exportOf(NOTE.repeat(20).slice(0, Math.floor(noteFor5MB)));
 
 /** Replaces local storage with `records` ([key, value] pairs). */
 const seedStorage = (page, records) =>
@@ -325,12 +329,14 @@ try {
       record('  then, when idle, remove the 64 change records it folded in', tidy);
     }
   }
-  // Import a 5 MB export into an empty document, then save all of it; the same for the load
-  // benchmark's document (no notes), whose whole set is written as a compaction writes it.
+  // Import the 6.8 MB export into an empty document, then save all of it; the same for the load
+  // benchmark's document (no notes), whose whole set is written as a compaction writes it; and
+  // import the 5 MB export.
   for (let run = 0; run < Math.max(3, Math.floor(RUNS / 3)); run++) {
     for (const [file, saveName] of [
       [exportFile, 'save all 5,000 after the import (a set of 2.9 M characters)'],
       [exportWithoutNotes, "save all 5,000 after importing the load benchmark's document"],
+      [export5MB, null],
     ]) {
       await page.evaluate(() => localStorage.clear());
       await page.reload();
@@ -345,10 +351,10 @@ try {
         save: performance.getEntriesByName('quotemark:save').at(-1).duration,
         setChars: Object.entries(localStorage).find(([k]) => k.startsWith('quotemark.v3.set.'))?.[1].length ?? 0,
       }));
-      if (file === exportFile) {
-        record(`import a ${(Buffer.byteLength(exportFile) / 1048576).toFixed(1)} MB export (parse, validate, merge; before rendering)`, m.import);
+      if (file !== exportWithoutNotes) {
+        record(`import a ${(Buffer.byteLength(file) / 1048576).toFixed(1)} MB export (parse, validate, merge; before rendering)`, m.import);
       }
-      record(saveName.replace('2.9 M', `${(m.setChars / 1e6).toFixed(1)} M`), m.save);
+      if (saveName) record(saveName.replace('2.9 M', `${(m.setChars / 1e6).toFixed(1)} M`), m.save);
     }
   }
   // A 1 MB article with no annotations yet: its first paint, and annotating its last paragraph.
