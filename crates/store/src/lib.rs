@@ -693,6 +693,12 @@ pub fn record_check(doc: &Document) -> String {
 /// "check":"…"}`, `opened` being when the reader last opened it and `check` the
 /// [`record_check`] of id and text (records written before it was added have none).
 ///
+/// When few of its characters are outside ASCII (at most one in 40, as in most articles in English,
+/// whose curly quotes and dashes are), each of those is written as a `\u` escape (an astral one as
+/// a surrogate pair), so that the whole record is ASCII: a browser keeps such a string at one byte a
+/// character, and hands it to WebAssembly in about half the time, for a record a few percent
+/// longer. Otherwise the record keeps its characters as they are.
+///
 /// ```
 /// use quotemark_core::document::Document;
 /// use quotemark_core::model::Timestamp;
@@ -702,6 +708,14 @@ pub fn record_check(doc: &Document) -> String {
 /// assert!(json.starts_with(r#"{"version":3,"document":{"id":"sha256:"#) && json.contains(r#","opened":7,"check":""#));
 /// assert_eq!(decode_document(&json).unwrap(), (doc, Timestamp(7)));
 ///
+/// let raw = format!("“We will,” she said — twice. {}", "Ministers met on Monday. ".repeat(8));
+/// let curly = Document::from_raw(&raw);
+/// let json = encode_document(&curly, Timestamp(7));
+/// assert!(json.is_ascii() && json.contains(r#""text":"\u201cWe will,\u201d she said \u2014 twice. Ministers"#));
+/// assert_eq!(decode_document(&json).unwrap(), (curly, Timestamp(7)));
+/// let greek = Document::from_raw("Είπε ότι θα έρθει.");
+/// assert!(encode_document(&greek, Timestamp(7)).contains("Είπε ότι θα έρθει."));
+///
 /// let forged = json.replace("Ministers", "Minsters");
 /// assert!(decode_document(&forged).unwrap_err().to_string().contains("does not match its text"));
 /// let unchecked = json.split(r#","check""#).next().unwrap().to_string() + "}";
@@ -710,8 +724,42 @@ pub fn record_check(doc: &Document) -> String {
 /// ```
 pub fn encode_document(doc: &Document, opened: Timestamp) -> String {
     let check = record_check(doc);
-    // Cannot fail: string keys, no floats.
-    serde_json::to_string(&DocumentOut { version: STORE_VERSION, document: doc, opened, check: &check }).unwrap_or_default()
+    let record = DocumentOut { version: STORE_VERSION, document: doc, opened, check: &check };
+    // (characters, those outside ASCII)
+    let count = |s: &str| s.chars().fold((0, 0), |(all, outside), c| (all + 1, outside + usize::from(!c.is_ascii())));
+    let few = {
+        let ((text, text_outside), (title, title_outside)) = (count(&doc.text), count(&doc.title));
+        (text_outside + title_outside) * 40 <= text + title
+    };
+    // Cannot fail: string keys, no floats, and the writer is a `Vec`.
+    let bytes = if few {
+        let mut out = Vec::with_capacity(doc.text.len() + 512);
+        let _ = record.serialize(&mut serde_json::Serializer::with_formatter(&mut out, AsciiFormatter));
+        out
+    } else {
+        serde_json::to_vec(&record).unwrap_or_default()
+    };
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// JSON with every character outside ASCII written as a `\u` escape.
+struct AsciiFormatter;
+
+impl serde_json::ser::Formatter for AsciiFormatter {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(&mut self, w: &mut W, fragment: &str) -> std::io::Result<()> {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut rest = fragment;
+        while let Some(at) = rest.bytes().position(|b| !b.is_ascii()) {
+            w.write_all(&rest.as_bytes()[..at])?;
+            let c = rest[at..].chars().next().unwrap_or_default();
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                let digit = |shift: u16| HEX[usize::from(*unit >> shift & 0xf)];
+                w.write_all(&[b'\\', b'u', digit(12), digit(8), digit(4), digit(0)])?;
+            }
+            rest = &rest[at + c.len_utf8()..];
+        }
+        w.write_all(rest.as_bytes())
+    }
 }
 
 /// Reads a document's record, checking its version and that its id is its text's content id:

@@ -12,6 +12,8 @@ use quotemark_store::*;
 const V1: &str = include_str!("fixtures/store_v1.json");
 const V2_RECORDS: &str = include_str!("fixtures/store_v2_records.txt");
 const V3_RECORDS: &str = include_str!("fixtures/store_v3_records.txt");
+/// The document record as written before a record mostly in ASCII was written all in ASCII.
+const V3_DOCUMENT_UTF8: &str = include_str!("fixtures/store_v3_document_utf8.txt");
 
 fn migrated() -> (Document, Vec<Annotation>) {
     migrate_v1(V1).expect("the golden version 1 record migrates")
@@ -78,6 +80,12 @@ fn golden_v3_records() {
     let lines: Vec<(&str, &str)> = V3_RECORDS.lines().map(|l| l.split_once('\t').unwrap()).collect();
     assert_eq!(parse_key(lines[0].0), Some(StoreKey::Document(doc.id.short())));
     assert_eq!(decode_document(lines[0].1).unwrap(), (doc.clone(), small_doc::at(120)));
+    // Its curly quotes are escaped; a record with them as they are reads the same.
+    assert!(lines[0].1.is_ascii() && lines[0].1.contains(r#"that \u201creal people\u201d do"#), "{}", lines[0].1);
+    let (key, utf8) = V3_DOCUMENT_UTF8.trim_end().split_once('\t').unwrap();
+    assert!(key == lines[0].0 && utf8.contains("that “real people” do"));
+    assert_eq!(decode_document(utf8).unwrap(), (doc.clone(), small_doc::at(120)));
+    assert_eq!(serde_json::from_str::<serde_json::Value>(utf8).unwrap(), serde_json::from_str::<serde_json::Value>(lines[0].1).unwrap());
     assert_eq!(parse_key(lines[1].0), Some(StoreKey::Set(doc.id.short())));
     let set = decode_set(lines[1].1, &text).unwrap();
     assert_eq!(set.problems.len(), 0);

@@ -234,6 +234,27 @@ proptest! {
     }
 
     #[test]
+    fn documents_mostly_in_ascii_are_written_in_ascii(
+        ascii in "[a-zA-Z ,.\"\\\\\n]{120,400}",
+        rare in prop::collection::vec((prop::sample::select(vec!["“", "’", "—", "é", "😀", "\u{2028}", "\u{ffff}", "\u{10ffff}"]), 0..400usize), 0..3),
+    ) {
+        let mut text = ascii;
+        for (piece, at) in rare {
+            let at = (0..=at.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+            text.insert_str(at, piece);
+        }
+        let doc = Document::new("A title".to_string(), None, &text);
+        let json = encode_document(&doc, Timestamp(1));
+        prop_assert!(json.is_ascii(), "{}", json);
+        prop_assert_eq!(decode_document(&json), Ok((doc.clone(), Timestamp(1))));
+        prop_assert_eq!(decode_document_with_serde(&json), Ok((doc.clone(), Timestamp(1))));
+        // The same JSON value as serde_json writes.
+        let plain: serde_json::Value = serde_json::from_str(&serde_json::to_string(&serde_json::json!({"document": &doc})).unwrap()).unwrap();
+        let written: serde_json::Value = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(&written["document"], &plain["document"]);
+    }
+
+    #[test]
     fn documents_read_by_hand_as_serde_json_reads_them(input in (text(), any_string(), prop::option::of(any_string())).prop_flat_map(|(text, title, source)| {
         let mut doc = Document::new(title, Some(quotemark_core::document::Date { year: 2017, month: 6, day: 5 }), &text);
         doc.source = source;
