@@ -7,19 +7,8 @@ use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use quotemark_core::anchor::{anchor_all, describe, myers::Pattern, AnchorStatus, AnchorText};
 use quotemark_core::model::{Annotation, AnnotationId, Claim, Kind, Span, Timestamp};
 
-/// A 64-bit linear congruential generator (Knuth's MMIX constants): deterministic and dependency
-/// free.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+mod common;
+use common::Lcg;
 
 #[rustfmt::skip]
 const WORDS: &[&str] = &[

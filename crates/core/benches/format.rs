@@ -13,17 +13,8 @@ use quotemark_core::model::*;
 
 const TARGET_BYTES: usize = 5 * 1024 * 1024;
 
-/// A small deterministic generator (64-bit LCG, high bits).
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-        self.0 >> 33
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+mod common;
+use common::Lcg;
 
 const WORDS: &[&str] = &[
     "the",
