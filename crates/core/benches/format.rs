@@ -87,23 +87,11 @@ fn annotation(rng: &mut Lcg, doc: &Document, chars: &[char], i: usize) -> Annota
         &slice(start.saturating_sub(32), start),
         &slice(end, (end + 32).min(chars.len())),
     );
-    let kind = if i.is_multiple_of(2) {
-        Kind::Quote(Quote {
-            speaker: "the Home Secretary".into(),
-            speaker_canonical: Some("Amber Rudd".into()),
-            cue: Some("said".into()),
-            form: [QuoteForm::Direct, QuoteForm::Partial, QuoteForm::Indirect][rng.below(3)],
-        })
-    } else {
-        Kind::Claim(Claim {
-            claim_type: ClaimType::Statistic,
-            status: ClaimStatus::NeedsSource,
-            evidence: vec![
-                Evidence { url: Some(format!("https://stats.example/report/{i}")), note: "Survey, table 3".into() },
-                Evidence { url: None, note: "Ask the press office which study this is.".into() },
-            ],
-        })
-    };
+    let evidence = vec![
+        Evidence { url: Some(format!("https://stats.example/report/{i}")), note: "Survey, table 3".into() },
+        Evidence { url: None, note: "Ask the press office which study this is.".into() },
+    ];
+    let kind = common::kind(rng, i, evidence);
     let mut id = [0u8; 16];
     for b in &mut id {
         *b = rng.next() as u8;

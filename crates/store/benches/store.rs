@@ -24,6 +24,11 @@ const EXPORT_BYTES: usize = 1024 * 1024;
 mod common;
 use common::Lcg;
 
+fn kind(rng: &mut Lcg, i: usize) -> Kind {
+    let evidence = vec![Evidence { url: Some(format!("https://stats.example/report/{i}")), note: "Survey, table 3".into() }];
+    common::kind(rng, i, evidence)
+}
+
 const WORDS: &[&str] = &[
     "the", "minister", "said", "government", "“we", "will", "act”", "encryption", "per", "cent", "critics", "security",
     "internet", "companies", "data", "report", "claimed", "million", "police", "told", "BBC", "privacy", "law", "new",
@@ -45,22 +50,6 @@ fn article(rng: &mut Lcg, bytes: usize) -> String {
     raw
 }
 
-fn kind(rng: &mut Lcg, i: usize) -> Kind {
-    if i.is_multiple_of(2) {
-        Kind::Quote(Quote {
-            speaker: "the Home Secretary".into(),
-            speaker_canonical: Some("Amber Rudd".into()),
-            cue: Some("said".into()),
-            form: [QuoteForm::Direct, QuoteForm::Partial, QuoteForm::Indirect][rng.below(3)],
-        })
-    } else {
-        Kind::Claim(Claim {
-            claim_type: ClaimType::Statistic,
-            status: ClaimStatus::NeedsSource,
-            evidence: vec![Evidence { url: Some(format!("https://stats.example/report/{i}")), note: "Survey, table 3".into() }],
-        })
-    }
-}
 
 /// `n` annotations described on the text as the app makes them (every 50th stale: stored in full).
 fn annotations(rng: &mut Lcg, doc: &Document, n: usize) -> Vec<Annotation> {
