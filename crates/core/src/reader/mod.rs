@@ -21,6 +21,7 @@
 //! ```
 
 mod entities;
+pub mod eval;
 mod html;
 mod markdown;
 
