@@ -11,15 +11,18 @@
 //! is run here, `--runs` times per page (default 5, the median kept); a peer's outputs are JSON
 //! lines `{"page": "R123", "title": …, "text": …, "ms": …}` written by the benchmark's peer scripts
 //! (`scripts/reader-bench/`). `--verbose` lists each reader's worst pages and every leaked line.
+//! `--dump FILE` writes our reader's outputs as JSON lines (the peers' format). `--pages` prints every page's precision and recall for each reader. `--show NAME` prints our reader's text for one page of the folders, each line marked `-` when
+//! most of its words are not in the gold text, then the gold lines mostly missing from it (`+`).
 //! Exits with status 2 on bad arguments, 1 when a folder or a peer's file cannot be read.
 
-use quotemark_core::reader::eval::{bag_of_words, boilerplate_leaks, load_pages, scored_text, Page, Prf};
+use quotemark_core::reader::eval::{bag_of_words, boilerplate_leaks, load_pages, scored_text, words, Page, Prf};
 use quotemark_core::reader::read_html;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Instant;
 
-const USAGE: &str = "usage: reader_eval <folder>... [--peer NAME=outputs.jsonl]... [--verbose] [--runs N]";
+const USAGE: &str =
+    "usage: reader_eval <folder>... [--peer NAME=outputs.jsonl]... [--verbose] [--runs N] [--show NAME] [--pages] [--dump FILE]";
 
 struct Output {
     text: String,
@@ -38,11 +41,17 @@ fn main() {
     let mut peers: Vec<(String, PathBuf)> = Vec::new();
     let mut verbose = false;
     let mut runs = 5usize;
+    let mut show = None;
+    let mut per_page = false;
+    let mut dump: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "-v" | "--verbose" => verbose = true,
             "--runs" => runs = args.next().and_then(|n| n.parse().ok()).filter(|&n| n > 0).unwrap_or_else(|| usage()),
+            "--pages" => per_page = true,
+            "--dump" => dump = Some(PathBuf::from(args.next().unwrap_or_else(|| usage()))),
+            "--show" => show = Some(args.next().unwrap_or_else(|| usage())),
             "--peer" => {
                 let spec = args.next().unwrap_or_else(|| usage());
                 let (name, path) = spec.split_once('=').unwrap_or_else(|| usage());
@@ -59,6 +68,10 @@ fn main() {
     if dirs.is_empty() {
         dirs.push(PathBuf::from("data/reader-eval/dev"));
     }
+    if let Some(name) = show {
+        show_page(&dirs, &name);
+        return;
+    }
     let peer_outputs: Vec<(String, HashMap<String, Output>)> = peers
         .iter()
         .map(|(name, path)| (name.clone(), read_outputs(path).unwrap_or_else(|e| fail(&e))))
@@ -68,6 +81,16 @@ fn main() {
         let pages = load_pages(dir).unwrap_or_else(|e| fail(&e));
         println!("{} — {} pages", dir.display(), pages.len());
         println!("{:<13} {:>9} {:>7} {:>7} {:>6} {:>12} {:>10}", "reader", "precision", "recall", "F1", "leaks", "median ms", "mean ms");
+        if let Some(path) = &dump {
+            let lines: Vec<String> = pages
+                .iter()
+                .map(|p| {
+                    let a = read_html(&p.html);
+                    serde_json::json!({"page": p.name, "title": a.title, "text": a.text, "ms": 0}).to_string()
+                })
+                .collect();
+            std::fs::write(path, lines.join("\n") + "\n").unwrap_or_else(|e| fail(&e.to_string()));
+        }
         let mut rows = vec![ours(&pages, runs)];
         for (name, outputs) in &peer_outputs {
             rows.push(peer(name, &pages, outputs));
@@ -85,6 +108,12 @@ fn main() {
                 "{:<13} {:>9.3} {:>7.3} {:>7.3} {:>6} {:>12.2} {:>10.2}{missing}",
                 row.name, mean.precision, mean.recall, mean.f1, leaks, median, avg
             );
+        }
+        if per_page {
+            for (i, (page, _, _)) in rows[0].scores.iter().enumerate() {
+                let cells: Vec<String> = rows.iter().map(|r| format!("{:.3} {:.3}", r.scores[i].1.precision, r.scores[i].1.recall)).collect();
+                println!("page {page:<6} {}", cells.join("   "));
+            }
         }
         if verbose {
             for row in &rows {
@@ -145,6 +174,34 @@ fn peer(name: &str, pages: &[Page], outputs: &HashMap<String, Output>) -> Row {
 fn score(page: &str, text: &str, gold: &str) -> (String, Prf, Vec<String>) {
     let leaks = boilerplate_leaks(text, gold).into_iter().map(str::to_string).collect();
     (page.to_string(), bag_of_words(text, gold), leaks)
+}
+
+fn show_page(dirs: &[PathBuf], name: &str) {
+    let page = dirs
+        .iter()
+        .flat_map(|d| load_pages(d).unwrap_or_else(|e| fail(&e)))
+        .find(|p| p.name == name)
+        .unwrap_or_else(|| fail(&format!("no page {name}")));
+    let article = read_html(&page.html);
+    let text = scored_text(article.title.as_deref(), &article.text);
+    let prf = bag_of_words(&text, &page.gold);
+    println!("{name}: P {:.3}  R {:.3}  F1 {:.3}\n", prf.precision, prf.recall, prf.f1);
+    println!("{}", quotemark_core::reader::explain_html(&page.html));
+    let bag = |t: &str| words(t).collect::<std::collections::HashSet<String>>();
+    let (gold_words, our_words) = (bag(&page.gold), bag(&text));
+    let mostly_in = |line: &str, set: &std::collections::HashSet<String>| {
+        let w: Vec<String> = words(line).collect();
+        w.is_empty() || w.iter().filter(|x| set.contains(*x)).count() * 2 >= w.len()
+    };
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        println!("{} {line}", if mostly_in(line, &gold_words) { ' ' } else { '-' });
+    }
+    println!("\nmissing:");
+    for line in page.gold.lines().filter(|l| !l.trim().is_empty()) {
+        if !mostly_in(line, &our_words) {
+            println!("+ {line}");
+        }
+    }
 }
 
 fn read_outputs(path: &PathBuf) -> Result<HashMap<String, Output>, String> {

@@ -118,6 +118,12 @@ fn piece() -> impl Strategy<Value = String> {
             "word", "Text", "1 < 2", "&amp;", "&lt;lit&gt;", "&#60;lit&#x3E;", "caf&eacute;", "&bogus;", "“quoted”",
             " ", "\n", "\n\n", "\t", "é", "date 2017-06-05 ", "&nbsp;", ">", "\"", "'", "=", "/",
         ][..]).prop_map(str::to_string),
+        // Sentences long enough to be scored as paragraphs, so that the content extraction runs.
+        2 => prop::sample::select(&[
+            "The council said on Monday that the library would close, and that staff would move.",
+            "Share this: Facebook, Twitter, Email",
+            "By Jane Doe, 5 May 2020",
+        ][..]).prop_map(str::to_string),
     ]
 }
 

@@ -26,6 +26,8 @@ mod html;
 mod markdown;
 
 pub use html::read_html;
+#[cfg(feature = "eval")]
+pub use html::explain_html;
 pub use markdown::read_markdown;
 
 use crate::document::{derive_title, normalize_text, split_date_marker, Date, Document, DocumentId};

@@ -213,9 +213,19 @@ impl Dom {
 
     /// The text of a subtree: paragraphs separated by blank lines (not yet normalised).
     pub(super) fn render(&self, top: u32, strictness: Strictness, skip: Option<u32>) -> String {
+        let top_len = self.text_len[top as usize];
+        self.render_with(top, |n, e| Some(n) == skip || self.dropped(e, n, top_len, strictness))
+    }
+
+    /// All the text of a subtree but what is never text, on one line per paragraph.
+    pub(super) fn text_of(&self, top: u32) -> String {
+        self.render(top, Strictness::Loose, None)
+    }
+
+    /// The text of a subtree without the elements (below `top`) that `drop` names.
+    pub(super) fn render_with(&self, top: u32, drop: impl Fn(u32, &Element) -> bool) -> String {
         let mut out = String::new();
         let mut pre_depth = 0usize;
-        let top_len = self.text_len[top as usize];
         self.walk(top, |n, entering| match &self.nodes[n as usize].data {
             Data::Root => true,
             Data::Text(t) => {
@@ -230,7 +240,7 @@ impl Dom {
                 false
             }
             Data::Element(e) => {
-                if n != top && (Some(n) == skip || self.dropped(e, n, top_len, strictness)) {
+                if n != top && drop(n, e) {
                     return false;
                 }
                 if e.has(flag::BLOCK) {

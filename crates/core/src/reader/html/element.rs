@@ -211,6 +211,8 @@ pub(super) const BOILER_PREFIXES: &[&str] = &[
     "sponsor",
     "subscri",
 ];
+/// Class and id words that name the article itself: an element with one is never furniture.
+const CONTENT_WORDS: &[&str] = &["article", "body", "column", "content", "main", "hentry", "entry", "story"];
 /// Words that mark a header (dropped, but searched for a title inside an article).
 pub(super) const HEADER_WORDS: &[&str] = &["header", "masthead"];
 
@@ -293,7 +295,11 @@ impl Element {
     /// Builds an element and works out its flags from its tag and attributes.
     pub(super) fn new(name: Cow<'static, str>, flags: u32, attrs: Vec<(Key, Box<str>)>) -> Element {
         let mut el = Element { name, flags, attrs };
-        let hidden = el.attrs.iter().any(|(k, v)| match k {
+        // `plaintext` is read as an ordinary element (its browser meaning, the rest of the page
+        // as literal text, is not kept), so hiding it would hide the rest of the page: a stray
+        // `<plaintext style="display:none">` in a mangled head is not taken as hiding anything.
+        let readable = el.is("plaintext");
+        let hidden = !readable && el.attrs.iter().any(|(k, v)| match k {
             Key::Hidden => true,
             Key::AriaHidden => v.trim().eq_ignore_ascii_case("true"),
             Key::Style => {
@@ -332,6 +338,17 @@ impl Element {
 
 /// Whether a class or id value names page furniture; `Some(true)` for a header.
 pub(super) fn furniture(value: &str) -> Option<bool> {
+    // A value with a token that names the content and nothing else (`post hentry tag-news`,
+    // `article-body share-bar`) is the content, as in Readability's "maybe a candidate" rule;
+    // `article-tags` or `mainMenu` stay furniture.
+    let is_furniture = |w: &str| BOILER_WORDS.contains(&w) || BOILER_PREFIXES.iter().any(|p| w.starts_with(p));
+    let content_token = value.split_ascii_whitespace().any(|token| {
+        let ws = words(token);
+        ws.iter().any(|w| CONTENT_WORDS.contains(&w.as_str())) && !ws.iter().any(|w| is_furniture(w))
+    });
+    if content_token {
+        return None;
+    }
     let mut found = None;
     for token in value.split_ascii_whitespace() {
         for word in words(token) {

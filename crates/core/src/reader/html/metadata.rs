@@ -16,6 +16,9 @@ pub(super) struct Meta {
     pub(super) itemprop_date: Option<Date>,
     pub(super) itemprop_seen: bool,
     pub(super) json_ld_date: Option<Date>,
+    /// The article's text as a JSON-LD `articleBody` gives it (markup and references read as
+    /// HTML, so only text is kept).
+    pub(super) article_body: Option<String>,
     pub(super) meta_date: Option<Date>,
     pub(super) canonical: Option<String>,
     pub(super) og_url: Option<String>,
@@ -84,7 +87,10 @@ impl Meta {
                 }
             }
             "title" => first(&mut self.page_title, || Some(one_line(&fragment_text(dom.raw_text(n))))),
-            "script" if is_json_ld(e) => first(&mut self.json_ld_date, || json_ld_date(dom.raw_text(n))),
+            "script" if is_json_ld(e) => {
+                first(&mut self.json_ld_date, || json_ld_date(dom.raw_text(n)));
+                first(&mut self.article_body, || json_ld_article_body(dom.raw_text(n)));
+            }
             _ => {}
         }
         let published = |p: &str| p.split_ascii_whitespace().any(|p| p == "datePublished");
@@ -107,6 +113,29 @@ pub(super) fn is_json_ld(e: &Element) -> bool {
     e.is("script")
         && e.attr(Key::Type)
             .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+}
+
+/// The first non-empty `"articleBody": "…"` string of a JSON-LD script, as text: the JSON string
+/// is decoded, then read like an HTML fragment (some sites put markup in it) with paragraphs kept.
+pub(super) fn json_ld_article_body(json: &str) -> Option<String> {
+    let key = "\"articleBody\"";
+    let mut rest = json;
+    while let Some(i) = rest.find(key) {
+        rest = &rest[i + key.len()..];
+        let Some(value) = rest.trim_start().strip_prefix(':').map(str::trim_start) else { continue };
+        let Some(Ok(raw)) = serde_json::Deserializer::from_str(value).into_iter::<String>().next() else { continue };
+        // Line breaks in the JSON string are paragraph breaks, like the blocks of any markup in it.
+        let text = fragment_text(&raw.replace('\n', "<p>"));
+        let paragraphs: Vec<String> = text
+            .split("\n\n")
+            .map(one_line)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if !paragraphs.is_empty() {
+            return Some(paragraphs.join("\n\n"));
+        }
+    }
+    None
 }
 
 /// The first `"datePublished": "YYYY-MM-DD…"` in a JSON-LD script (a plain string search).

@@ -19,6 +19,7 @@
 mod builder;
 mod dom;
 mod element;
+mod extract;
 mod metadata;
 mod tokenizer;
 #[cfg(test)]
@@ -27,19 +28,25 @@ mod tests;
 use super::{one_line, take_date_marker, title_key, ReadArticle};
 use crate::document::normalize_text;
 use dom::{Dom, Strictness, ROOT};
+use extract::Extraction;
 use metadata::Meta;
 
 /// Reads an HTML page: its main content as paragraphs of plain text, its title, date and canonical
 /// address.
 ///
-/// * **Main content**: the longest `<article>`, else `<main>`, else an element with `role="main"`,
-///   else the whole body. Inside it, `script`, `style`, `noscript`, `template`, `svg`, `iframe`,
-///   form controls, media and anything `hidden`, `aria-hidden="true"` or `display:none` are always
-///   dropped; `nav`, `header`, `footer`, `aside`, `form`, `menu` and elements whose class or id names
-///   boilerplate (`nav`, `menu`, `footer`, `sidebar`, `share`, `social`, `related`, `comments`,
-///   `advert`, `ad-…`, `cookie`, `newsletter`, `subscribe`, `promo`…) are dropped too, unless the
-///   element holds most of the main content's text. If that leaves nothing, the body is read again
-///   with only the first group dropped.
+/// * **Main content** (`extract.rs`): the paragraphs are scored and the element that holds the
+///   article is chosen from their scores, its class and id words and its link density, with its
+///   siblings that score well and the byline and standfirst between the headline and it; a JSON-LD
+///   `articleBody` guides the choice, or is the text when the markup lacks it. Inside, `script`,
+///   `style`, `noscript`, `template`, `svg`, `iframe`, form controls, media and anything `hidden`,
+///   `aria-hidden="true"` or `display:none` are always dropped; `nav`, `header`, `footer`, `aside`,
+///   `form`, `menu` and elements whose class or id names boilerplate (`nav`, `menu`, `footer`,
+///   `sidebar`, `share`, `social`, `related`, `comments`, `advert`, `ad-…`, `cookie`, `newsletter`,
+///   `subscribe`, `promo`…) are dropped too, unless they hold most of the article's paragraphs, and
+///   so are containers that are mostly links, images or inputs and short calls to action. A page
+///   with too little text to score is read whole: the longest `<article>`, else `<main>`, else
+///   `role="main"`, else the body, without that furniture. If that leaves nothing, the body is read
+///   again with only the first group dropped.
 /// * **Paragraphs**: block elements (`p`, headings, `li`, `blockquote`, `div`, `pre`,
 ///   `figcaption`, `dt`/`dd`, table rows…) end paragraphs; inline elements join; table cells are
 ///   separated by a space; `<br>` is a space (a line break inside `pre`). Character references are
@@ -107,7 +114,14 @@ pub fn read_html(input: &str) -> ReadArticle {
         ),
     };
 
-    let mut text = normalize_text(&dom.render(main, Strictness::Strict, skip));
+    let extraction = Extraction::run(&dom, meta.article_body.as_deref());
+    let mut text = if extraction.worth_extracting() {
+        normalize_text(&extraction.text(title.as_deref()))
+    } else {
+        // Too little text to score (a fragment, a note): the article or main element, or the
+        // body, without its furniture.
+        normalize_text(&dom.render(main, Strictness::Strict, skip))
+    };
     if text.is_empty() {
         text = normalize_text(&dom.render(dom.body(), Strictness::Loose, skip));
     }
@@ -125,6 +139,14 @@ pub fn read_html(input: &str) -> ReadArticle {
         source: meta.canonical.or(meta.og_url),
         text,
     }
+}
+
+/// For the evaluation tools: which elements the reader chose as the article and its best
+/// candidates, with their scores.
+#[cfg(feature = "eval")]
+pub fn explain_html(input: &str) -> String {
+    let dom = Dom::parse(input);
+    Extraction::run(&dom, Meta::collect(&dom).article_body.as_deref()).explain()
 }
 
 /// The text of an HTML fragment (used for inline HTML and HTML blocks in Markdown, and for the

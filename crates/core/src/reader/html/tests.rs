@@ -405,3 +405,110 @@ fn words_of_class_tokens() {
     assert_eq!(furniture("header share"), Some(false));
     assert_eq!(furniture("content"), None);
 }
+
+
+/// A page in the shape of a 2012 news site: navigation, a sidebar of teasers, the article in
+/// classless `div`s, a footer.
+fn news_page(article_extra: &str) -> String {
+    let para = |i: usize| {
+        format!(
+            "<p>Paragraph {i} of the story, in which the council, after a long debate, decided what to do next, \
+             and the mayor said, once more, that the plan would go ahead.</p>"
+        )
+    };
+    let teasers: String = (0..12)
+        .map(|i| format!("<li><a href=\"/s{i}\"><h4>Another headline about something else, number {i}</h4></a></li>"))
+        .collect();
+    format!(
+        "<html><head><title>Council decides | The Paper</title></head><body>\
+         <div id=\"wrap\"><ul class=\"x\">{teasers}</ul>\
+         <div id=\"main\"><h1>Council decides</h1><div>By Jane Doe, May 5, 2012</div>\
+         <div id=\"story\">{}{article_extra}</div></div>\
+         <div><ul>{teasers}</ul></div>\
+         <div>Copyright 2012 The Paper. All rights reserved.</div></div></body></html>",
+        (1..=6).map(para).collect::<String>()
+    )
+}
+
+#[test]
+fn the_article_is_chosen_by_its_paragraphs() {
+    let a = read_html(&news_page(""));
+    assert_eq!(a.title.as_deref(), Some("Council decides"));
+    let paras: Vec<&str> = a.text.split("\n\n").collect();
+    assert_eq!(paras[0], "By Jane Doe, May 5, 2012", "the byline between headline and body is kept");
+    assert_eq!(paras.len(), 7, "{:?}", a.text);
+    assert!(paras[1].starts_with("Paragraph 1 ") && paras[6].starts_with("Paragraph 6 "));
+    assert!(!a.text.contains("Another headline") && !a.text.contains("Copyright"));
+}
+
+#[test]
+fn links_lists_and_calls_to_action_inside_the_article_are_dropped() {
+    let extra = "<p>Share this:</p><p>Advertisement</p>\
+                 <div><a href=/1>One related story here</a> <a href=/2>Another related story</a></div>\
+                 <ul class=related><li><a href=/3>Related: a third story</a></li></ul>\
+                 <p>The last paragraph, which stays, ends the story.</p>";
+    let a = read_html(&news_page(extra));
+    assert!(a.text.ends_with("The last paragraph, which stays, ends the story."), "{}", a.text);
+    for gone in ["Share this", "Advertisement", "related story", "a third story"] {
+        assert!(!a.text.contains(gone), "{gone} in {}", a.text);
+    }
+}
+
+#[test]
+fn a_wrapper_named_like_furniture_that_holds_the_article_is_read() {
+    let page = news_page("").replace("<div id=\"main\">", "<div class=\"share_wrapper\"><div id=\"main\">").replace(
+        "<div><ul>",
+        "</div><div><ul>",
+    );
+    let a = read_html(&page);
+    assert!(a.text.contains("Paragraph 6 of the story"), "{}", a.text);
+}
+
+#[test]
+fn headings_inside_links_are_not_paragraphs() {
+    // Teaser headings wrapped in links are not article text, however many there are, so the
+    // wrapper (named like an advert) that holds the story is not left out for them.
+    let teasers: String = (0..40)
+        .map(|i| format!("<li><a href=\"/s{i}\"><h4>A long teaser headline about another story, number {i}</h4></a></li>"))
+        .collect();
+    let story: String = (1..=6)
+        .map(|i| format!("<p>Paragraph {i} of the story, with a comma, is here, and it goes on for a while, as stories do.</p>"))
+        .collect();
+    let page = format!("<body><ul>{teasers}</ul><div class=\"ad-skin\"><div>{story}</div></div></body>");
+    let a = read_html(&page);
+    assert!(a.text.starts_with("Paragraph 1 of the story"), "{}", a.text);
+    assert!(!a.text.contains("teaser"));
+}
+
+#[test]
+fn text_beside_the_chosen_element_does_not_break_the_choice() {
+    // A regression: text nodes among the chosen element's siblings.
+    let page = format!("<body><div>loose text<div>{}</div>more loose text</div></body>", news_page(""));
+    assert!(read_html(&page).text.contains("Paragraph 3 of the story"));
+}
+
+#[test]
+fn json_ld_article_body_guides_or_replaces_the_markup() {
+    let body = "Paragraph 1 of the story, in which the council, after a long debate, decided what to do next, \
+                and the mayor said, once more, that the plan would go ahead.";
+    let ld = |text: &str| {
+        format!(
+            "<script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"articleBody\":{}}}</script>",
+            serde_json::to_string(text).unwrap()
+        )
+    };
+    // The markup holds the text: the element that holds it is the article.
+    let page = news_page("").replace("<head>", &format!("<head>{}", ld(body)));
+    let a = read_html(&page);
+    assert!(a.text.contains("Paragraph 1 of the story") && !a.text.contains("Another headline"), "{}", a.text);
+    // A page drawn by script: the text comes from the metadata, paragraphs and all, as text.
+    let script_page = format!(
+        "<html><head><title>T</title>{}</head><body><div id=app></div></body></html>",
+        ld(&format!("{body}\n<b>Second</b> paragraph &amp; more, with <img src=x onerror=alert(1)> words enough to count here."))
+    );
+    let a = read_html(&script_page);
+    assert_eq!(
+        a.text,
+        format!("{body}\n\nSecond paragraph & more, with words enough to count here.")
+    );
+}
