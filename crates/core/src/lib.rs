@@ -21,6 +21,7 @@ pub mod format;
 pub mod merge;
 pub mod model;
 pub mod offsets;
+pub mod people;
 pub mod reader;
 pub mod report;
 pub mod segment;

@@ -568,16 +568,17 @@ impl<'a> Analysis<'a> {
                     continue;
                 }
                 let Some(lemma) = self.p.tokens[v].lemma else { continue };
-                if let Some(particle) = verbs::needs_particle(lemma) {
-                    if v + 1 >= toks.end || self.low(v + 1) != particle {
+                let floor = self.clause_floor(v, toks.start);
+                let inverted = self.right_after_close(v, floor);
+                if let Some(particles) = verbs::needs_particle(lemma) {
+                    let next = (v + 1 < toks.end).then(|| p.text(v + 1).to_lowercase());
+                    if !inverted && !next.is_some_and(|n| particles.contains(&n.as_str())) {
                         continue;
                     }
                 }
                 if self.noun_use(v) {
                     continue;
                 }
-                let floor = self.clause_floor(v, toks.start);
-                let inverted = self.right_after_close(v, floor);
                 let subj = if inverted { self.np_after(v + 1, toks.end) } else { None };
                 let (subj, first) = match subj {
                     Some(s) => (Some(s), v),
@@ -587,6 +588,12 @@ impl<'a> Analysis<'a> {
                         (s, first)
                     }
                 };
+                // "Ferrand in relaying the news to parliament said, “…”": a verb that introduces a
+                // quotation takes the sentence's subject when the nearer look-back finds none.
+                // Not an intention ("hoped to announce “…”"), but "went on to say, “…”".
+                let infinitive = v >= 2 && self.low(v - 1) == "to" && self.low(v - 2) != "on";
+                let adjacent = !infinitive && self.introduces_quote(v, toks.end);
+                let subj = subj.or_else(|| adjacent.then(|| self.sentence_subject(si)).flatten());
                 let Some(subj) = subj else { continue };
                 let speaker = self.resolve(&subj, v);
                 if speaker.is_none() && !matches!(subj, Subj::Pronoun(_)) {
@@ -596,6 +603,19 @@ impl<'a> Analysis<'a> {
                 self.events.push(Event { verb: v, cue: p.text(v), first, speaker, para, naming });
             }
         }
+    }
+
+    /// Whether a quotation opens right after verb `v` (after a particle, a comma or a colon).
+    fn introduces_quote(&self, v: usize, end: usize) -> bool {
+        let p = self.p;
+        let mut k = v + 1;
+        if k < end && self.word(k) && !p.tokens[k].cap && matches!(self.low(k), "out" | "of" | "to" | "that") {
+            k += 1;
+        }
+        while k < end && matches!(p.punct_char(k), Some(',' | ':')) {
+            k += 1;
+        }
+        k < end && p.tokens[k].quote != NO_QUOTE
     }
 
     /// Where a clause can start: the sentence start or just after the last quotation before `v`.
@@ -1184,8 +1204,10 @@ impl<'a> Analysis<'a> {
         while qi < nq {
             let mut raw = vec![qi];
             let mut attr = self.attribute(qi);
-            // Split quotation: "“A,” he said, “B.”"
-            while let Some(next) = self.split_continuation(*raw.last().unwrap()) {
+            // Split quotation: "“A,” he said, “B.”" — not when the first part is a partial quotation
+            // or already had its own cue before it (`said, “A”, also observing, “B”`: two).
+            let splittable = !attr.partial && attr.source != Source::Before;
+            while let Some(next) = self.split_continuation(*raw.last().unwrap()).filter(|_| splittable) {
                 raw.push(next);
                 if attr.speaker.is_none() {
                     let later = self.attribute(next);
@@ -1303,7 +1325,9 @@ impl<'a> Analysis<'a> {
         let ev_hi = self.events.partition_point(|e| e.verb < open);
         if let Some(e) = ev_hi.checked_sub(1).map(|k| &self.events[k]).filter(|e| e.verb >= sent_start) {
             // Not "a group called “Find Maurice”": a naming verb right before the mark names.
-            if !(e.naming && e.verb + 1 == open) {
+            // Not the writer's own verb further back ("When I spoke to him, he was blunt: “…”").
+            let adjacent = (e.verb + 1..open).all(|k| !self.word(k));
+            if !(e.naming && e.verb + 1 == open) && (e.speaker.is_some() || adjacent) {
                 a.speaker = e.speaker.clone();
                 a.cue = Some(e.cue.clone());
                 a.source = Source::Before;

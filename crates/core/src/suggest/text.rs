@@ -377,7 +377,7 @@ impl Prepared {
                 let end_char = (q.parts.last().map_or(0, |p| p.start)..last)
                     .rev()
                     .map(|k| self.chars[k])
-                    .find(|c| !matches!(c, '\'' | '"' | '’' | '”' | '»' | '›' | ')'));
+                    .find(|c| !matches!(c, '\'' | '"' | '’' | '”' | '»' | '›' | ')' | ']'));
                 matches!(end_char, Some('.' | '!' | '?' | '…'))
             }
             _ => false,

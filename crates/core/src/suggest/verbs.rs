@@ -9,28 +9,33 @@
 const LEMMAS: &[&str] = &[
     "accuse", "acknowledge", "add", "admit", "advise", "agree", "allege", "announce", "answer", "apologise",
     "apologize", "argue", "ask", "assert", "assure", "beg", "blame", "blast", "boast", "brand", "call", "caution",
-    "challenge", "claim", "comment", "complain", "concede", "conclude", "condemn", "confirm", "contend", "continue",
-    "counter", "criticise", "criticize", "cry", "declare", "demand", "deny", "describe", "dismiss", "dispute", "dub",
-    "emphasise", "emphasize", "estimate", "exclaim", "explain", "forecast", "grumble", "hail", "insist", "joke",
-    "label", "lament", "laugh", "maintain", "mention", "mutter", "note", "object", "observe", "plead", "pledge",
-    "point", "post", "praise", "predict", "proclaim", "promise", "protest", "put", "question", "quip", "recall",
-    "recount", "reiterate", "remark", "repeat", "reply", "report", "respond", "retort", "reveal", "say", "scream",
-    "shout", "sigh", "slam", "snap", "speculate", "state", "stress", "suggest", "tell", "term", "testify", "threaten",
+    "challenge", "cite", "claim", "comment", "complain", "concede", "conclude", "condemn", "confirm", "contend",
+    "continue", "counter", "criticise", "criticize", "cry", "declare", "decry", "demand", "deny", "describe",
+    "disagree", "dismiss", "dispute", "dub", "elaborate", "emphasise", "emphasize", "estimate", "exclaim",
+    "explain", "forecast", "grumble", "hail", "indicate", "insist", "joke", "label", "lament", "laugh", "maintain",
+    "mention", "mutter", "note", "object", "observe", "plead", "pledge", "point", "post", "praise", "predict",
+    "proclaim", "promise", "protest", "put", "question", "quip", "read", "recall", "recount", "refer", "reiterate",
+    "remark", "repeat", "reply", "report", "respond", "retort", "reveal", "say", "scream", "shout", "sigh", "slam",
+    "snap", "speak", "speculate", "state", "stress", "suggest", "talk", "tell", "term", "testify", "threaten",
     "tweet", "underline", "urge", "vow", "warn", "whisper", "wonder", "write", "yell",
 ];
 
 /// Irregular forms and their lemmas, sorted by form.
 #[rustfmt::skip]
 const IRREGULAR: &[(&str, &str)] = &[
-    ("forecasted", "forecast"), ("put", "put"), ("puts", "put"), ("putting", "put"), ("said", "say"), ("told", "tell"),
-    ("written", "write"), ("wrote", "write"),
+    ("forecasted", "forecast"), ("put", "put"), ("puts", "put"), ("putting", "put"), ("said", "say"), ("spoke", "speak"),
+    ("spoken", "speak"), ("told", "tell"), ("written", "write"), ("wrote", "write"),
 ];
 
-/// Verbs that only report speech in a fixed phrase: `put it`, `point out`.
-pub(crate) fn needs_particle(lemma: &str) -> Option<&'static str> {
+/// Verbs that only report speech in a fixed phrase: `put it`, `point out`, `talk of`, `refer to`, `read:`;
+/// the particles that may follow them.
+pub(crate) fn needs_particle(lemma: &str) -> Option<&'static [&'static str]> {
     match lemma {
-        "put" => Some("it"),
-        "point" => Some("out"),
+        "put" => Some(&["it"]),
+        "point" => Some(&["out"]),
+        "talk" => Some(&["of"]),
+        "refer" => Some(&["to"]),
+        "read" => Some(&[":", ","]),
         _ => None,
     }
 }
@@ -225,7 +230,10 @@ mod tests {
         ] {
             assert_eq!(reporting_verb(form), Some(lemma), "{form}");
         }
-        for word in ["sad", "tale", "stable", "add-on", "saidd", "ran", "talks", "spoke", "tables", "sing", "bed"] {
+        for (form, lemma) in [("spoke", "speak"), ("talks", "talk"), ("reads", "read"), ("cited", "cite"), ("elaborated", "elaborate")] {
+            assert_eq!(reporting_verb(form), Some(lemma), "{form}");
+        }
+        for word in ["sad", "tale", "stable", "add-on", "saidd", "ran", "tables", "sing", "bed"] {
             assert_eq!(reporting_verb(word), None, "{word}");
         }
     }

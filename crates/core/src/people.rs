@@ -1,0 +1,208 @@
+//! One person, one speaker: the forms a name takes in an article or a library — `Maria Lopez
+//! Garcia`, `Ms Lopez Garcia`, `Garcia`, `Dr. Lopez Garcia` — grouped under the fullest form.
+//!
+//! A name is compared by its words without titles (`Mr`, `Dr.`, `Prof`, `President`…), case or
+//! punctuation. A shorter form belongs to a fuller one when its words are the fuller one's last
+//! words (a surname, a double surname), its first and last words (`Maria Garcia`), or the fuller
+//! one without some middle words or initials (`John Bolton` for `John R. Bolton`); and only when it
+//! fits exactly one fuller name (`Smith` with both `Anna Smith` and `John Smith` stays `Smith`).
+//! A lone first name (`Maria`) is never merged: only surnames stand alone for a person. Used by the suggestions (the speakers of one article) and by
+//! the panel and editor (the speakers of the open article).
+//!
+//! ```
+//! use quotemark_core::people::People;
+//! let people = People::from_names(["Ms Lopez Garcia", "Maria Lopez Garcia", "Garcia", "Twitter"]);
+//! assert_eq!(people.canonical("Garcia"), "Maria Lopez Garcia");
+//! assert_eq!(people.canonical("Ms Lopez Garcia"), "Maria Lopez Garcia");
+//! assert_eq!(people.canonical("Twitter"), "Twitter");
+//! assert_eq!(people.names(), ["Maria Lopez Garcia", "Twitter"]);
+//! ```
+
+use crate::suggest::lexicon::{has, PERSONAL_TITLES, ROLE_TITLES};
+
+/// The people behind a set of names.
+#[derive(Clone, Debug, Default)]
+pub struct People {
+    /// Each known form's key and the index of its person.
+    forms: Vec<(Vec<String>, usize)>,
+    /// Each person's fullest form, as written (without titles).
+    persons: Vec<String>,
+}
+
+/// A name's words, lowercase, without leading titles and roles, possessive or punctuation.
+pub fn name_key(name: &str) -> Vec<String> {
+    let written: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’'))
+        .map(|w| w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let skip = leading_titles(&written);
+    let words: Vec<String> = written.iter().map(|w| w.to_lowercase().replace('’', "'")).collect();
+    // A name that is only titles (`President`) keeps them.
+    if skip == words.len() {
+        return words;
+    }
+    words[skip..].iter().map(|w| w.trim_end_matches('.').to_string()).collect()
+}
+
+/// How many leading words are titles, roles or other lowercase words before the name
+/// (`Dr.`, `President`, `national security advisor`).
+fn leading_titles(words: &[&str]) -> usize {
+    words
+        .iter()
+        .take_while(|w| {
+            let bare = w.trim_end_matches('.');
+            bare.starts_with(|c: char| c.is_lowercase()) || has(PERSONAL_TITLES | ROLE_TITLES, &bare.to_lowercase())
+        })
+        .count()
+}
+
+/// The name as written without its leading titles (`Dr. Maria Lopez` → `Maria Lopez`).
+fn without_titles(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let skip = leading_titles(&words);
+    if skip == words.len() {
+        return words.join(" ");
+    }
+    words[skip..].join(" ")
+}
+
+/// Whether `short` is a shorter form of `full` (both keys, `short` shorter).
+fn is_short_form(short: &[String], full: &[String]) -> bool {
+    if short.is_empty() || short.len() >= full.len() {
+        return false;
+    }
+    // Its last words: a surname or a double surname.
+    if full.ends_with(short) {
+        return true;
+    }
+    // First and last words, some middle ones (or initials) left out, in order.
+    if short.len() >= 2 && short[0] == full[0] && short.last() == full.last() {
+        let mut rest = full[1..full.len() - 1].iter();
+        return short[1..short.len() - 1].iter().all(|w| rest.any(|f| f == w));
+    }
+    false
+}
+
+impl People {
+    /// Groups the names (empty ones are ignored). The fullest form is the one with the most words;
+    /// among equals, the first given.
+    pub fn from_names<'a>(names: impl IntoIterator<Item = &'a str>) -> People {
+        let mut seen: Vec<(Vec<String>, String)> = Vec::new();
+        for name in names {
+            let key = name_key(name);
+            if key.is_empty() || seen.iter().any(|(k, _)| *k == key) {
+                continue;
+            }
+            seen.push((key, without_titles(name)));
+        }
+        // Fullest first (stable, so the first of equal length stays first).
+        let mut order: Vec<usize> = (0..seen.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(seen[i].0.len()));
+        let mut people = People::default();
+        for i in order {
+            let (key, written) = &seen[i];
+            let fuller: Vec<usize> = people
+                .forms
+                .iter()
+                .filter(|(k, _)| is_short_form(key, k))
+                .map(|&(_, p)| p)
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            // A form that fits several people (or none) is a person of its own.
+            let person = match fuller.as_slice() {
+                [p] => *p,
+                _ => {
+                    people.persons.push(written.clone());
+                    people.persons.len() - 1
+                }
+            };
+            people.forms.push((key.clone(), person));
+        }
+        people
+    }
+
+    /// The fullest form of the person a name stands for; the name itself (without titles) when it
+    /// is not one of the known forms or a shorter form of exactly one of them.
+    pub fn canonical<'a>(&'a self, name: &'a str) -> std::borrow::Cow<'a, str> {
+        let key = name_key(name);
+        if let Some(&(_, p)) = self.forms.iter().find(|(k, _)| *k == key) {
+            return std::borrow::Cow::Borrowed(&self.persons[p]);
+        }
+        let fuller: Vec<usize> = self
+            .forms
+            .iter()
+            .filter(|(k, _)| is_short_form(&key, k))
+            .map(|&(_, p)| p)
+            .collect::<std::collections::BTreeSet<usize>>()
+            .into_iter()
+            .collect();
+        match fuller.first() {
+            Some(&p) if fuller.len() == 1 => std::borrow::Cow::Borrowed(&self.persons[p]),
+            _ => std::borrow::Cow::Owned(without_titles(name)),
+        }
+    }
+
+    /// Whether two names stand for the same person.
+    pub fn same(&self, a: &str, b: &str) -> bool {
+        name_key(&self.canonical(a)) == name_key(&self.canonical(b))
+    }
+
+    /// Every person's fullest form, sorted.
+    pub fn names(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self.persons.iter().map(String::as_str).collect();
+        out.sort_unstable_by_key(|n| n.to_lowercase());
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_drop_titles_case_and_punctuation() {
+        assert_eq!(name_key("Dr. Maria Lopez-Garcia’s"), ["maria", "lopez-garcia"]);
+        assert_eq!(name_key("President Donald Trump"), ["donald", "trump"]);
+        assert_eq!(name_key("President"), ["president"]);
+        assert_eq!(name_key("  "), Vec::<String>::new());
+    }
+
+    #[test]
+    fn short_forms_of_one_person_merge() {
+        let p = People::from_names(["Garcia", "Maria Lopez Garcia", "Ms Lopez Garcia", "Maria Garcia", "Lopez Garcia"]);
+        for form in ["Garcia", "Ms Lopez Garcia", "Maria Garcia", "Lopez Garcia", "maria lopez garcia", "Prof. Garcia"] {
+            assert_eq!(p.canonical(form), "Maria Lopez Garcia", "{form}");
+        }
+        assert_eq!(p.names(), ["Maria Lopez Garcia"]);
+        assert!(p.same("Garcia", "Ms Lopez Garcia"));
+    }
+
+    #[test]
+    fn middle_initials_and_titles() {
+        let p = People::from_names(["John R. Bolton", "Bolton", "John Bolton", "national security advisor John Bolton"]);
+        assert_eq!(p.names(), ["John R. Bolton"]);
+        assert_eq!(p.canonical("Mr Bolton"), "John R. Bolton");
+    }
+
+    #[test]
+    fn ambiguous_and_lone_first_names_stay_apart() {
+        let p = People::from_names(["Anna Smith", "John Smith", "Smith", "Anna"]);
+        assert_eq!(p.canonical("Smith"), "Smith");
+        assert_eq!(p.canonical("Anna"), "Anna");
+        assert_eq!(p.names(), ["Anna", "Anna Smith", "John Smith", "Smith"]);
+        // Unknown names are returned without titles.
+        assert_eq!(p.canonical("Dr Jones"), "Jones");
+        assert_eq!(People::default().canonical("Ms Lopez"), "Lopez");
+    }
+
+    #[test]
+    fn organisations_and_people_do_not_mix() {
+        let p = People::from_names(["World Health Organization", "Organization", "Tedros Adhanom Ghebreyesus", "Tedros"]);
+        assert_eq!(p.canonical("Ghebreyesus"), "Tedros Adhanom Ghebreyesus");
+        // `Tedros` is a first word only, never merged alone.
+        assert_eq!(p.canonical("Tedros"), "Tedros");
+    }
+}
