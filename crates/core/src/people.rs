@@ -4,9 +4,10 @@
 //! A name is compared by its words without titles (`Mr`, `Dr.`, `Prof`, `President`…), case or
 //! punctuation. A shorter form belongs to a fuller one when its words are the fuller one's last
 //! words (a surname, a double surname), its first and last words (`Maria Garcia`), or the fuller
-//! one without some middle words or initials (`John Bolton` for `John R. Bolton`); and only when it
-//! fits exactly one fuller name (`Smith` with both `Anna Smith` and `John Smith` stays `Smith`).
-//! A lone first name (`Maria`) is never merged: only surnames stand alone for a person. Used by the suggestions (the speakers of one article) and by
+//! one without some middle words or initials (`John Bolton` for `John R. Bolton`), or, for a single
+//! word, its first word (`Princess Ubolratana` for `Ubolratana Mahidol`); and only when it fits
+//! exactly one fuller name (`Smith` with both `Anna Smith` and `John Smith` stays `Smith`). A list of
+//! names (`Facebook, Google and Twitter`) is nobody's form. Used by the suggestions (the speakers of one article) and by
 //! the panel and editor (the speakers of the open article).
 //!
 //! ```
@@ -58,6 +59,11 @@ fn leading_titles(words: &[&str]) -> usize {
         .count()
 }
 
+/// Whether a name is a list of names (`Facebook, Google and Twitter`).
+fn is_list(name: &str) -> bool {
+    name.contains(',') || name.contains(" and ") || name.contains('&')
+}
+
 /// The name as written without its leading titles (`Dr. Maria Lopez` → `Maria Lopez`).
 fn without_titles(name: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
@@ -68,10 +74,21 @@ fn without_titles(name: &str) -> String {
     words[skip..].join(" ")
 }
 
+/// Generational suffixes, left out when names are compared (`Robert Downey Jr.` is `Downey`).
+const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
 /// Whether `short` is a shorter form of `full` (both keys, `short` shorter).
 fn is_short_form(short: &[String], full: &[String]) -> bool {
-    if short.is_empty() || short.len() >= full.len() {
+    let full = match full.split_last() {
+        Some((last, rest)) if SUFFIXES.contains(&last.as_str()) && !rest.is_empty() => rest,
+        _ => full,
+    };
+    if short.is_empty() || short.len() > full.len() || short == full {
         return false;
+    }
+    // A single word that is the first word: a first name or a royal's name.
+    if short.len() == 1 && full.len() >= 2 && short[0] == full[0] {
+        return true;
     }
     // Its last words: a surname or a double surname.
     if full.ends_with(short) {
@@ -92,7 +109,7 @@ impl People {
         let mut seen: Vec<(Vec<String>, String)> = Vec::new();
         for name in names {
             let key = name_key(name);
-            if key.is_empty() || seen.iter().any(|(k, _)| *k == key) {
+            if key.is_empty() || is_list(name) || seen.iter().any(|(k, _)| *k == key) {
                 continue;
             }
             seen.push((key, without_titles(name)));
@@ -127,6 +144,9 @@ impl People {
     /// The fullest form of the person a name stands for; the name itself (without titles) when it
     /// is not one of the known forms or a shorter form of exactly one of them.
     pub fn canonical<'a>(&'a self, name: &'a str) -> std::borrow::Cow<'a, str> {
+        if is_list(name) {
+            return std::borrow::Cow::Borrowed(name);
+        }
         let key = name_key(name);
         if let Some(&(_, p)) = self.forms.iter().find(|(k, _)| *k == key) {
             return std::borrow::Cow::Borrowed(&self.persons[p]);
@@ -189,10 +209,17 @@ mod tests {
 
     #[test]
     fn ambiguous_and_lone_first_names_stay_apart() {
-        let p = People::from_names(["Anna Smith", "John Smith", "Smith", "Anna"]);
+        let p = People::from_names(["Anna Smith", "John Smith", "Smith", "Anna", "John Brown", "John"]);
         assert_eq!(p.canonical("Smith"), "Smith");
-        assert_eq!(p.canonical("Anna"), "Anna");
-        assert_eq!(p.names(), ["Anna", "Anna Smith", "John Smith", "Smith"]);
+        // A first name shared by two people is nobody's in particular.
+        assert_eq!(p.canonical("John"), "John");
+        // One that only one person has is theirs.
+        assert_eq!(p.canonical("Anna"), "Anna Smith");
+        assert_eq!(p.names(), ["Anna Smith", "John", "John Brown", "John Smith", "Smith"]);
+        // Lists of names are nobody's form.
+        let lists = People::from_names(["Facebook, Google, and Twitter", "Twitter"]);
+        assert_eq!(lists.canonical("Twitter"), "Twitter");
+        assert_eq!(lists.canonical("Facebook, Google, and Twitter"), "Facebook, Google, and Twitter");
         // Unknown names are returned without titles.
         assert_eq!(p.canonical("Dr Jones"), "Jones");
         assert_eq!(People::default().canonical("Ms Lopez"), "Lopez");
@@ -202,7 +229,8 @@ mod tests {
     fn organisations_and_people_do_not_mix() {
         let p = People::from_names(["World Health Organization", "Organization", "Tedros Adhanom Ghebreyesus", "Tedros"]);
         assert_eq!(p.canonical("Ghebreyesus"), "Tedros Adhanom Ghebreyesus");
-        // `Tedros` is a first word only, never merged alone.
-        assert_eq!(p.canonical("Tedros"), "Tedros");
+        assert_eq!(p.canonical("Tedros"), "Tedros Adhanom Ghebreyesus");
+        let jr = People::from_names(["Robert Downey Jr.", "Downey"]);
+        assert_eq!(jr.canonical("Downey"), "Robert Downey Jr.");
     }
 }

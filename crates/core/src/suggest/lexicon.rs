@@ -29,28 +29,32 @@ const ROLE_TITLES_LIST: &[&str] = &[
 /// Nouns that name a speaker's role or body (`a spokesperson for …`, `the judge`).
 #[rustfmt::skip]
 const ROLE_NOUNS_LIST: &[&str] = &[
-    "administration", "adviser", "advisers", "advisor", "advisors", "agency", "aide", "aides", "ambassador",
-    "analyst", "analysts", "association", "attorney", "author", "authority", "authors", "bank", "biologist", "board",
-    "boss", "bosses", "brother", "campaign", "campaigner", "campaigners", "captain", "ceo", "cfo", "chair",
-    "chairman", "chairwoman", "chancellor", "charity", "chef", "chief", "chief-executive", "club", "coach",
-    "colleague", "colleagues", "commentator", "commission", "commissioner", "committee", "company", "constable",
-    "consultant", "council", "councillor", "councillors", "councilor", "court", "critic", "critics", "dad",
-    "daughter", "delegation", "department", "detective", "diplomat", "diplomats", "director", "doctor", "doctors",
-    "driver", "drivers", "economist", "economists", "engineer", "engineers", "envoy", "executive", "executives",
-    "expert", "experts", "family", "fan", "fans", "farmer", "farmers", "father", "federation", "firm", "founder",
-    "friend", "government", "governor", "governors", "group", "guard", "historian", "hospital", "host", "husband",
-    "inspector", "insurer", "insurers", "judge", "landlord", "lawmaker", "lawmakers", "lawyer", "lawyers", "leader",
-    "manager", "managers", "mayor", "mediator", "minister", "ministers", "ministry", "mom", "mother", "mp", "mps",
-    "mum", "negotiator", "negotiators", "neighbor", "neighbour", "nurse", "nurses", "office", "officer", "officers",
-    "official", "officials", "operator", "operators", "organisation", "organisers", "organization", "organizers",
-    "owner", "owners", "parent", "parents", "party", "pilot", "player", "players", "police", "premier", "presenter",
-    "president", "prime", "principal", "professor", "prosecutor", "protesters", "provost", "psychologist", "pundit",
-    "regulator", "report", "researcher", "researchers", "resident", "residents", "retailer", "retailers", "school",
-    "scientist", "scientists", "secretary", "seismologist", "senator", "senators", "sergeant", "sheriff",
-    "shopkeeper", "sister", "son", "source", "sources", "spokesman", "spokespeople", "spokesperson", "spokespersons",
-    "spokeswoman", "statement", "striker", "student", "students", "superintendent", "supporters", "survivor",
-    "survivors", "teacher", "teachers", "team", "tenant", "tenants", "union", "university", "victim", "victims",
-    "watchdog", "widow", "widower", "wife", "witness", "witnesses", "worker", "workers", "zoo",
+    "activist", "activists", "actor", "actress", "administration", "adviser", "advisers", "advisor", "advisors",
+    "agency", "aide", "aides", "ambassador", "analyst", "analysts", "archbishop", "association", "athlete",
+    "attorney", "author", "authority", "authors", "bank", "biologist", "bishop", "board", "boss", "bosses",
+    "brother", "campaign", "campaigner", "campaigners", "candidate", "captain", "cardinal", "ceo", "cfo", "chair",
+    "chairman", "chairwoman", "chancellor", "charity", "chef", "chief", "chief-executive", "club", "co-author",
+    "co-founder", "coach", "colleague", "colleagues", "comedian", "commander", "commentator", "commission",
+    "commissioner", "committee", "company", "constable", "consultant", "correspondent", "council", "councillor",
+    "councillors", "councilor", "court", "critic", "critics", "dad", "daughter", "delegation", "department",
+    "detective", "diplomat", "diplomats", "director", "director-general", "doctor", "doctors", "driver", "drivers",
+    "economist", "economists", "editor", "engineer", "engineers", "envoy", "executive", "executives", "expert",
+    "experts", "family", "fan", "fans", "farmer", "farmers", "father", "federation", "firm", "founder", "friend",
+    "government", "governor", "governors", "group", "guard", "historian", "hospital", "host", "husband", "imam",
+    "inspector", "insurer", "insurers", "journalist", "journalists", "judge", "landlord", "lawmaker", "lawmakers",
+    "lawyer", "lawyers", "leader", "manager", "managers", "mayor", "mediator", "minister", "ministers", "ministry",
+    "mom", "mother", "mp", "mps", "mum", "musician", "negotiator", "negotiators", "neighbor", "neighbour", "nurse",
+    "nurses", "office", "officer", "officers", "official", "officials", "operator", "operators", "organisation",
+    "organisers", "organization", "organizers", "owner", "owners", "parent", "parents", "party", "pastor",
+    "physician", "pilot", "player", "players", "police", "premier", "presenter", "president", "priest", "prime",
+    "principal", "producer", "professor", "prosecutor", "protesters", "provost", "psychologist", "pundit", "rabbi",
+    "rapper", "regulator", "report", "reporter", "researcher", "researchers", "resident", "residents", "retailer",
+    "retailers", "scholar", "school", "scientist", "scientists", "secretary", "secretary-general", "seismologist",
+    "senator", "senators", "sergeant", "sheriff", "shopkeeper", "singer", "sister", "son", "source", "sources",
+    "spokesman", "spokespeople", "spokesperson", "spokespersons", "spokeswoman", "statement", "striker", "student",
+    "students", "study", "superintendent", "supporters", "surgeon", "survivor", "survivors", "teacher", "teachers",
+    "team", "tenant", "tenants", "union", "university", "victim", "victims", "watchdog", "widow", "widower", "wife",
+    "witness", "witnesses", "worker", "workers", "writer", "zoo",
 ];
 
 /// Words that make a capitalised name an organisation (`Hartwell Borough Council`).
@@ -234,7 +238,8 @@ const RELATIVES_LIST: &[&str] = &[
 /// Documents that speak for whoever issued them (`the statement said`).
 #[rustfmt::skip]
 const DOCUMENT_NOUNS_LIST: &[&str] = &[
-    "email", "letter", "memo", "message", "post", "release", "report", "statement", "tweet",
+    "announcement", "document", "email", "filing", "judgment", "letter", "memo", "message", "notice", "paper",
+    "post", "release", "report", "ruling", "statement", "tweet",
 ];
 
 /// Months that are also names (`May said`).

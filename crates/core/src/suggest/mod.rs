@@ -213,7 +213,8 @@ pub fn suggestions(text: &str) -> Suggestions {
     let p = Prepared::new(text);
     let analysis = Analysis::new(&p);
     let attributed = analysis.attribute_all();
-    let quotes = attributed.iter().filter_map(|a| quote_suggestion(&analysis, a)).collect();
+    let mut quotes: Vec<Suggestion> = attributed.iter().filter_map(|a| quote_suggestion(&analysis, a)).collect();
+    one_name_per_person(&analysis, &mut quotes);
     let mut claims: Vec<Suggestion> = claims::find_claims(&p)
         .into_iter()
         .map(|c| Suggestion {
@@ -231,6 +232,24 @@ pub fn suggestions(text: &str) -> Suggestions {
         .collect();
     claims.sort_by(|a, b| b.confidence.total_cmp(&a.confidence).then(a.spans[0].start.cmp(&b.spans[0].start)));
     Suggestions { quotes, claims }
+}
+
+/// One person, one speaker: every canonical speaker becomes the fullest form of its name among
+/// the article's named people and speakers (`Garcia`, `Ms Lopez Garcia` → `Maria Lopez Garcia`).
+fn one_name_per_person(an: &Analysis, quotes: &mut [Suggestion]) {
+    let names = an
+        .person_names()
+        .chain(quotes.iter().filter_map(|q| q.speaker_canonical.clone()))
+        .collect::<Vec<String>>();
+    let people = crate::people::People::from_names(names.iter().map(String::as_str));
+    for q in quotes.iter_mut() {
+        let Some(c) = &q.speaker_canonical else { continue };
+        let full = people.canonical(c).into_owned();
+        if full != *c && full.split_whitespace().count() > c.split_whitespace().count() {
+            q.reasons.push(format!("“{c}” is “{full}”, the fullest form of the name in the article"));
+            q.speaker_canonical = Some(full);
+        }
+    }
 }
 
 const MINOR_WORDS: &[&str] = &["a", "an", "and", "at", "by", "for", "in", "of", "on", "the", "to"];

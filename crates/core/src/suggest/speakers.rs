@@ -209,6 +209,14 @@ impl<'a> Analysis<'a> {
         a
     }
 
+    /// The canonical names of the people (and names of unknown kind) the text mentions.
+    pub fn person_names(&self) -> impl Iterator<Item = String> + '_ {
+        self.mentions
+            .iter()
+            .filter(|m| matches!(m.kind, EKind::Person | EKind::Unknown))
+            .map(|m| m.canonical.clone())
+    }
+
     // ----- token helpers -------------------------------------------------------------------
 
     fn low(&self, i: usize) -> &str {
@@ -263,7 +271,12 @@ impl<'a> Analysis<'a> {
         }
         let next_cap = i + 1 < p.tokens.len() && self.cap_word(i + 1) && p.tokens[i + 1].para == p.tokens[i].para;
         if p.tokens[i].cap {
-            if !self.is(i, lx::NOT_NAMES) {
+            let sentence_start = self.p.sentences[self.sentence_of(i)].toks.start;
+            if self.opening_participle(i, sentence_start).is_some() {
+                return false;
+            }
+            // "US", "UK": an abbreviation in capitals is a name even when it spells a word.
+            if !self.is(i, lx::NOT_NAMES) || self.all_caps(i) {
                 return true;
             }
             if self.is(i, lx::FEMALE_NAMES | lx::MALE_NAMES) && next_cap && !self.is(i + 1, lx::NOT_NAMES) {
@@ -337,11 +350,11 @@ impl<'a> Analysis<'a> {
                 break;
             }
             if p.is_punct(j, '.')
-                && (self.is(j - 1, lx::NO_STOP_ABBREVIATIONS) || self.is(j - 1, lx::PERSONAL_TITLES))
+                && (self.is(j - 1, lx::NO_STOP_ABBREVIATIONS) || self.is(j - 1, lx::PERSONAL_TITLES) || self.initial(j - 1))
                 && same(j + 1)
                 && self.cap_word(j + 1)
             {
-                j += 1; // "Dr. Linda Osei"
+                j += 1; // "Dr. Linda Osei", "Jessie K. Liu"
                 continue;
             }
             if self.cap_word(j) {
@@ -358,6 +371,10 @@ impl<'a> Analysis<'a> {
                 }
                 break;
             }
+            if self.word(j) && self.hyphen_particle(j) {
+                j += 1; // "Abdel Fattah el-Sisi", "Bashar al-Assad"
+                continue;
+            }
             if self.word(j) && same(j + 1) && self.cap_word(j + 1) && !self.is(j + 1, lx::NOT_NAMES) {
                 let w = self.low(j);
                 if self.is(j, lx::PARTICLES)
@@ -371,6 +388,21 @@ impl<'a> Analysis<'a> {
             break;
         }
         j
+    }
+
+    /// A lowercase particle joined to a capitalised name by a hyphen: `el-Sisi`, `al-Assad`.
+    fn hyphen_particle(&self, i: usize) -> bool {
+        let t = &self.p.tokens[i];
+        let cs = &self.p.chars[t.start..t.end];
+        let Some(h) = cs.iter().position(|&c| c == '-') else { return false };
+        let particle: String = cs[..h].iter().collect();
+        h + 1 < cs.len() && cs[h + 1].is_uppercase() && matches!(particle.as_str(), "el" | "al" | "ad" | "as" | "ash" | "an" | "ibn" | "bin" | "abu" | "ben")
+    }
+
+    /// A single capital letter: a middle initial (`K` in `Jessie K. Liu`).
+    fn initial(&self, i: usize) -> bool {
+        let t = &self.p.tokens[i];
+        t.kind == Tk::Word && t.end == t.start + 1 && self.p.chars[t.start].is_uppercase()
     }
 
     fn all_caps(&self, i: usize) -> bool {
@@ -412,6 +444,25 @@ impl<'a> Analysis<'a> {
         if name.len() >= 3 && !is_first_name(self.base(name[0])) {
             if let Some(k) = (1..name.len() - 1).find(|&k| is_first_name(self.base(name[k]))) {
                 name.drain(..k); // "former Olympian Samuel Otieno"
+            }
+        }
+        // "Indian Prime Minister Narendra Modi", "United States Attorney Jessie K. Liu": the name
+        // is what follows the last role word, when two words or more follow it.
+        if let Some(r) = (0..name.len().saturating_sub(2))
+            .rev()
+            .find(|&r| has(lx::ROLE_TITLES | lx::ROLE_NOUNS | lx::PERSONAL_TITLES, self.base(name[r])))
+        {
+            let tail_is_name = name[r + 1..].iter().all(|&k| !has(lx::ORG_WORDS | lx::PLACE_WORDS, self.base(k)));
+            if tail_is_name {
+                roles.push(self.base(name[r]).to_string());
+                name.drain(..=r);
+            }
+        }
+        // "President of Argentina Alberto Fernández": the place after "Role of" is not the name.
+        if name.len() >= 3 && a >= 2 && self.low(a - 1) == "of" {
+            if let Some(m) = self.mention_ending(a - 2).filter(|&m| self.mentions[m].kind == EKind::Role) {
+                roles.push(self.base(self.mentions[m].toks.end - 1).to_string());
+                name.drain(..1);
             }
         }
         let words: Vec<String> = name.iter().map(|&k| self.base(k).to_string()).collect();
@@ -458,6 +509,14 @@ impl<'a> Analysis<'a> {
             strip_possessive(&out).to_string()
         };
         let canonical = match kind {
+            // As written from the first name word to the last, initials' dots kept.
+            EKind::Person | EKind::Unknown if !name.is_empty() => {
+                let (first, last) = (name[0], *name.last().expect("name"));
+                // "Robert Downey Jr.": a suffix keeps its dot.
+                let dot = last + 1 < p.tokens.len() && matches!(self.base(last), "jr" | "sr") && p.is_punct(last + 1, '.');
+                let written = strip_possessive(&p.span_text(first, last + 1 + usize::from(dot))).to_string();
+                if written.split_whitespace().count() == name.len() { written } else { text_of(&name) }
+            }
             EKind::Person | EKind::Unknown => text_of(&name),
             EKind::Org | EKind::Place => {
                 let first = name.first().copied().unwrap_or(a).min(s);
@@ -564,10 +623,10 @@ impl<'a> Analysis<'a> {
                     }
                     continue;
                 }
-                if p.tokens[v].cap {
+                // A capitalised verb only as the participle that opens a sentence ("Calling it …").
+                let Some(lemma) = self.p.tokens[v].lemma.or_else(|| self.opening_participle(v, toks.start)) else {
                     continue;
-                }
-                let Some(lemma) = self.p.tokens[v].lemma else { continue };
+                };
                 let floor = self.clause_floor(v, toks.start);
                 let inverted = self.right_after_close(v, floor);
                 if let Some(particles) = verbs::needs_particle(lemma) {
@@ -593,6 +652,7 @@ impl<'a> Analysis<'a> {
                 // Not an intention ("hoped to announce “…”"), but "went on to say, “…”".
                 let infinitive = v >= 2 && self.low(v - 1) == "to" && self.low(v - 2) != "on";
                 let adjacent = !infinitive && self.introduces_quote(v, toks.end);
+                let subj = subj.or_else(|| self.participle_subject(v, toks.clone(), si));
                 let subj = subj.or_else(|| adjacent.then(|| self.sentence_subject(si)).flatten());
                 let Some(subj) = subj else { continue };
                 let speaker = self.resolve(&subj, v);
@@ -603,6 +663,30 @@ impl<'a> Analysis<'a> {
                 self.events.push(Event { verb: v, cue: p.text(v), first, speaker, para, naming });
             }
         }
+    }
+
+    /// The lemma of a capitalised reporting verb in `-ing` that opens its sentence (`Calling`,
+    /// `Saying`, `Speaking`).
+    fn opening_participle(&self, v: usize, sent_start: usize) -> Option<&'static str> {
+        let t = &self.p.tokens[v];
+        if !t.cap || (sent_start..v).any(|k| self.word(k)) || !self.low(v).ends_with("ing") {
+            return None;
+        }
+        verbs::reporting_verb(self.low(v))
+    }
+
+    /// "Calling it a “culture of death”, the archbishop said …": a participle that opens its
+    /// sentence has the subject of the sentence's next reporting verb.
+    fn participle_subject(&self, v: usize, toks: Range<usize>, si: usize) -> Option<Subj> {
+        let first_word = (toks.start..v).all(|k| !self.word(k));
+        if !first_word || !self.low(v).ends_with("ing") {
+            return None;
+        }
+        let next = (v + 1..toks.end).find(|&k| {
+            self.word(k) && !self.p.tokens[k].cap && self.p.tokens[k].lemma.is_some() && !self.low(k).ends_with("ing")
+        })?;
+        let floor = self.clause_floor(next, toks.start);
+        self.subject_before(next, floor, si)
     }
 
     /// Whether a quotation opens right after verb `v` (after a particle, a comma or a colon).
@@ -656,7 +740,65 @@ impl<'a> Analysis<'a> {
         }
     }
 
+    /// The subject of verb `v`: the nearest one ([`Self::subject_before_near`]), unless the clause
+    /// opens with a person whose name the nearer words only qualify (`Jo Anne Val Tilburg of the
+    /// University of California, Los Angeles disagreed`, `Assembly president Richard Ferrand …
+    /// said`).
     fn subject_before(&self, v: usize, lo: usize, si: usize) -> Option<Subj> {
+        let near = self.subject_before_near(v, lo, si);
+        let Some(head) = self.clause_head_person(v, lo) else { return near };
+        match &near {
+            Some(Subj::Pronoun(_)) => near,
+            Some(Subj::List(r)) if r.start <= self.mentions[head].toks.start => near,
+            Some(Subj::Mention(m)) if *m == head => near,
+            Some(Subj::Mention(m)) if self.mentions[*m].kind == EKind::Person && self.mentions[*m].toks.start < self.mentions[head].toks.start => near,
+            _ => Some(Subj::Mention(head)),
+        }
+    }
+
+    /// A person named at the start of the clause that ends at verb `v`, when what follows the name
+    /// qualifies it (a preposition or a comma) rather than being a verb, or an organisation and a
+    /// lowercase role before the name (`Assembly president Richard Ferrand`).
+    fn clause_head_person(&self, v: usize, lo: usize) -> Option<usize> {
+        let p = self.p;
+        if v < lo + 2 || v > lo + 40 {
+            return None;
+        }
+        let mut k = lo;
+        // An opening phrase: "At the summit, …".
+        if self.word(k) && self.is(k, lx::PREPOSITIONS) {
+            k = (k..v).find(|&x| p.is_punct(x, ','))? + 1;
+        }
+        while k < v && !self.word(k) {
+            k += 1;
+        }
+        if k < v && self.word(k) && matches!(self.low(k), "the" | "a" | "an") {
+            k += 1;
+        }
+        let m0 = self.mention_starting(k)?;
+        let mm = &self.mentions[m0];
+        if mm.possessive || mm.toks.end >= v {
+            return None;
+        }
+        let person = |m: usize| self.mentions[m].kind == EKind::Person && !self.mentions[m].possessive;
+        let qualified = |end: usize| {
+            end < v && (p.is_punct(end, ',') || (self.word(end) && matches!(self.low(end), "of" | "at" | "from" | "for" | "with")))
+        };
+        if person(m0) {
+            return qualified(mm.toks.end).then_some(m0);
+        }
+        // An organisation, lowercase role words, then the person.
+        let mut j = mm.toks.end;
+        let mut roles = 0;
+        while j < v && self.word(j) && !p.tokens[j].cap && self.is(j, lx::ROLE_NOUNS | lx::ROLE_TITLES) && roles < 3 {
+            j += 1;
+            roles += 1;
+        }
+        let m1 = self.mention_starting(j).filter(|_| roles > 0)?;
+        (person(m1) && self.mentions[m1].toks.end < v).then_some(m1)
+    }
+
+    fn subject_before_near(&self, v: usize, lo: usize, si: usize) -> Option<Subj> {
         let p = self.p;
         let mut j = v;
         while j > lo && self.word(j - 1) && self.is(j - 1, lx::SKIP_BEFORE_VERB) {
@@ -682,6 +824,10 @@ impl<'a> Analysis<'a> {
         }
         let w = self.low(t);
         if matches!(w, "and" | "but") {
+            return self.sentence_subject(si);
+        }
+        if matches!(w, "which" | "that") && t > lo && self.word(t - 1) && self.is(t - 1, lx::DOCUMENT_NOUNS) {
+            // "Facebook released a statement which read": whoever issued it.
             return self.sentence_subject(si);
         }
         if w == "who" {
@@ -958,6 +1104,14 @@ impl<'a> Analysis<'a> {
             }
             if let Some(m) = self.mention_starting(j) {
                 if self.mentions[m].kind != EKind::Place {
+                    // "Huber's longtime partner Erick Rowan", "University of California, San
+                    // Diego's chancellor, Pradeep Khosla": the person the words lead to.
+                    let mm = &self.mentions[m];
+                    if mm.possessive || mm.kind == EKind::Org {
+                        if let Some(person) = self.person_after(mm.toks.end, end) {
+                            return Some(Subj::Mention(person));
+                        }
+                    }
                     return Some(Subj::Mention(m));
                 }
             }
@@ -983,7 +1137,37 @@ impl<'a> Analysis<'a> {
         if stop < e && matches!(self.low(stop), "for" | "of" | "at") {
             stop = e;
         }
+        // "his father, Abdullah Kurdi, …": the apposition names him.
+        if stop + 1 < end && p.is_punct(stop, ',') {
+            if let Some(m) = self.mention_starting(stop + 1).filter(|&m| self.mentions[m].kind == EKind::Person) {
+                return Some(Subj::Mention(m));
+            }
+        }
         self.phrase(k, stop)
+    }
+
+    /// A person named within a few words after `from` (across commas, possessive names and
+    /// lowercase role words, but no verb or clause word).
+    fn person_after(&self, from: usize, end: usize) -> Option<usize> {
+        let p = self.p;
+        let mut k = from;
+        while k < end && k < from + 12 {
+            if let Some(m) = self.mention_starting(k) {
+                let mm = &self.mentions[m];
+                if mm.kind == EKind::Person && !mm.possessive {
+                    return Some(m);
+                }
+                k = mm.toks.end;
+                continue;
+            }
+            let ok = p.is_punct(k, ',')
+                || (self.word(k) && !p.tokens[k].cap && p.tokens[k].lemma.is_none() && !self.is(k, lx::CLAUSE_WORDS | lx::PRONOUNS));
+            if !ok {
+                return None;
+            }
+            k += 1;
+        }
+        None
     }
 
     // ----- resolution ----------------------------------------------------------------------
@@ -1116,8 +1300,34 @@ impl<'a> Analysis<'a> {
             sp.kind = EKind::Person;
             sp.gender = m.gender;
             sp.note = Some(format!("“the {hw}” is {}", m.canonical));
+        } else if sp.kind == EKind::Person && self.short_role_phrase(&sp.written) {
+            // "…,” said study co-author Karen Alley. The Wooster professor added": a role nobody
+            // named holds is the person who spoke just before, in this paragraph or the last.
+            let k = self.events.partition_point(|e| e.verb < at);
+            let sentence = self.sentence_of(at);
+            let previous = self.events[..k]
+                .iter()
+                .rev()
+                .take_while(|e| self.sentence_of(e.verb) + 2 >= sentence)
+                .find_map(|e| e.speaker.as_ref());
+            if let Some(s) = previous.filter(|s| s.kind == EKind::Person && s.canonical.is_some()) {
+                sp.canonical = s.canonical.clone();
+                sp.gender = s.gender;
+                sp.note = Some(format!("“the {hw}” is the previous speaker, {}", s.written));
+            }
         }
         sp
+    }
+
+    /// `the professor`, `The Wooster professor`: a short definite role with no complement or
+    /// possessive, which refers back rather than introducing someone.
+    fn short_role_phrase(&self, written: &str) -> bool {
+        let words: Vec<&str> = written.split_whitespace().collect();
+        words.len() <= 3
+            && words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"))
+            && !written.contains('\'')
+            && !written.contains('’')
+            && !words.iter().any(|w| matches!(*w, "of" | "for" | "at" | "in" | "from"))
     }
 
     /// Mentions before token `at`, nearest first.
@@ -1147,11 +1357,18 @@ impl<'a> Analysis<'a> {
                     }
                 }
             }
+            let sentence = self.sentence_of(at);
             for m in self.mentions[..k].iter().rev() {
                 if m.para < pp {
                     break;
                 }
-                if m.para == pp && m.kind == EKind::Person && m.gender.fits(want) {
+                // "Speaking to Martin Smith of PBS, he said": not the object of a preposition in
+                // the pronoun's own sentence.
+                let object = self.sentence_of(m.toks.start) == sentence
+                    && m.toks.start > 0
+                    && self.word(m.toks.start - 1)
+                    && self.is(m.toks.start - 1, lx::PREPOSITIONS);
+                if m.para == pp && m.kind == EKind::Person && m.gender.fits(want) && !object {
                     return Some((m.canonical.clone(), m.gender));
                 }
             }

@@ -1,0 +1,116 @@
+//! Speaker patterns met in real news (the errors the Wikinews set in `data/quotes-real/` showed),
+//! each in a sentence of its own making: names with initials, suffixes and roles, people of
+//! organisations, appositions, participles, definite roles, statements and one person under
+//! several names.
+
+use quotemark_core::suggest::{suggestions, Suggestion};
+
+fn proposed(text: &str) -> Vec<Suggestion> {
+    suggestions(text).quotes.into_iter().filter(Suggestion::is_proposed).collect()
+}
+
+/// The canonical speaker of each proposed quotation.
+fn canonical(text: &str) -> Vec<Option<String>> {
+    proposed(text).into_iter().map(|s| s.speaker_canonical).collect()
+}
+
+fn all(name: &str, n: usize) -> Vec<Option<String>> {
+    vec![Some(name.to_string()); n]
+}
+
+#[test]
+fn initials_and_generational_suffixes_stay_in_the_name() {
+    let text = "United States Attorney Jessie K. Liu said, “The case is closed.” Later Liu said, “We are done.”";
+    assert_eq!(canonical(text), all("Jessie K. Liu", 2));
+    let jr = "Robert Downey Jr. spoke first. Downey said of him, “He was a friend.”";
+    assert_eq!(canonical(jr), all("Robert Downey Jr.", 1));
+}
+
+#[test]
+fn roles_before_a_name_are_not_the_name() {
+    let of_place = "President of Argentina Alberto Fernández announced a bill. “It is time,” Fernández said. \
+                    The president had called it “a matter of public health”.";
+    assert_eq!(canonical(of_place), all("Alberto Fernández", 2));
+    let demonym = "Indian Prime Minister Narendra Modi wrote, “My thoughts are with them.”";
+    assert_eq!(canonical(demonym), all("Narendra Modi", 1));
+    let capitalised_role = "Actor Denzel Washington, who paid for it, stated “He was a gentle soul.”";
+    assert_eq!(canonical(capitalised_role), all("Denzel Washington", 1));
+}
+
+#[test]
+fn an_organisation_and_a_role_before_a_name() {
+    let text = "Assembly president Richard Ferrand in relaying the news to parliament said, “He is part of history.”";
+    assert_eq!(canonical(text), all("Richard Ferrand", 1));
+    let dash = "African Export–Import Bank president Okey Oramah said the rules “cost us billions,” adding more.";
+    assert_eq!(canonical(dash), all("Okey Oramah", 1));
+}
+
+#[test]
+fn the_person_of_an_organisation_speaks_not_the_organisation() {
+    for (text, who) in [
+        ("Jo Anne Val Tilburg of the University of California, Los Angeles disagreed with it: “The seeps are known.”", "Jo Anne Val Tilburg"),
+        ("Professor Michael Siegel of Boston University, co-author of a new study, declared guns to be “the strongest predictor”.", "Michael Siegel"),
+        ("Jennifer Daskal of American University and contributor to Slate wrote, “A single country could demand it.”", "Jennifer Daskal"),
+        ("Steve Peers of the University of Essex, speaking to BBC, said, “There is a court order.”", "Steve Peers"),
+        ("At the summit, President Abdel Fattah el-Sisi of Egypt said, “Success will be the test.”", "Abdel Fattah el-Sisi"),
+    ] {
+        assert_eq!(canonical(text), all(who, 1), "{text}");
+    }
+}
+
+#[test]
+fn appositions_and_possessives_after_an_inverted_verb() {
+    let possessive = "“Heartbroken and numb,” writes Huber's longtime tag team partner Erick Rowan on Instagram.";
+    assert_eq!(canonical(possessive), all("Erick Rowan", 1));
+    let organisation = "“He was brilliant,” said University of California, San Diego's chancellor, Pradeep Khosla.";
+    assert_eq!(canonical(organisation), all("Pradeep Khosla", 1));
+    let role = "“This day is very hard for me,” said his father, Abdullah Kurdi, following the ceremony.";
+    assert_eq!(canonical(role), all("Abdullah Kurdi", 1));
+}
+
+#[test]
+fn a_participle_that_opens_the_sentence_takes_its_subject() {
+    let text = "The plan was criticised by archbishop Jorge Scheinig. Calling it a “culture of death” the archbishop said \
+                “We need to pray.”";
+    assert_eq!(canonical(text), all("Jorge Scheinig", 2));
+}
+
+#[test]
+fn a_definite_role_nobody_holds_is_the_previous_speaker() {
+    let text = "“The water attacks the shelves,” said study co-author Karen Alley. The Wooster professor added, \
+                “These effects matter.”";
+    assert_eq!(canonical(text), all("Karen Alley", 2));
+}
+
+#[test]
+fn statements_speak_for_who_issued_them() {
+    let which = "Facebook released a statement which read, in part, “This judgment raises questions.”";
+    assert_eq!(canonical(which), all("Facebook", 1));
+    let release = "“He was respected in every way”, reads an AEW press release.";
+    assert_eq!(canonical(release), all("AEW", 1));
+}
+
+#[test]
+fn a_definite_name_is_not_another_organisation() {
+    let text = "Sources within the United States Department of Defense said he was dead. The US State Department \
+                described him as an “emerging” figure.";
+    assert_eq!(canonical(text), all("US State Department", 1));
+}
+
+#[test]
+fn a_pronoun_does_not_refer_to_the_object_of_a_preposition() {
+    let text = "Crown Prince Mohammad bin Salman accepted responsibility. Speaking to Martin Smith of PBS, he said, \
+                “It happened under my watch.”";
+    assert_eq!(canonical(text), all("Mohammad bin Salman", 1));
+}
+
+#[test]
+fn one_person_is_one_speaker_under_the_fullest_name() {
+    let text = "“We will appeal,” said Maria Lopez Garcia, the group's lawyer.\n\n\
+                “The ruling is wrong,” Ms Lopez Garcia said.\n\n\
+                Garcia said the court had been “misled”.";
+    assert_eq!(canonical(text), all("Maria Lopez Garcia", 3));
+    let first_name_royal = "Princess Ubolratana Mahidol was nominated. Princess Ubolratana pointed out she had \
+                            “relinquished my royal titles”.";
+    assert_eq!(canonical(first_name_royal), all("Ubolratana Mahidol", 1));
+}
