@@ -11,9 +11,9 @@
 //! 3. **Choose**: the best element, moved up to an ancestor that scores as much (the article body
 //!    split in sections), plus its siblings that score a fifth of it or are link-free paragraphs.
 //! 4. **Clean** inside the chosen elements: furniture by tag and class, containers that are mostly
-//!    links, images or inputs (Readability's conditional cleaning), and short
-//!    paragraphs that are calls to action (`Share this`, `Read more`, `Advertisement`);
-//!    a paragraph that repeats an earlier one, or the title, is dropped.
+//!    links, images or inputs (Readability's conditional cleaning), short paragraphs that are calls
+//!    to action (`Share this`, `Read more`, `Advertisement`), a short paragraph that is part of an
+//!    earlier one (a pull quote), and the headline.
 
 use super::dom::{Data, Dom, NONE, ROOT};
 use super::element::{flag, Element, Key};
@@ -500,6 +500,7 @@ impl<'a> Extraction<'a> {
             raw.push_str("\n\n");
         }
         let title_key = title.map(title_key).filter(|k| !k.is_empty());
+        let mut earlier: Vec<String> = Vec::new();
         let mut out = String::with_capacity(raw.len());
         for para in raw.split("\n\n") {
             let p = para.trim();
@@ -513,6 +514,12 @@ impl<'a> Extraction<'a> {
             if title_key.as_deref() == Some(key.as_str()) {
                 continue;
             }
+            // A pull quote or repeated caption: a short paragraph that is part of an earlier,
+            // longer one. (Exact repeats stay: pages do repeat whole passages.)
+            if key.len() >= 20 && p.chars().count() <= 300 && earlier.iter().any(|e| e.len() > key.len() && e.contains(&key)) {
+                continue;
+            }
+            earlier.push(key);
             out.push_str(p);
             out.push_str("\n\n");
         }
