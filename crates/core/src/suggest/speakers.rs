@@ -1358,6 +1358,7 @@ impl<'a> Analysis<'a> {
                 }
             }
             let sentence = self.sentence_of(at);
+            let mut object_fallback = None;
             for m in self.mentions[..k].iter().rev() {
                 if m.para < pp {
                     break;
@@ -1368,9 +1369,17 @@ impl<'a> Analysis<'a> {
                     && m.toks.start > 0
                     && self.word(m.toks.start - 1)
                     && self.is(m.toks.start - 1, lx::PREPOSITIONS);
-                if m.para == pp && m.kind == EKind::Person && m.gender.fits(want) && !object {
-                    return Some((m.canonical.clone(), m.gender));
+                if m.para == pp && m.kind == EKind::Person && m.gender.fits(want) {
+                    if !object {
+                        return Some((m.canonical.clone(), m.gender));
+                    }
+                    object_fallback.get_or_insert((m.canonical.clone(), m.gender));
                 }
+            }
+            // "When I spoke to Cal Morrison, he was blunt": the object, when nobody else in the
+            // paragraph fits.
+            if object_fallback.is_some() {
+                return object_fallback;
             }
         }
         None
@@ -1540,15 +1549,19 @@ impl<'a> Analysis<'a> {
         }
         // Before: the nearest speech event in the sentence.
         let ev_hi = self.events.partition_point(|e| e.verb < open);
+        let mut writer_event = None;
         if let Some(e) = ev_hi.checked_sub(1).map(|k| &self.events[k]).filter(|e| e.verb >= sent_start) {
             // Not "a group called “Find Maurice”": a naming verb right before the mark names.
             // Not the writer's own verb further back ("When I spoke to him, he was blunt: “…”").
             let adjacent = (e.verb + 1..open).all(|k| !self.word(k));
-            if !(e.naming && e.verb + 1 == open) && (e.speaker.is_some() || adjacent) {
-                a.speaker = e.speaker.clone();
-                a.cue = Some(e.cue.clone());
-                a.source = Source::Before;
-                return a;
+            if !(e.naming && e.verb + 1 == open) {
+                if e.speaker.is_some() || adjacent {
+                    a.speaker = e.speaker.clone();
+                    a.cue = Some(e.cue.clone());
+                    a.source = Source::Before;
+                    return a;
+                }
+                writer_event = Some(e);
             }
         }
         // A colon introduction: "His verdict now: “…”", "he was blunt: “…”".
@@ -1567,6 +1580,12 @@ impl<'a> Analysis<'a> {
                 a.source = Source::Colon;
                 return a;
             }
+        }
+        // The writer's own verb ("We told them: “No deal.”"): a cue, and no speaker.
+        if let Some(e) = writer_event {
+            a.cue = Some(e.cue.clone());
+            a.source = Source::Before;
+            return a;
         }
         // A possessive speech noun: "the PM’s call for the regulation of “…”".
         for k in (pre_start + 1..open).rev() {
