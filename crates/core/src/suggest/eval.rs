@@ -222,6 +222,11 @@ pub struct Scores {
     pub attributable_correct: usize,
     /// `attributable_correct / attributable`.
     pub attributable_accuracy: f64,
+    /// Matched quotations given a name that is not the gold speaker's (another person, or a
+    /// name where the article does not say who spoke); a missing name is not counted here.
+    pub wrong_person: usize,
+    /// `wrong_person / matched`.
+    pub wrong_person_rate: f64,
     /// Matched quotations with the gold cue (none when the gold one is `null`).
     pub cue_correct: usize,
     /// `cue_correct / matched`.
@@ -275,6 +280,11 @@ impl fmt::Display for Scores {
             f,
             "  attributable only  {:.3} ({}/{})",
             self.attributable_accuracy, self.attributable_correct, self.attributable
+        )?;
+        writeln!(
+            f,
+            "  wrong person       {:.3} ({}/{} matched)",
+            self.wrong_person_rate, self.wrong_person, self.matched
         )?;
         writeln!(f, "cue accuracy         {:.3} ({}/{} matched)", self.cue_accuracy, self.cue_correct, self.matched)?;
         write!(f, "labelled non-quotes  {} ({} proposed)", self.negatives, self.negatives_proposed)
@@ -457,6 +467,7 @@ pub fn evaluate(docs: &[LabelledDocument]) -> Result<Scores, EvalError> {
     sc.exact_f1 = f1(sc.exact_precision, sc.exact_recall);
     sc.speaker_accuracy = ratio(sc.speaker_correct, sc.matched);
     sc.attributable_accuracy = ratio(sc.attributable_correct, sc.attributable);
+    sc.wrong_person_rate = if sc.matched == 0 { 0.0 } else { sc.wrong_person as f64 / sc.matched as f64 };
     sc.cue_accuracy = ratio(sc.cue_correct, sc.matched);
     Ok(sc)
 }
@@ -526,6 +537,7 @@ fn score_document(
             sc.speaker_correct += 1;
             sc.attributable_correct += usize::from(g.speaker.is_some());
         } else {
+            sc.wrong_person += usize::from(p.speaker_canonical.is_some());
             sc.problems.push(Problem::Speaker {
                 document: name.into(),
                 text: shown.clone(),

@@ -59,6 +59,8 @@ pub(crate) struct Mention {
     pub para: usize,
     pub possessive: bool,
     pub role: Option<String>,
+    /// Every role word stripped from or found before the name (`civil`, `aviation`, `minister`).
+    pub role_words: Vec<String>,
     pub canonical: String,
     /// The name stands at the start of its sentence (or right after an opening phrase).
     pub subject: bool,
@@ -359,7 +361,8 @@ impl<'a> Analysis<'a> {
             }
             if self.cap_word(j) {
                 let b = self.base(j);
-                if !self.is(j, lx::NOT_NAMES) {
+                let initial = self.initial(j) && j + 1 < n && p.is_punct(j + 1, '.');
+                if !self.is(j, lx::NOT_NAMES) || initial {
                     orgish |= self.is(j, lx::ORG_WORDS);
                     j += 1;
                     continue;
@@ -370,6 +373,15 @@ impl<'a> Analysis<'a> {
                     continue;
                 }
                 break;
+            }
+            if matches!(p.punct_char(j), Some('–' | '-'))
+                && same(j + 1)
+                && self.cap_word(j + 1)
+                && p.tokens[j].start == p.tokens[j - 1].end
+                && p.tokens[j + 1].start == p.tokens[j].end
+            {
+                j += 2; // "African Export–Import Bank"
+                continue;
             }
             if self.word(j) && self.hyphen_particle(j) {
                 j += 1; // "Abdel Fattah el-Sisi", "Bashar al-Assad"
@@ -446,21 +458,29 @@ impl<'a> Analysis<'a> {
                 name.drain(..k); // "former Olympian Samuel Otieno"
             }
         }
+        let mut stripped: Vec<String> = Vec::new();
         // "Indian Prime Minister Narendra Modi", "United States Attorney Jessie K. Liu": the name
         // is what follows the last role word, when two words or more follow it.
         if let Some(r) = (0..name.len().saturating_sub(2))
             .rev()
             .find(|&r| has(lx::ROLE_TITLES | lx::ROLE_NOUNS | lx::PERSONAL_TITLES, self.base(name[r])))
         {
-            let tail_is_name = name[r + 1..].iter().all(|&k| !has(lx::ORG_WORDS | lx::PLACE_WORDS, self.base(k)));
+            let tail_is_name = name[r + 1..]
+                .iter()
+                .all(|&k| (p.tokens[k].cap || self.is(k, lx::PARTICLES)) && !has(lx::ORG_WORDS | lx::PLACE_WORDS, self.base(k)));
             if tail_is_name {
                 roles.push(self.base(name[r]).to_string());
+                stripped.extend(name[..=r].iter().map(|&k| self.base(k).to_string()));
                 name.drain(..=r);
             }
         }
         // "President of Argentina Alberto Fernández": the place after "Role of" is not the name.
         if name.len() >= 3 && a >= 2 && self.low(a - 1) == "of" {
-            if let Some(m) = self.mention_ending(a - 2).filter(|&m| self.mentions[m].kind == EKind::Role) {
+            let ends_with_role = |m: usize| {
+                self.mentions[m].kind == EKind::Role
+                    || has(lx::ROLE_TITLES | lx::ROLE_NOUNS, self.base(self.mentions[m].toks.end - 1))
+            };
+            if let Some(m) = self.mention_ending(a - 2).filter(|&m| ends_with_role(m)) {
                 roles.push(self.base(self.mentions[m].toks.end - 1).to_string());
                 name.drain(..1);
             }
@@ -528,6 +548,12 @@ impl<'a> Analysis<'a> {
         // Roles: stripped titles, a lowercase role noun just before (`pensions minister Joanna
         // Reeve`), an apposition before (`The Chancellor, Rachel Whitmore`) or after
         // (`Priya Raman, the county's health officer`).
+        let role_words: Vec<String> = (a..s)
+            .filter(|&k| p.tokens[k].kind == Tk::Word)
+            .map(|k| self.base(k).to_string())
+            .chain(stripped)
+            .chain(roles.iter().cloned())
+            .collect();
         let mut role = roles.last().cloned();
         if kind == EKind::Person && role.is_none() {
             role = self.role_near(a, b);
@@ -562,6 +588,7 @@ impl<'a> Analysis<'a> {
             para: p.tokens[a].para as usize,
             possessive: self.possessive(b - 1),
             role,
+            role_words,
             canonical,
             subject,
             name_words: words,
@@ -650,7 +677,7 @@ impl<'a> Analysis<'a> {
                 // "Ferrand in relaying the news to parliament said, “…”": a verb that introduces a
                 // quotation takes the sentence's subject when the nearer look-back finds none.
                 // Not an intention ("hoped to announce “…”"), but "went on to say, “…”".
-                let infinitive = v >= 2 && self.low(v - 1) == "to" && self.low(v - 2) != "on";
+                let infinitive = v >= 2 && self.low(v - 1) == "to" && self.intends(v - 2);
                 let adjacent = !infinitive && self.introduces_quote(v, toks.end);
                 let subj = subj.or_else(|| self.participle_subject(v, toks.clone(), si));
                 let subj = subj.or_else(|| adjacent.then(|| self.sentence_subject(si)).flatten());
@@ -660,7 +687,8 @@ impl<'a> Analysis<'a> {
                     continue;
                 }
                 let naming = verbs::is_naming(lemma) && matches!(subj, Subj::Phrase(..));
-                self.events.push(Event { verb: v, cue: p.text(v), first, speaker, para, naming });
+                let cue = if lemma == "point" { format!("{} {}", p.text(v), p.text(v + 1)) } else { p.text(v) };
+                self.events.push(Event { verb: v, cue, first, speaker, para, naming });
             }
         }
     }
@@ -687,6 +715,15 @@ impl<'a> Analysis<'a> {
         })?;
         let floor = self.clause_floor(next, toks.start);
         self.subject_before(next, floor, si)
+    }
+
+    /// Whether word `k` is a verb of intention before `to` (`hoped to announce`, `plans to say`),
+    /// as opposed to a report (`went on to say`, `went as far as to say`).
+    fn intends(&self, k: usize) -> bool {
+        let w = self.low(k);
+        ["hope", "plan", "want", "expect", "intend", "aim", "seek", "sought", "tr", "refus", "declin", "fail", "need", "wish", "decid", "prepar", "agree", "promis", "schedul"]
+            .iter()
+            .any(|stem| w.starts_with(stem))
     }
 
     /// Whether a quotation opens right after verb `v` (after a particle, a comma or a colon).
@@ -801,6 +838,17 @@ impl<'a> Analysis<'a> {
     fn subject_before_near(&self, v: usize, lo: usize, si: usize) -> Option<Subj> {
         let p = self.p;
         let mut j = v;
+        // "went on to say", "even went as far as to say", "continued to say": the subject is
+        // before the chain.
+        if j >= lo + 2 && self.word(j - 1) && self.low(j - 1) == "to" {
+            let mut k = j - 1;
+            while k > lo && self.word(k - 1) && matches!(self.low(k - 1), "on" | "as" | "far" | "went" | "go" | "goes" | "going" | "continued" | "continues" | "proceeded" | "even") {
+                k -= 1;
+            }
+            if k < j - 1 {
+                j = k;
+            }
+        }
         while j > lo && self.word(j - 1) && self.is(j - 1, lx::SKIP_BEFORE_VERB) {
             j -= 1;
         }
@@ -1260,11 +1308,18 @@ impl<'a> Analysis<'a> {
     }
 
     fn resolve_phrase(&self, written: String, head: usize, definite: bool, at: usize) -> Speaker {
-        let hw = self.base(head).to_string();
         let plain = strip_determiner(&written).to_string();
+        // "head of the police's internal investigators": the head is before "of".
+        let before_of = plain
+            .split(" of ")
+            .next()
+            .and_then(|h| h.split_whitespace().last())
+            .map(|w| w.to_lowercase())
+            .filter(|w| plain.contains(" of ") && has(lx::ROLE_NOUNS, w));
+        let hw = before_of.unwrap_or_else(|| self.base(head).to_string());
         let org_head = has(lx::ORG_WORDS, &hw);
         let kind = if org_head || (hw.ends_with('s') && !hw.ends_with("ss")) { EKind::Org } else { EKind::Person };
-        let mut sp = Speaker { written, canonical: Some(plain), kind, gender: gender_of_role(&hw), note: None };
+        let mut sp = Speaker { written, canonical: Some(plain.clone()), kind, gender: gender_of_role(&hw), note: None };
         if !definite {
             return sp;
         }
@@ -1291,10 +1346,20 @@ impl<'a> Analysis<'a> {
             }
             return sp;
         }
-        let role_holder = self
-            .mentions_before(at)
-            .take(LOOK_BACK_MENTIONS)
-            .find(|m| m.kind == EKind::Person && m.role.as_deref() == Some(hw.as_str()));
+        // "the local health minister" is not "Civil Aviation Minister …": words before the head
+        // must agree with the holder's, when both have some.
+        let modifiers: Vec<String> = plain
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+            .filter(|w| *w != hw && !has(lx::DETERMINERS, w))
+            .collect();
+        let role_holder = self.mentions_before(at).take(LOOK_BACK_MENTIONS).find(|m| {
+            m.kind == EKind::Person
+                && m.role.as_deref() == Some(hw.as_str())
+                && (modifiers.is_empty()
+                    || m.role_words.len() <= 1
+                    || modifiers.iter().any(|w| m.role_words.contains(w)))
+        });
         if let Some(m) = role_holder {
             sp.canonical = Some(m.canonical.clone());
             sp.kind = EKind::Person;
@@ -1358,23 +1423,27 @@ impl<'a> Analysis<'a> {
                 }
             }
             let sentence = self.sentence_of(at);
-            let mut object_fallback = None;
+            let (mut nearest, mut object_fallback) = (None, None);
             for m in self.mentions[..k].iter().rev() {
                 if m.para < pp {
                     break;
                 }
-                // "Speaking to Martin Smith of PBS, he said": not the object of a preposition in
-                // the pronoun's own sentence.
-                let object = self.sentence_of(m.toks.start) == sentence
-                    && m.toks.start > 0
-                    && self.word(m.toks.start - 1)
-                    && self.is(m.toks.start - 1, lx::PREPOSITIONS);
-                if m.para == pp && m.kind == EKind::Person && m.gender.fits(want) {
-                    if !object {
-                        return Some((m.canonical.clone(), m.gender));
-                    }
-                    object_fallback.get_or_insert((m.canonical.clone(), m.gender));
+                if !(m.para == pp && m.kind == EKind::Person && m.gender.fits(want)) {
+                    continue;
                 }
+                let found = (m.canonical.clone(), m.gender);
+                if self.object_like(m, sentence) {
+                    object_fallback.get_or_insert(found);
+                } else if self.subject_like(m) {
+                    // The nearest person who did something: "Bloomberg endorsed his former rival,
+                    // Joe Biden. “…,” he said".
+                    return Some(found);
+                } else {
+                    nearest.get_or_insert(found);
+                }
+            }
+            if nearest.is_some() {
+                return nearest;
             }
             // "When I spoke to Cal Morrison, he was blunt": the object, when nobody else in the
             // paragraph fits.
@@ -1383,6 +1452,30 @@ impl<'a> Analysis<'a> {
             }
         }
         None
+    }
+
+    /// A mention that is the object of a preposition (`to Martin Smith` in the pronoun's own
+    /// sentence; `of journalist Jamal Khashoggi` anywhere).
+    fn object_like(&self, m: &Mention, pronoun_sentence: usize) -> bool {
+        let mut k = m.toks.start;
+        let mut role_words = 0;
+        while k > 0 && self.word(k - 1) && !self.p.tokens[k - 1].cap && self.is(k - 1, lx::ROLE_NOUNS) {
+            k -= 1;
+            role_words += 1;
+        }
+        let after_preposition = k > 0 && self.word(k - 1) && self.is(k - 1, lx::PREPOSITIONS);
+        let after_of = k > 0 && self.word(k - 1) && self.low(k - 1) == "of";
+        after_of || (after_preposition && (role_words > 0 || self.sentence_of(m.toks.start) == pronoun_sentence))
+    }
+
+    /// A mention followed by a verb: a subject (`Bloomberg endorsed`, `Smith has said`).
+    fn subject_like(&self, m: &Mention) -> bool {
+        let k = m.toks.end;
+        if k >= self.p.tokens.len() || !self.word(k) || self.p.tokens[k].cap || self.sentence_of(k) != self.sentence_of(k - 1) {
+            return false;
+        }
+        let w = self.low(k);
+        self.p.tokens[k].lemma.is_some() || self.is(k, lx::SKIP_BEFORE_VERB) || (w.ends_with("ed") && w.len() > 4)
     }
 
     /// The nearest organisation or group before `at` (for they/it).
@@ -1432,8 +1525,11 @@ impl<'a> Analysis<'a> {
             let mut attr = self.attribute(qi);
             // Split quotation: "“A,” he said, “B.”" — not when the first part is a partial quotation
             // or already had its own cue before it (`said, “A”, also observing, “B”`: two).
-            let splittable = !attr.partial && attr.source != Source::Before;
-            while let Some(next) = self.split_continuation(*raw.last().unwrap()).filter(|_| splittable) {
+            // With a cue before, only an attribution with its own subject splits it (`…: “A,” he
+            // said, “B.”`).
+            let splittable = !attr.partial;
+            let needs_subject = attr.source == Source::Before;
+            while let Some(next) = self.split_continuation(*raw.last().unwrap(), needs_subject).filter(|_| splittable) {
                 raw.push(next);
                 if attr.speaker.is_none() {
                     let later = self.attribute(next);
@@ -1460,7 +1556,7 @@ impl<'a> Analysis<'a> {
         out
     }
 
-    fn split_continuation(&self, qa: usize) -> Option<usize> {
+    fn split_continuation(&self, qa: usize, needs_subject: bool) -> Option<usize> {
         let p = self.p;
         let qb = qa + 1;
         if qb >= p.quotes.len() {
@@ -1482,7 +1578,10 @@ impl<'a> Analysis<'a> {
             return None;
         }
         let first_after = self.events.partition_point(|e| e.verb <= ca);
-        let has_event = self.events.get(first_after).is_some_and(|e| e.verb < ob);
+        let has_event = self
+            .events
+            .get(first_after)
+            .is_some_and(|e| e.verb < ob && (!needs_subject || (e.first > ca && e.first < e.verb)));
         let words = (ca + 1..ob).filter(|&k| p.tokens[k].kind == Tk::Word).count();
         (has_event && words <= 14).then_some(qb)
     }
@@ -1529,7 +1628,20 @@ impl<'a> Analysis<'a> {
                             && !self.is(k, lx::PRONOUNS)
                             && self.p.tokens[k].lemma.is_none())
                 });
-            if between_ok {
+            // "“…,” the minister said": a comma, dash or the quotation's own end punctuation at the
+            // join, not "“culture of death” the archbishop said".
+            let last_char = p.quotes[qi].parts.last().map(|s| p.chars[s.end - 1]);
+            let joined = matches!(last_char, Some(',' | '!' | '?' | '—' | '–' | '-' | '.' | '…'))
+                || matches!(p.punct_char(close + 1), Some(',' | '—' | '–' | '-'));
+            // "… said the currencies “cost billions,” further saying, “…”": the later verb is the
+            // next quotation's when this one has its own cue before it.
+            let ev_before = self.events.partition_point(|e| e.verb < open);
+            let own_cue_before = ev_before
+                .checked_sub(1)
+                .is_some_and(|k| self.events[k].verb >= sent_start && self.events[k].speaker.is_some());
+            let own_subject = e.first > close && e.first < e.verb;
+            let for_next = own_cue_before && !own_subject && self.introduces_quote(e.verb, sent_end);
+            if between_ok && joined && !for_next {
                 a.speaker = e.speaker.clone();
                 a.cue = Some(e.cue.clone());
                 a.source = Source::After;

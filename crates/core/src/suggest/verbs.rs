@@ -9,15 +9,16 @@
 const LEMMAS: &[&str] = &[
     "accuse", "acknowledge", "add", "admit", "advise", "agree", "allege", "announce", "answer", "apologise",
     "apologize", "argue", "ask", "assert", "assure", "beg", "blame", "blast", "boast", "brand", "call", "caution",
-    "challenge", "cite", "claim", "comment", "complain", "concede", "conclude", "condemn", "confirm", "contend",
-    "continue", "counter", "criticise", "criticize", "cry", "declare", "decry", "demand", "deny", "describe",
-    "disagree", "dismiss", "dispute", "dub", "elaborate", "emphasise", "emphasize", "estimate", "exclaim",
-    "explain", "forecast", "grumble", "hail", "indicate", "insist", "joke", "label", "lament", "laugh", "maintain",
-    "mention", "mutter", "note", "object", "observe", "plead", "pledge", "point", "post", "praise", "predict",
-    "proclaim", "promise", "protest", "put", "question", "quip", "read", "recall", "recount", "refer", "reiterate",
-    "remark", "repeat", "reply", "report", "respond", "retort", "reveal", "say", "scream", "shout", "sigh", "slam",
-    "snap", "speak", "speculate", "state", "stress", "suggest", "talk", "tell", "term", "testify", "threaten",
-    "tweet", "underline", "urge", "vow", "warn", "whisper", "wonder", "write", "yell",
+    "challenge", "characterise", "characterize", "cite", "claim", "comment", "complain", "concede", "conclude",
+    "condemn", "confirm", "contend", "continue", "counter", "criticise", "criticize", "cry", "declare", "decry",
+    "demand", "deny", "describe", "disagree", "dismiss", "dispute", "dub", "elaborate", "emphasise", "emphasize",
+    "estimate", "exclaim", "explain", "forecast", "grumble", "hail", "indicate", "inform", "insist", "joke",
+    "label", "lament", "laugh", "maintain", "mention", "mutter", "note", "object", "observe", "plead", "pledge",
+    "point", "post", "praise", "predict", "proclaim", "promise", "protest", "put", "question", "quip", "read",
+    "recall", "recount", "refer", "reiterate", "remark", "repeat", "reply", "report", "respond", "retort", "reveal",
+    "say", "scream", "shout", "sigh", "slam", "snap", "speak", "speculate", "state", "stress", "suggest", "talk",
+    "tell", "term", "testify", "threaten", "tweet", "underline", "urge", "vow", "warn", "whisper", "wonder",
+    "write", "yell",
 ];
 
 /// Irregular forms and their lemmas, sorted by form.
@@ -43,7 +44,7 @@ pub(crate) fn needs_particle(lemma: &str) -> Option<&'static [&'static str]> {
 /// Verbs that also name things (`a group called “Find Maurice”`): directly before a quote and after
 /// a common noun they name rather than report.
 pub(crate) fn is_naming(lemma: &str) -> bool {
-    matches!(lemma, "call" | "dub" | "label" | "brand" | "term")
+    matches!(lemma, "call" | "dub" | "label" | "brand" | "term" | "characterise" | "characterize" | "describe")
 }
 
 /// Every inflected form of every reporting verb with its lemma: forms are generated forward
