@@ -136,6 +136,8 @@ fn classify(chars: &[char], i: usize, para: &Range<usize>) -> Role {
                 (false, true) => Role::Close,
                 (true, true) => Role::Either,
                 (false, false) if !prev_space && !next_space => Role::Either,
+                // `…tomorrow.' "` at the end of a paragraph: a closing mark after a space.
+                (false, false) if next.is_none() && prev.is_some() => Role::Close,
                 _ => Role::Not,
             }
         }

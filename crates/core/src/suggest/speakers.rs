@@ -137,6 +137,9 @@ pub(crate) struct Attributed {
 /// How many earlier names a role (`the judge`) or a definite organisation (`the zoo`) looks back
 /// over: enough for a long article, and it keeps the detector linear.
 const LOOK_BACK_MENTIONS: usize = 400;
+/// How many tokens before a quotation a possessive speech noun may stand (`the PM’s call for the
+/// regulation of “…”`).
+const POSSESSIVE_REACH: usize = 8;
 const POSSESSIVE_PRONOUNS: &[(&str, &str)] = &[("her", "she"), ("his", "he"), ("its", "it"), ("their", "they")];
 
 fn is_first_name(w: &str) -> bool {
@@ -486,7 +489,10 @@ impl<'a> Analysis<'a> {
             }
         }
         let words: Vec<String> = name.iter().map(|&k| self.base(k).to_string()).collect();
-        let has_connector = (a..b).any(|k| matches!(self.low(k), "of" | "for" | "and" | "&"));
+        // Connectors inside what is left of the name ("Bank of England"; not the "of" of a role
+        // already stripped, as in "US Secretary of State Mike Pompeo").
+        let name_start = name.first().copied().unwrap_or(b);
+        let has_connector = (name_start..b).any(|k| matches!(self.low(k), "of" | "for" | "and" | "&"));
         let orgish = words.iter().any(|w| has(lx::ORG_WORDS, w))
             || has_connector
             || (!name.is_empty() && name.iter().all(|&k| self.all_caps(k)));
@@ -539,7 +545,9 @@ impl<'a> Analysis<'a> {
             }
             EKind::Person | EKind::Unknown => text_of(&name),
             EKind::Org | EKind::Place => {
-                let first = name.first().copied().unwrap_or(a).min(s);
+                // An organisation keeps its role-like words ("Foreign Ministry of Iraq"); only
+                // personal titles before it go.
+                let first = (a..b).find(|&k| !(p.tokens[k].kind == Tk::Word && has(lx::PERSONAL_TITLES, self.base(k)))).unwrap_or(a);
                 let last = b;
                 strip_possessive(&p.span_text(first, last)).to_string()
             }
@@ -635,7 +643,7 @@ impl<'a> Analysis<'a> {
                     continue;
                 }
                 if self.low(v) == "according" && v + 2 < toks.end && self.low(v + 1) == "to" {
-                    if let Some(subj) = self.np_after(v + 2, toks.end) {
+                    if let Some(subj) = self.np_after(v + 2, toks.end).or_else(|| self.plain_np(v + 2, toks.end)) {
                         if let Some(speaker) = self.resolve(&subj, v) {
                             let cue = format!("{} {}", p.text(v), p.text(v + 1));
                             self.events.push(Event {
@@ -1079,6 +1087,26 @@ impl<'a> Analysis<'a> {
         (b - a <= 12).then_some(Subj::Phrase(a..b, head))
     }
 
+    /// `according to agreed facts heard in court`: lowercase words from `k` up to a participle,
+    /// punctuation or clause word, taken as they are (the words' own source).
+    fn plain_np(&self, k: usize, end: usize) -> Option<Subj> {
+        let mut e = k;
+        while e < end && self.word(e) && !self.p.tokens[e].cap && !self.is(e, lx::CLAUSE_WORDS | lx::PREPOSITIONS) && e < k + 6 {
+            if e > k && self.participle(e) {
+                break;
+            }
+            e += 1;
+        }
+        (e > k + 1).then(|| Subj::Phrase(k..e, e - 1))
+    }
+
+    /// A lowercase past participle that starts a qualifying phrase (`heard in court`).
+    fn participle(&self, k: usize) -> bool {
+        let w = self.low(k);
+        !self.p.tokens[k].cap
+            && ((w.ends_with("ed") && w.len() > 4) || matches!(w, "heard" | "made" | "seen" | "given" | "held" | "found" | "shown"))
+    }
+
     fn possessive_pronoun(&self, i: usize) -> Option<&'static str> {
         let w = self.low(i);
         POSSESSIVE_PRONOUNS.iter().find(|(p, _)| *p == w).map(|(_, s)| *s)
@@ -1116,6 +1144,19 @@ impl<'a> Analysis<'a> {
         } else {
             None
         }?;
+        // "African Export–Import Bank president Okey Oramah …": the person after the role.
+        if let Subj::Mention(m) = &subj {
+            if self.mentions[*m].kind != EKind::Person {
+                let mut j = self.mentions[*m].toks.end;
+                let start = j;
+                while j < toks.end && j < start + 3 && self.word(j) && !p.tokens[j].cap && self.is(j, lx::ROLE_NOUNS | lx::ROLE_TITLES) {
+                    j += 1;
+                }
+                if let Some(person) = self.mention_starting(j).filter(|&x| j > start && self.mentions[x].kind == EKind::Person) {
+                    return Some(Subj::Mention(person));
+                }
+            }
+        }
         // "The Chancellor, Rachel Whitmore, has …": the apposition names the subject.
         let end = match &subj {
             Subj::Mention(m) if self.mentions[*m].kind == EKind::Role => self.mentions[*m].toks.end,
@@ -1174,7 +1215,7 @@ impl<'a> Analysis<'a> {
         // A phrase: up to the next punctuation or clause word.
         let mut e = k;
         while e < end && self.word(e) && !self.is(e, lx::CLAUSE_WORDS) && e < k + 10 {
-            if e > k && self.p.tokens[e].lemma.is_some() {
+            if e > k && (self.p.tokens[e].lemma.is_some() || self.participle(e)) {
                 break;
             }
             e += 1;
@@ -1700,7 +1741,9 @@ impl<'a> Analysis<'a> {
             return a;
         }
         // A possessive speech noun: "the PM’s call for the regulation of “…”".
-        for k in (pre_start + 1..open).rev() {
+        // Only close to the quotation: "Protesters' demands include … that the government cease
+        // referring to the protests as “riots”" are not the protesters' words.
+        for k in (pre_start.max(open.saturating_sub(POSSESSIVE_REACH)) + 1..open).rev() {
             if self.word(k) && !p.tokens[k].cap && self.is(k, lx::SPEECH_NOUNS) {
                 if let Some(sp) = self.possessor(k - 1) {
                     a.speaker = Some(sp);
