@@ -198,6 +198,13 @@ const SKIP_BEFORE_VERB_LIST: &[&str] = &[
     "will", "would",
 ];
 
+/// Group nouns after a name that make it a group (`the Biden campaign`, `the Trump
+/// administration`, `the Imus family`).
+#[rustfmt::skip]
+const GROUP_NOUNS_LIST: &[&str] = &[
+    "administration", "camp", "campaign", "family", "government", "spokesman", "spokesperson", "spokeswoman", "team",
+];
+
 /// Determiners and possessive pronouns that start a noun phrase.
 #[rustfmt::skip]
 const DETERMINERS_LIST: &[&str] = &[
@@ -344,6 +351,7 @@ pub(crate) const NOT_SUPERLATIVE: u32 = 1 << 25;
 pub(crate) const CAUSAL_ONE: u32 = 1 << 26;
 pub(crate) const PREDICTION_ONE: u32 = 1 << 27;
 pub(crate) const MARKER_FIRST: u32 = 1 << 28;
+pub(crate) const GROUP_NOUNS: u32 = 1 << 29;
 
 const LISTS: &[(&[&str], u32)] = &[
     (PERSONAL_TITLES_LIST, PERSONAL_TITLES),
@@ -375,6 +383,7 @@ const LISTS: &[(&[&str], u32)] = &[
     (CAUSAL_ONE_LIST, CAUSAL_ONE),
     (PREDICTION_ONE_LIST, PREDICTION_ONE),
     (MARKER_FIRST_LIST, MARKER_FIRST),
+    (GROUP_NOUNS_LIST, GROUP_NOUNS),
 ];
 
 /// FNV-1a: a small, fast hasher for short words and keys (no need for DoS resistance here).

@@ -293,6 +293,7 @@ fn quote_suggestion(an: &Analysis, a: &Attributed) -> Option<Suggestion> {
         Source::After | Source::Before => 0.8,
         Source::Colon | Source::Possessive => 0.8,
         Source::SameParagraph | Source::EarlierSentence | Source::PreviousParagraph => 0.8,
+        Source::Narration => 0.6,
         Source::None if a.standalone => 0.6,
         Source::None if title_like => 0.15,
         Source::None if words.len() <= 4 => 0.2,
@@ -313,6 +314,7 @@ fn quote_suggestion(an: &Analysis, a: &Attributed) -> Option<Suggestion> {
                 Source::SameParagraph => " (continues the previous quotation of the paragraph)",
                 Source::EarlierSentence => " (the speaker of an earlier sentence of the paragraph)",
                 Source::PreviousParagraph => " (a quote-only paragraph continues the previous paragraph's speaker)",
+                Source::Narration => " (quoted words in a sentence about this speaker)",
                 _ => "",
             };
             match (&sp.canonical, &sp.note) {

@@ -117,6 +117,8 @@ pub(crate) enum Source {
     SameParagraph,
     EarlierSentence,
     PreviousParagraph,
+    /// Quoted words in narration about a person who speaks elsewhere.
+    Narration,
     None,
 }
 
@@ -370,7 +372,7 @@ impl<'a> Analysis<'a> {
                     j += 1;
                     continue;
                 }
-                if matches!(b, "of" | "for" | "the" | "and" | "de" | "la" | "du") && same(j + 1) && self.cap_word(j + 1)
+                if matches!(b, "of" | "for" | "on" | "the" | "and" | "de" | "la" | "du") && same(j + 1) && self.cap_word(j + 1)
                 {
                     j += 1; // "Centre For The Study Of …"
                     continue;
@@ -393,7 +395,7 @@ impl<'a> Analysis<'a> {
             if self.word(j) && same(j + 1) && self.cap_word(j + 1) && !self.is(j + 1, lx::NOT_NAMES) {
                 let w = self.low(j);
                 if self.is(j, lx::PARTICLES)
-                    || (matches!(w, "of" | "for" | "&") && orgish)
+                    || (matches!(w, "of" | "for" | "on" | "&") && orgish)
                     || (w == "and" && orgish && !person_like)
                 {
                     j += 2;
@@ -440,6 +442,11 @@ impl<'a> Analysis<'a> {
                 continue;
             }
             let w = self.base(s);
+            // "Fourteen-year-old Zoe": an age is no part of the name.
+            if w.ends_with("-year-old") && s + 1 < b {
+                s += 1;
+                continue;
+            }
             if has(lx::PERSONAL_TITLES, w) {
                 titled = true;
                 if title_gender == Gender::Unknown {
@@ -866,7 +873,10 @@ impl<'a> Analysis<'a> {
         let t = j - 1;
         // "Stop calling it …": a bare -ing form has no subject of its own (unlike "was saying",
         // "quoted as saying" or ", insisting").
-        if j == v && self.low(v).ends_with("ing") && !p.is_punct(t, ',') {
+        // But "with Steve Scalise of Louisiana calling it “…”": a name right before it is its
+        // subject.
+        if j == v && self.low(v).ends_with("ing") && !p.is_punct(t, ',') && !self.mention_ending(t).is_some_and(|m| self.names_someone(m))
+        {
             return None;
         }
         if p.is_punct(t, ',') {
@@ -909,6 +919,14 @@ impl<'a> Analysis<'a> {
             if let Some(head) = self.pp_head(start, lo).filter(|_| start > lo && self.low(start - 1) == "of") {
                 return Some(head);
             }
+            // "Trump …, and on Twitter referred to …": the object of a preposition is no subject.
+            if start > lo && self.word(start - 1) && self.is(start - 1, lx::PREPOSITIONS) && self.low(start - 1) != "of" {
+                let before = start - 1;
+                if before > lo && self.word(before - 1) && matches!(self.low(before - 1), "and" | "but") {
+                    return self.sentence_subject(si);
+                }
+                return None;
+            }
             return Some(self.coordinated(m, lo));
         }
         if p.tokens[t].cap && self.is(t, lx::MONTHS_AS_NAMES) {
@@ -938,7 +956,7 @@ impl<'a> Analysis<'a> {
             let first = self.low(start);
             let skippable = p.tokens[start].kind == Tk::Num
                 || (self.word(start)
-                    && (self.is(start, lx::RELATIVES | lx::PREPOSITIONS | lx::DETERMINERS)
+                    && (self.is(start, lx::RELATIVES | lx::PREPOSITIONS | lx::DETERMINERS | lx::SKIP_BEFORE_VERB)
                         || first == "aged"
                         || (!p.tokens[start].cap && self.is(start, lx::ROLE_NOUNS))));
             if !skippable {
@@ -1003,6 +1021,12 @@ impl<'a> Analysis<'a> {
         let p = self.p;
         let mut first = self.mentions[m].toks.start;
         let mut count = 1;
+        // "Facebook, Google, and Twitter": a list ends in "and"; "the Assembly, President
+        // Zelensky" is not one.
+        let last_joined_by_and = first > lo && self.word(first - 1) && self.low(first - 1) == "and";
+        if !last_joined_by_and {
+            return Subj::Mention(m);
+        }
         loop {
             let mut k = first;
             let mut joined = false;
@@ -1100,6 +1124,20 @@ impl<'a> Analysis<'a> {
         (e > k + 1).then(|| Subj::Phrase(k..e, e - 1))
     }
 
+    /// A mention of a person or organisation, or of a place after one (`Steve Scalise of
+    /// Louisiana`).
+    fn names_someone(&self, m: usize) -> bool {
+        let mm = &self.mentions[m];
+        if matches!(mm.kind, EKind::Person | EKind::Org) {
+            return true;
+        }
+        let start = mm.toks.start;
+        start >= 2
+            && self.word(start - 1)
+            && self.low(start - 1) == "of"
+            && self.mention_ending(start - 2).is_some_and(|x| self.mentions[x].kind == EKind::Person)
+    }
+
     /// A lowercase past participle that starts a qualifying phrase (`heard in court`).
     fn participle(&self, k: usize) -> bool {
         let w = self.low(k);
@@ -1133,6 +1171,16 @@ impl<'a> Analysis<'a> {
         if k >= toks.end {
             return None;
         }
+        // "The Biden campaign criticized …": a name and a group noun are the group.
+        let name_at = self.mention_starting(k).or_else(|| {
+            (self.is(k, lx::DETERMINERS) && k + 1 < toks.end).then(|| self.mention_starting(k + 1)).flatten()
+        });
+        if let Some(m) = name_at {
+            let end = self.mentions[m].toks.end;
+            if end < toks.end && !self.mentions[m].possessive && self.word(end) && !p.tokens[end].cap && self.is(end, lx::GROUP_NOUNS) {
+                return self.phrase(self.mentions[m].toks.start, end + 1);
+            }
+        }
         let subj = if self.pronoun(k) {
             Some(Subj::Pronoun(k))
         } else if let Some(m) = self.mention_starting(k).or_else(|| {
@@ -1157,9 +1205,13 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
-        // "The Chancellor, Rachel Whitmore, has …": the apposition names the subject.
+        // "The Chancellor, Rachel Whitmore, has …", "a Republican, Mark Amodei, has …": the
+        // apposition names the subject.
         let end = match &subj {
             Subj::Mention(m) if self.mentions[*m].kind == EKind::Role => self.mentions[*m].toks.end,
+            Subj::Mention(m) if self.mentions[*m].kind != EKind::Person && self.mentions[*m].toks.len() == 1 => {
+                self.mentions[*m].toks.end
+            }
             Subj::Phrase(r, _) => r.end,
             _ => return Some(subj),
         };
@@ -1215,7 +1267,9 @@ impl<'a> Analysis<'a> {
         // A phrase: up to the next punctuation or clause word.
         let mut e = k;
         while e < end && self.word(e) && !self.is(e, lx::CLAUSE_WORDS) && e < k + 10 {
-            if e > k && (self.p.tokens[e].lemma.is_some() || self.participle(e)) {
+            // A verb ends the phrase, but not a noun after a determiner ("the report").
+            let verb = self.p.tokens[e].lemma.is_some() && !self.is(e - 1, lx::DETERMINERS);
+            if e > k && (verb || self.participle(e)) {
                 break;
             }
             e += 1;
@@ -1673,7 +1727,8 @@ impl<'a> Analysis<'a> {
             // join, not "“culture of death” the archbishop said".
             let last_char = p.quotes[qi].parts.last().map(|s| p.chars[s.end - 1]);
             let joined = matches!(last_char, Some(',' | '!' | '?' | '—' | '–' | '-' | '.' | '…'))
-                || matches!(p.punct_char(close + 1), Some(',' | '—' | '–' | '-'));
+                || matches!(p.punct_char(close + 1), Some(',' | '—' | '–' | '-'))
+                || e.verb == close + 1;
             // "… said the currencies “cost billions,” further saying, “…”": the later verb is the
             // next quotation's when this one has its own cue before it.
             let ev_before = self.events.partition_point(|e| e.verb < open);
@@ -1752,7 +1807,33 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
+        // Quoted words inside narration about a person who speaks in the article ("Lisa Mancini
+        // has been cosplaying for two years, her “passion” for the hobby “stemmed through my
+        // love for Halloween.”"): that person's, with less confidence.
+        if a.partial {
+            let words: Vec<usize> = (open + 1..close).filter(|&k| p.tokens[k].kind == Tk::Word).collect();
+            let after_possessive = open > sent_start && self.possessive_pronoun(open - 1).is_some();
+            // Not a title or name ("Salt and Iron", "Miracle of Eastville").
+            let lowercase_words = words.iter().filter(|&&k| !p.tokens[k].cap && !has(lx::PREPOSITIONS | lx::DETERMINERS, self.low(k)) && self.low(k) != "and").count();
+            if (words.len() >= 3 || after_possessive) && lowercase_words > 0 {
+                let subject = if after_possessive {
+                    self.possessive_pronoun(open - 1).and_then(|w| self.resolve_pronoun(&p.text(open - 1), w, open - 1))
+                } else {
+                    self.sentence_subject(s_open).and_then(|subj| self.resolve(&subj, open))
+                };
+                if let Some(sp) = subject.filter(|sp| sp.kind == EKind::Person && sp.canonical.is_some() && self.speaks(sp)) {
+                    a.speaker = Some(sp);
+                    a.source = Source::Narration;
+                    return a;
+                }
+            }
+        }
         a
+    }
+
+    /// Whether a speaker is quoted or reported as speaking somewhere in the text.
+    fn speaks(&self, sp: &Speaker) -> bool {
+        self.events.iter().any(|e| e.speaker.as_ref().is_some_and(|s| s.canonical == sp.canonical))
     }
 
     fn clause_speaker(&self, a: usize, b: usize) -> Option<Speaker> {
@@ -1876,3 +1957,4 @@ impl<'a> Analysis<'a> {
         (q.family, self.p.chars[q.open])
     }
 }
+
