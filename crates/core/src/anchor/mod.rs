@@ -450,18 +450,27 @@ impl AnchorText {
         let chars = &self.chars;
         let n = chars.len();
         let (mut start, mut end) = (span.start, span.end);
+        // Of widening to the whole word and dropping the piece of it, the one whose edge matches
+        // the quote's edge better (widening on a tie): "…data sai|d" after the quote's last
+        // letter was deleted is "…data sai", not "…data sai data".
         let starts_word = quote.exact.first().is_some_and(word) && !quote.prefix.last().is_some_and(word);
         if starts_word && start > 0 && start < n && word(&chars[start - 1]) && word(&chars[start]) {
             let s = (start.saturating_sub(SNAP)..start).rev().take_while(|&i| word(&chars[i])).last().unwrap_or(start);
             if s == 0 || !word(&chars[s - 1]) {
-                start = s;
+                let piece_end = (start..end).find(|&i| !word(&chars[i])).unwrap_or(end);
+                let trimmed = (piece_end..end).find(|&i| !chars[i].is_whitespace()).unwrap_or(end);
+                let head = |from: usize| edge_cost(&quote.exact, &chars[from..end], true);
+                start = if trimmed < end && head(trimmed) < head(s) { trimmed } else { s };
             }
         }
         let ends_word = quote.exact.last().is_some_and(word) && !quote.suffix.first().is_some_and(word);
         if ends_word && end > 0 && end < n && word(&chars[end - 1]) && word(&chars[end]) {
             let e = (end..(end + SNAP).min(n)).take_while(|&i| word(&chars[i])).last().map_or(end, |i| i + 1);
             if e == n || !word(&chars[e]) {
-                end = e;
+                let piece_start = (start..end).rev().find(|&i| !word(&chars[i])).map_or(start, |i| i + 1);
+                let trimmed = (start..piece_start).rev().find(|&i| !chars[i].is_whitespace()).map_or(start, |i| i + 1);
+                let tail = |to: usize| edge_cost(&quote.exact, &chars[start..to], false);
+                end = if trimmed > start && tail(trimmed) < tail(e) { trimmed } else { e };
             }
         }
         Span::new(start, end)
@@ -646,6 +655,32 @@ impl QgramIndex {
             .filter(|&s| chars.get(s..s + m) == Some(needle))
             .collect()
     }
+}
+
+/// How well a candidate span's edge matches the quote's: the edit distance between the quote's
+/// first (`head`) or last 48 code points and the candidate's, where the candidate may run on
+/// past them at its other side for free. Small and bounded: it only picks between two ends.
+fn edge_cost(quote: &[char], candidate: &[char], head: bool) -> usize {
+    const EDGE: usize = 48;
+    let l = quote.len().min(EDGE);
+    let t = candidate.len().min(EDGE + 16);
+    let (q, c): (Vec<char>, Vec<char>) = if head {
+        (quote[..l].to_vec(), candidate[..t].to_vec())
+    } else {
+        (quote[quote.len() - l..].iter().rev().copied().collect(), candidate[candidate.len() - t..].iter().rev().copied().collect())
+    };
+    // Rows over the quote's edge, columns over the candidate's; the candidate's far end is free.
+    let mut row: Vec<usize> = (0..=c.len()).collect();
+    for (i, qc) in q.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cc) in c.iter().enumerate() {
+            let cur = (prev + usize::from(qc != cc)).min(row[j] + 1).min(row[j + 1] + 1);
+            prev = row[j + 1];
+            row[j + 1] = cur;
+        }
+    }
+    row.into_iter().min().unwrap_or(0)
 }
 
 #[cfg(test)]
