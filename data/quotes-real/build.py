@@ -8,7 +8,9 @@ The rule, fixed before labelling and before any detector change:
 * news reports only: no test pages, drafts under review, or interviews (titles with "interview",
   "tells Wikinews", "talks to Wikinews", "speaks to Wikinews" or "Wikinews interviews");
 * 150 to 1,200 words, with at least two pairs of double quotation marks;
-* in the order of sha1(url), the first TAKE such articles; held out when sha1(url) % 4 == 0.
+* in the order of sha1(url), the first TAKE such articles; held out when sha1(url) % 4 == 0;
+* the next FRESH articles in that order form `holdout-2/`, labelled after the detector work that
+  the first held-out part guided (see README), and scored once.
 Each article is written as Quotemark reads plain text: a `date` marker, the headline, then the
 paragraphs. Only the dateline paragraph that opens some bodies ("Friday, January 4, 2019") is
 removed, since the date marker carries it; nothing else in the text is changed.
@@ -16,6 +18,7 @@ removed, since the date marker carries it; nothing else in the text is changed.
 import csv, hashlib, os, re, sys
 
 TAKE = 56
+FRESH = 20
 DATELINE = re.compile(r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), [A-Z][a-z]+ \d{1,2}, \d{4}$")
 INTERVIEW = re.compile(r"interview|tells wikinews|talks to wikinews|speaks to wikinews", re.I)
 
@@ -49,15 +52,17 @@ def main():
         key = int(hashlib.sha1(row["url"].encode()).hexdigest(), 16)
         picked.append((key, row["url"], row["date"], title, body))
     picked.sort()
+    fresh = picked[TAKE:TAKE + FRESH]
     picked = picked[:TAKE]
     index = ["| file | title | date | source |", "|---|---|---|---|"]
-    for n, (key, url, date, title, body) in enumerate(picked, start=1):
-        folder = os.path.join(out, "holdout") if key % 4 == 0 else out
+    for n, (key, url, date, title, body) in enumerate(picked + fresh, start=1):
+        sub = "holdout-2" if n > TAKE else ("holdout" if key % 4 == 0 else "")
+        folder = os.path.join(out, sub) if sub else out
         os.makedirs(folder, exist_ok=True)
         name = f"{n:02d}-{slug(title)}"
         with open(os.path.join(folder, name + ".txt"), "w", encoding="utf-8") as f:
             f.write(f"date {date}\n{title}\n\n{body}\n")
-        rel = ("holdout/" if key % 4 == 0 else "") + name + ".txt"
+        rel = (sub + "/" if sub else "") + name + ".txt"
         index.append(f"| `{rel}` | {title} | {date} | <{url.replace('//wiki', '/wiki')}> |")
     with open(os.path.join(out, "SOURCES.md"), "w", encoding="utf-8") as f:
         f.write("# Sources\n\nEvery article is from English Wikinews, licensed under the Creative Commons "
@@ -65,7 +70,7 @@ def main():
                 "contributors; each one's page is linked below. Changes: the opening dateline paragraph "
                 "removed where there was one, white space inside paragraphs collapsed.\n\n")
         f.write("\n".join(index) + "\n")
-    print(len(picked), "articles,", sum(1 for p in picked if p[0] % 4 == 0), "held out")
+    print(len(picked), "articles,", sum(1 for p in picked if p[0] % 4 == 0), "held out,", len(fresh), "in holdout-2")
 
 
 if __name__ == "__main__":
