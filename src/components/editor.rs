@@ -5,6 +5,7 @@ use leptos::html;
 use leptos::prelude::*;
 use quotemark_core::format::is_http_url;
 use quotemark_core::model::{Annotation, Claim, ClaimStatus, ClaimType, Command, Evidence, Kind, Quote, QuoteForm, Substr};
+use quotemark_core::people::People;
 
 const FORMS: [(QuoteForm, &str); 3] =
     [(QuoteForm::Direct, "Direct"), (QuoteForm::Partial, "Partial"), (QuoteForm::Indirect, "Indirect")];
@@ -53,6 +54,16 @@ struct EvidenceRow {
     note: String,
 }
 
+/// The fuller name of a known person that a typed speaker stands for, when it is not the name as
+/// typed (`Garcia` → `Maria Lopez Garcia`).
+fn canonical_speaker(people: &People, typed: &str) -> Option<Substr> {
+    if typed.is_empty() {
+        return None;
+    }
+    let full = people.canonical(typed);
+    (!typed.contains(full.as_ref())).then(|| Substr::from(full.as_ref()))
+}
+
 #[component]
 fn EditorForm(annotation: Annotation, is_new: bool) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -89,30 +100,23 @@ fn EditorForm(annotation: Annotation, is_new: bool) -> impl IntoView {
         }
     });
 
-    let speakers = move || {
-        let mut names: Vec<String> = state.annotations.with(|set| {
-            set.iter()
-                .filter_map(|a| match &a.kind {
-                    Kind::Quote(q) if !q.speaker.trim().is_empty() => Some(q.speaker.trim().to_string()),
-                    _ => None,
-                })
-                .collect()
-        });
-        names.sort();
-        names.dedup();
-        names
-    };
+    // The people already quoted, by the fullest form of their names.
+    let people = Memo::new(move |_| state.annotations.with(|set| People::of_annotations(set.iter())));
+    let speakers = move || people.with(|p| p.names().into_iter().map(String::from).collect::<Vec<_>>());
 
     let save = move || {
         let before = original.get_value();
         let kind = if is_quote {
             let cue = cue.get_untracked().trim().to_string();
+            let typed = speaker.get_untracked().trim().to_string();
             Kind::Quote(Quote {
-                speaker: speaker.get_untracked().trim().into(),
                 speaker_canonical: match &before.kind {
-                    Kind::Quote(q) => q.speaker_canonical.clone(),
-                    Kind::Claim(_) => None,
+                    // Unchanged: the speaker it had (a suggestion's resolved name).
+                    Kind::Quote(q) if q.speaker.trim() == typed => q.speaker_canonical.clone(),
+                    // A short form of someone already quoted ("Garcia") is that person.
+                    _ => people.with_untracked(|p| canonical_speaker(p, &typed)),
                 },
+                speaker: typed.into(),
                 cue: (!cue.is_empty()).then(|| cue.into()),
                 form: form.get_untracked(),
             })

@@ -6,7 +6,13 @@ use crate::components::article::{open_annotation, reveal};
 use crate::components::editor::{status_label, Editor, STATUSES};
 use crate::state::AppState;
 use leptos::prelude::*;
-use quotemark_core::model::{Annotation, ClaimStatus, Kind, Substr};
+use quotemark_core::model::{Annotation, ClaimStatus, Kind};
+use quotemark_core::people::People;
+
+/// The people behind the open article's quotations (one person under one name), for the cards,
+/// the speaker filter and the editor's suggestions.
+#[derive(Clone, Copy)]
+pub struct Speakers(pub Memo<People>);
 
 /// How many cards are drawn at first (a few screens' worth); more appear on request, so that
 /// filtering thousands of annotations redraws only a short list.
@@ -28,14 +34,17 @@ impl Filter {
     }
 
     /// Whether an annotation passes every filter (the search matches quoted text, speaker, cue,
-    /// note, tags and evidence, ignoring case).
-    pub fn matches(&self, a: &Annotation) -> bool {
+    /// note, tags and evidence, ignoring case); the speaker filter names a person by the fullest
+    /// form of the name (`Garcia` is `Maria Lopez Garcia`).
+    pub fn matches(&self, a: &Annotation, people: &People) -> bool {
         if !self.kind.is_empty() && a.kind.name() != self.kind {
             return false;
         }
         match &a.kind {
             Kind::Quote(q) => {
-                if !self.status.is_empty() || (!self.speaker.is_empty() && q.speaker.trim() != self.speaker) {
+                if !self.status.is_empty()
+                    || (!self.speaker.is_empty() && people.speaker_of(q).as_deref() != Some(self.speaker.as_str()))
+                {
                     return false;
                 }
             }
@@ -57,7 +66,11 @@ impl Filter {
             || found(&a.note)
             || a.tags.iter().any(|t| found(t))
             || match &a.kind {
-                Kind::Quote(q) => found(&q.speaker) || found(q.cue.as_deref().unwrap_or("")),
+                Kind::Quote(q) => {
+                    found(&q.speaker)
+                        || people.speaker_of(q).is_some_and(|p| found(&p))
+                        || found(q.cue.as_deref().unwrap_or(""))
+                }
                 Kind::Claim(c) => c.evidence.iter().any(|e| found(e.url.as_deref().unwrap_or("")) || found(&e.note)),
             }
     }
@@ -102,6 +115,8 @@ pub fn shorten(text: &str, max: usize) -> String {
 pub fn AnnotationPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let filter = RwSignal::new(Filter::default());
+    let people = Memo::new(move |_| state.annotations.with(|s| People::of_annotations(s.iter())));
+    provide_context(Speakers(people));
     let shown = RwSignal::new(PAGE);
     let sheet_open = state.sheet_open;
     let ordered = Memo::new(move |_| state.ordered());
@@ -113,8 +128,10 @@ pub fn AnnotationPanel() -> impl IntoView {
             if f.is_empty() {
                 return placed.clone();
             }
-            state.annotations.with(|set| {
-                placed.iter().filter(|id| set.get(id).is_some_and(|a| f.matches(a))).cloned().collect::<Vec<_>>()
+            people.with(|people| {
+                state.annotations.with(|set| {
+                    placed.iter().filter(|id| set.get(id).is_some_and(|a| f.matches(a, people))).cloned().collect::<Vec<_>>()
+                })
             })
         })
     });
@@ -132,19 +149,18 @@ pub fn AnnotationPanel() -> impl IntoView {
         })
     };
     let choices = Memo::new(move |_| {
-        state.annotations.with(|s| {
-            let mut speakers = std::collections::BTreeSet::new();
-            let mut tags = std::collections::BTreeSet::new();
-            for a in s.iter() {
-                if let Kind::Quote(q) = &a.kind {
-                    if !q.speaker.trim().is_empty() {
-                        speakers.insert(q.speaker.trim());
+        people.with(|people| {
+            state.annotations.with(|s| {
+                let mut speakers = std::collections::BTreeSet::new();
+                let mut tags = std::collections::BTreeSet::new();
+                for a in s.iter() {
+                    if let Kind::Quote(q) = &a.kind {
+                        speakers.extend(people.speaker_of(q).map(|p| p.into_owned()));
                     }
+                    tags.extend(a.tags.iter().map(|t| t.as_str().to_string()));
                 }
-                tags.extend(a.tags.iter().map(Substr::as_str));
-            }
-            let own = |set: std::collections::BTreeSet<&str>| set.into_iter().map(String::from).collect::<Vec<_>>();
-            (own(speakers), own(tags))
+                (speakers.into_iter().collect::<Vec<_>>(), tags.into_iter().collect::<Vec<_>>())
+            })
         })
     });
     let editing = move || state.editing.with(Option::is_some);
@@ -375,9 +391,12 @@ fn Card(annotation: Annotation, orphan: bool) -> impl IntoView {
     let key = state.key_of(&id);
     let kind = annotation.kind.name();
     let text = shorten(annotation.target.exact().unwrap_or(""), 140);
+    let people = expect_context::<Speakers>().0;
     let meta = match &annotation.kind {
         Kind::Quote(q) => {
-            let speaker = if q.speaker.trim().is_empty() { "Unattributed".to_string() } else { q.speaker.to_string() };
+            let speaker = people
+                .with_untracked(|people| people.speaker_of(q).map(|p| p.into_owned()))
+                .unwrap_or_else(|| "Unattributed".to_string());
             match &q.cue {
                 Some(cue) => format!("{speaker} · {cue}"),
                 None => speaker,

@@ -271,3 +271,24 @@ test('on a phone the panel is a bottom sheet that opens for the editor', async (
   const overflow = await app.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0);
 });
+
+test('one person is one speaker: a short form typed later joins the fuller name', async () => {
+  await app.quote('This could be a very risky approach', 'Maria Lopez Garcia', 'said');
+  await app.quote('darker corners of the web', 'Ms Lopez Garcia', 'said');
+  await app.quote('aggressively', 'Garcia', 'told');
+  assert.equal(await app.cards.count(), 3);
+  for (const card of await app.cards.all()) {
+    assert.match(await card.textContent(), /Maria Lopez Garcia · (said|told)/);
+  }
+  // The speaker filter lists the person once, and filtering by them keeps all three.
+  const filter = app.page.getByLabel('Filter by speaker');
+  const options = await filter.locator('option').allTextContents();
+  assert.deepEqual(options, ['Any speaker', 'Maria Lopez Garcia']);
+  await filter.selectOption({ label: 'Maria Lopez Garcia' });
+  assert.equal(await app.cards.count(), 3);
+  // The editor suggests the fullest name only.
+  await app.cards.first().click();
+  await app.editor.waitFor();
+  const suggested = await app.editor.locator('#ed-speakers option').evaluateAll((os) => os.map((o) => o.value));
+  assert.deepEqual(suggested, ['Maria Lopez Garcia']);
+});

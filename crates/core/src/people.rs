@@ -19,10 +19,11 @@
 //! assert_eq!(people.names(), ["Maria Lopez Garcia", "Twitter"]);
 //! ```
 
+use crate::model::{Annotation, Kind, Quote};
 use crate::suggest::lexicon::{has, PERSONAL_TITLES, ROLE_TITLES};
 
 /// The people behind a set of names.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct People {
     /// Each known form's key and the index of its person.
     forms: Vec<(Vec<String>, usize)>,
@@ -165,6 +166,26 @@ impl People {
         }
     }
 
+    /// The people behind the quotations of a set of annotations: their canonical speakers and the
+    /// names as written.
+    pub fn of_annotations<'a>(annotations: impl IntoIterator<Item = &'a Annotation>) -> People {
+        let mut names: Vec<&str> = Vec::new();
+        for a in annotations {
+            if let Kind::Quote(q) = &a.kind {
+                names.extend(q.speaker_canonical.as_deref().filter(|c| !c.trim().is_empty()));
+                names.extend(Some(q.speaker.trim()).filter(|s| !s.is_empty()));
+            }
+        }
+        People::from_names(names)
+    }
+
+    /// The person a quotation's speaker is, by the fullest form of the name; `None` when it has no
+    /// speaker.
+    pub fn speaker_of<'a>(&'a self, q: &'a Quote) -> Option<std::borrow::Cow<'a, str>> {
+        let name = q.speaker_canonical.as_deref().filter(|c| !c.trim().is_empty()).unwrap_or(q.speaker.trim());
+        (!name.is_empty()).then(|| self.canonical(name))
+    }
+
     /// Whether two names stand for the same person.
     pub fn same(&self, a: &str, b: &str) -> bool {
         name_key(&self.canonical(a)) == name_key(&self.canonical(b))
@@ -223,6 +244,22 @@ mod tests {
         // Unknown names are returned without titles.
         assert_eq!(p.canonical("Dr Jones"), "Jones");
         assert_eq!(People::default().canonical("Ms Lopez"), "Lopez");
+    }
+
+    #[test]
+    fn quotations_speak_for_their_fullest_name() {
+        use crate::model::{Annotation, AnnotationId, Kind, Quote, Target, Timestamp};
+        let quote = |speaker: &str, canonical: Option<&str>| {
+            let q = Quote { speaker: speaker.into(), speaker_canonical: canonical.map(Into::into), ..Quote::default() };
+            Annotation::new(AnnotationId::from_random_bytes([speaker.len() as u8; 16]), Target::new("doc", 0, 1, "x", "", ""), Kind::Quote(q), Timestamp(0))
+        };
+        let set = [quote("Ms Lopez Garcia", Some("Maria Lopez Garcia")), quote("Garcia", None), quote("", None)];
+        let people = People::of_annotations(&set);
+        let Kind::Quote(short) = &set[1].kind else { unreachable!() };
+        assert_eq!(people.speaker_of(short).as_deref(), Some("Maria Lopez Garcia"));
+        let Kind::Quote(none) = &set[2].kind else { unreachable!() };
+        assert_eq!(people.speaker_of(none), None);
+        assert_eq!(people.names(), ["Maria Lopez Garcia"]);
     }
 
     #[test]
