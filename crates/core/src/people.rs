@@ -87,8 +87,9 @@ fn is_short_form(short: &[String], full: &[String]) -> bool {
     if short.is_empty() || short.len() > full.len() || short == full {
         return false;
     }
-    // A single word that is the first word: a first name or a royal's name.
-    if short.len() == 1 && full.len() >= 2 && short[0] == full[0] {
+    // A single word that is the first word (a first name or a royal's name), or the first of a
+    // double surname (`Vázquez` for `Wanda Vázquez Garced`).
+    if short.len() == 1 && full.len() >= 2 && (short[0] == full[0] || (full.len() >= 3 && short[0] == full[full.len() - 2])) {
         return true;
     }
     // Its last words: a surname or a double surname.
@@ -267,6 +268,8 @@ mod tests {
         let p = People::from_names(["World Health Organization", "Organization", "Tedros Adhanom Ghebreyesus", "Tedros"]);
         assert_eq!(p.canonical("Ghebreyesus"), "Tedros Adhanom Ghebreyesus");
         assert_eq!(p.canonical("Tedros"), "Tedros Adhanom Ghebreyesus");
+        let spanish = People::from_names(["Wanda Vázquez Garced", "Vázquez"]);
+        assert_eq!(spanish.canonical("Vázquez"), "Wanda Vázquez Garced");
         let jr = People::from_names(["Robert Downey Jr.", "Downey"]);
         assert_eq!(jr.canonical("Downey"), "Robert Downey Jr.");
     }

@@ -202,7 +202,8 @@ const SKIP_BEFORE_VERB_LIST: &[&str] = &[
 /// administration`, `the Imus family`).
 #[rustfmt::skip]
 const GROUP_NOUNS_LIST: &[&str] = &[
-    "administration", "camp", "campaign", "family", "government", "spokesman", "spokesperson", "spokeswoman", "team",
+    "administration", "camp", "campaign", "family", "government", "office", "spokesman", "spokesperson", "spokeswoman",
+    "team",
 ];
 
 /// Determiners and possessive pronouns that start a noun phrase.

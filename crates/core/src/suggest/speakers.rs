@@ -101,6 +101,8 @@ pub(crate) struct Event {
     pub cue: String,
     /// First token of the subject, or of the verb when the subject follows it.
     pub first: usize,
+    /// The subject as found (for a following participle: "…, adding").
+    pub subj: Subj,
     /// `None` when the writer speaks (`I said`, `we told them`): a cue, but never a speaker.
     pub speaker: Option<Speaker>,
     pub para: usize,
@@ -254,7 +256,8 @@ impl<'a> Analysis<'a> {
     }
 
     fn pronoun(&self, i: usize) -> bool {
-        self.word(i) && self.is(i, lx::PRONOUNS)
+        // "US" in capitals is the country, not "us".
+        self.word(i) && self.is(i, lx::PRONOUNS) && !self.all_caps(i)
     }
 
     fn mention_ending(&self, i: usize) -> Option<usize> {
@@ -384,6 +387,7 @@ impl<'a> Analysis<'a> {
                 && self.cap_word(j + 1)
                 && p.tokens[j].start == p.tokens[j - 1].end
                 && p.tokens[j + 1].start == p.tokens[j].end
+                && (j + 1..(j + 4).min(n)).take_while(|&k| same(k) && self.cap_word(k)).any(|k| self.is(k, lx::ORG_WORDS))
             {
                 j += 2; // "African Export–Import Bank"
                 continue;
@@ -485,7 +489,7 @@ impl<'a> Analysis<'a> {
             }
         }
         // "President of Argentina Alberto Fernández": the place after "Role of" is not the name.
-        if name.len() >= 3 && a >= 2 && self.low(a - 1) == "of" {
+        if name.len() >= 3 && a >= 2 && s == a && self.low(a - 1) == "of" {
             let ends_with_role = |m: usize| {
                 self.mentions[m].kind == EKind::Role
                     || has(lx::ROLE_TITLES | lx::ROLE_NOUNS, self.base(self.mentions[m].toks.end - 1))
@@ -493,6 +497,16 @@ impl<'a> Analysis<'a> {
             if let Some(m) = self.mention_ending(a - 2).filter(|&m| ends_with_role(m)) {
                 roles.push(self.base(self.mentions[m].toks.end - 1).to_string());
                 name.drain(..1);
+            }
+        }
+        // "Ambassador to the United Nations Nikki Haley": a first name after the organisation's
+        // last word starts the person's name.
+        if let Some(o) = name.iter().rposition(|&k| has(lx::ORG_WORDS, self.base(k))) {
+            let tail = &name[o + 1..];
+            let plausible = tail.len() == 2 || (tail.len() == 3 && is_first_name(self.base(tail[0])));
+            if plausible && tail.iter().all(|&k| p.tokens[k].cap && !self.all_caps(k)) {
+                stripped.extend(name[..=o].iter().map(|&k| self.base(k).to_string()));
+                name.drain(..=o);
             }
         }
         let words: Vec<String> = name.iter().map(|&k| self.base(k).to_string()).collect();
@@ -570,9 +584,16 @@ impl<'a> Analysis<'a> {
             .chain(roles.iter().cloned())
             .collect();
         let mut role = roles.last().cloned();
-        if kind == EKind::Person && role.is_none() {
+        if matches!(kind, EKind::Person | EKind::Unknown) && role.is_none() {
             role = self.role_near(a, b);
         }
+        // "Turkish president Erdoğan": a single name with a role before it is a person.
+        // ("The drivers' union, Unirail": an organisation, by its role word.)
+        let kind = match &role {
+            Some(r) if kind == EKind::Unknown && (has(lx::ORG_WORDS, r) || has(lx::GROUP_NOUNS, r)) => EKind::Org,
+            Some(_) if kind == EKind::Unknown => EKind::Person,
+            _ => kind,
+        };
         if kind == EKind::Role {
             role = Some(self.base(b - 1).to_string());
         }
@@ -657,6 +678,7 @@ impl<'a> Analysis<'a> {
                                 verb: v,
                                 cue,
                                 first: v,
+                                subj: subj.clone(),
                                 speaker: Some(speaker),
                                 para,
                                 naming: false,
@@ -703,7 +725,7 @@ impl<'a> Analysis<'a> {
                 }
                 let naming = verbs::is_naming(lemma) && matches!(subj, Subj::Phrase(..));
                 let cue = if lemma == "point" { format!("{} {}", p.text(v), p.text(v + 1)) } else { p.text(v) };
-                self.events.push(Event { verb: v, cue, first, speaker, para, naming });
+                self.events.push(Event { verb: v, cue, first, subj, speaker, para, naming });
             }
         }
     }
@@ -881,6 +903,11 @@ impl<'a> Analysis<'a> {
         }
         if p.is_punct(t, ',') {
             if self.low(v).ends_with("ing") {
+                // "Zapata said, adding …": the subject of the verb just before in the sentence.
+                let sent_start = p.sentences[si].toks.start;
+                if let Some(e) = self.events.last().filter(|e| e.verb >= sent_start && e.verb < v && e.speaker.is_some()) {
+                    return Some(e.subj.clone());
+                }
                 return self.sentence_subject(si);
             }
             return self.appositive_subject(t, lo);
@@ -916,7 +943,9 @@ impl<'a> Analysis<'a> {
                     return Some(head);
                 }
             }
-            if let Some(head) = self.pp_head(start, lo).filter(|_| start > lo && self.low(start - 1) == "of") {
+            let after_of = start > lo
+                && (self.low(start - 1) == "of" || (start > lo + 1 && self.low(start - 2) == "of" && self.is(start - 1, lx::DETERMINERS)));
+            if let Some(head) = self.pp_head(start, lo).filter(|_| after_of) {
                 return Some(head);
             }
             // "Trump …, and on Twitter referred to …": the object of a preposition is no subject.
@@ -1041,8 +1070,10 @@ impl<'a> Analysis<'a> {
             if !joined || k == lo {
                 break;
             }
+            // "PG&E President and CEO Andy Vesey": titles joined by "and", not a list of names.
+            let ends_with_role = |x: usize| has(lx::ROLE_TITLES | lx::ROLE_NOUNS, self.base(self.mentions[x].toks.end - 1));
             match self.mention_ending(k - 1) {
-                Some(prev) if !self.mentions[prev].possessive && self.mentions[prev].kind != EKind::Place => {
+                Some(prev) if !self.mentions[prev].possessive && self.mentions[prev].kind != EKind::Place && !ends_with_role(prev) => {
                     first = self.mentions[prev].toks.start;
                     count += 1;
                 }
@@ -1248,6 +1279,13 @@ impl<'a> Analysis<'a> {
                     // "Huber's longtime partner Erick Rowan", "University of California, San
                     // Diego's chancellor, Pradeep Khosla": the person the words lead to.
                     let mm = &self.mentions[m];
+                    // "Erdogan's office": the office speaks.
+                    let end_m = mm.toks.end;
+                    if mm.possessive && end_m < end && self.word(end_m) && self.is(end_m, lx::GROUP_NOUNS) {
+                        if let Some(ph) = self.phrase(mm.toks.start, end_m + 1) {
+                            return Some(ph);
+                        }
+                    }
                     if mm.possessive || mm.kind == EKind::Org {
                         if let Some(person) = self.person_after(mm.toks.end, end) {
                             return Some(Subj::Mention(person));
@@ -1273,6 +1311,13 @@ impl<'a> Analysis<'a> {
                 break;
             }
             e += 1;
+        }
+        // "a tweet on Monday by US Secretary of State Mike Pompeo": the author of a document.
+        if let Some(doc) = (k..e).find(|&x| self.is(x, lx::DOCUMENT_NOUNS)) {
+            let by = (doc + 1..(doc + 6).min(end)).find(|&x| self.word(x) && self.low(x) == "by");
+            if let Some(m) = by.and_then(|b| self.np_after(b + 1, end)) {
+                return Some(m);
+            }
         }
         let last = (k..e).rev().find(|&x| self.is(x, lx::ROLE_NOUNS))?;
         // Keep a following "for/of/at …" complement up to the phrase end.
@@ -1756,7 +1801,19 @@ impl<'a> Analysis<'a> {
             return a;
         }
         // Before: the nearest speech event in the sentence.
-        let ev_hi = self.events.partition_point(|e| e.verb < open);
+        let mut ev_hi = self.events.partition_point(|e| e.verb < open);
+        // "Bercow commented on the matter — which the BBC noted as unusual — “…”": not a verb
+        // inside a parenthesis that closes before the quotation.
+        while let Some(e) = ev_hi.checked_sub(1).map(|k| &self.events[k]).filter(|e| e.verb >= sent_start) {
+            let dash = |k: usize| matches!(p.punct_char(k), Some('—' | '–'));
+            let opened = (sent_start..e.verb).rev().take_while(|&k| !dash(k)).count() < e.verb - sent_start;
+            let closed = (e.verb + 1..open).any(dash);
+            if opened && closed {
+                ev_hi -= 1;
+            } else {
+                break;
+            }
+        }
         let mut writer_event = None;
         if let Some(e) = ev_hi.checked_sub(1).map(|k| &self.events[k]).filter(|e| e.verb >= sent_start) {
             // Not "a group called “Find Maurice”": a naming verb right before the mark names.
@@ -1957,4 +2014,5 @@ impl<'a> Analysis<'a> {
         (q.family, self.p.chars[q.open])
     }
 }
+
 

@@ -7,18 +7,18 @@
 /// The lemmas, sorted (checked by a test). British and American spellings are both listed.
 #[rustfmt::skip]
 const LEMMAS: &[&str] = &[
-    "accuse", "acknowledge", "add", "admit", "advise", "agree", "allege", "announce", "answer", "apologise",
-    "apologize", "argue", "ask", "assert", "assure", "beg", "blame", "blast", "boast", "brand", "call", "caution",
-    "challenge", "characterise", "characterize", "cite", "claim", "comment", "complain", "concede", "conclude",
-    "condemn", "confirm", "contend", "continue", "counter", "criticise", "criticize", "cry", "declare", "decry",
-    "demand", "deny", "describe", "disagree", "dismiss", "dispute", "dub", "elaborate", "emphasise", "emphasize",
-    "estimate", "exclaim", "explain", "forecast", "grumble", "hail", "indicate", "inform", "insist", "joke",
-    "label", "lament", "laugh", "maintain", "mention", "mutter", "note", "object", "observe", "plead", "pledge",
-    "point", "post", "praise", "predict", "proclaim", "promise", "protest", "put", "question", "quip", "read",
-    "recall", "recount", "refer", "reiterate", "remark", "repeat", "reply", "report", "respond", "retort", "reveal",
-    "say", "scream", "shout", "sigh", "slam", "snap", "speak", "speculate", "state", "stress", "suggest", "talk",
-    "tell", "term", "testify", "threaten", "tweet", "underline", "urge", "vow", "warn", "whisper", "wonder",
-    "write", "yell",
+    "accuse", "acknowledge", "add", "admit", "advise", "affirm", "agree", "allege", "announce", "answer",
+    "apologise", "apologize", "argue", "ask", "assert", "assure", "beg", "blame", "blast", "boast", "brand", "call",
+    "caution", "challenge", "characterise", "characterize", "cite", "claim", "comment", "complain", "concede",
+    "conclude", "condemn", "confirm", "contend", "continue", "counter", "criticise", "criticize", "cry", "declare",
+    "decry", "demand", "deny", "describe", "disagree", "dismiss", "dispute", "dub", "elaborate", "emphasise",
+    "emphasize", "estimate", "exclaim", "explain", "forecast", "grumble", "hail", "indicate", "inform", "insist",
+    "joke", "label", "lament", "laugh", "maintain", "mention", "mutter", "note", "object", "observe", "plead",
+    "pledge", "point", "post", "praise", "predict", "proclaim", "promise", "protest", "put", "question", "quip",
+    "read", "recall", "recount", "refer", "reiterate", "remark", "repeat", "reply", "report", "respond", "retort",
+    "reveal", "say", "scream", "shout", "sigh", "slam", "snap", "speak", "speculate", "state", "stress", "suggest",
+    "talk", "tell", "term", "testify", "thank", "threaten", "tweet", "underline", "urge", "vow", "warn", "whisper",
+    "wonder", "write", "yell",
 ];
 
 /// Irregular forms and their lemmas, sorted by form.
