@@ -33,7 +33,7 @@ pub struct People {
 
 /// A name's words, lowercase, without leading titles and roles, possessive or punctuation.
 pub fn name_key(name: &str) -> Vec<String> {
-    let written: Vec<&str> = name
+    let written: Vec<&str> = without_post_nominals(name)
         .split(|c: char| c.is_whitespace() || c == ',')
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’'))
         .map(|w| w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w))
@@ -50,14 +50,30 @@ pub fn name_key(name: &str) -> Vec<String> {
 
 /// How many leading words are titles, roles or other lowercase words before the name
 /// (`Dr.`, `President`, `national security advisor`).
+///
+/// Only before a person's name: nothing is stripped when what would be left is not one (`Foreign
+/// Ministry of Iraq`, `spokesperson for Portugal's civil protection agency`, `the Prime
+/// Minister's official spokesman`).
 fn leading_titles(words: &[&str]) -> usize {
-    words
+    let n = words
         .iter()
         .take_while(|w| {
             let bare = w.trim_end_matches('.');
             bare.starts_with(|c: char| c.is_lowercase()) || has(PERSONAL_TITLES | ROLE_TITLES, &bare.to_lowercase())
         })
-        .count()
+        .count();
+    let rest = &words[n..];
+    let name_like = rest.first().is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && rest.iter().all(|w| {
+            let lower = w.to_lowercase();
+            !w.ends_with("'s") && !w.ends_with("’s") && !matches!(lower.as_str(), "of" | "for" | "and" | "&" | "on")
+                && !has(crate::suggest::lexicon::ORG_WORDS, lower.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        });
+    if name_like || rest.is_empty() {
+        n
+    } else {
+        0
+    }
 }
 
 /// Whether a name is a list of names (`Facebook, Google and Twitter`).
@@ -67,7 +83,7 @@ fn is_list(name: &str) -> bool {
 
 /// The name as written without its leading titles (`Dr. Maria Lopez` → `Maria Lopez`).
 fn without_titles(name: &str) -> String {
-    let words: Vec<&str> = name.split_whitespace().collect();
+    let words: Vec<&str> = without_post_nominals(name).split_whitespace().collect();
     let skip = leading_titles(&words);
     if skip == words.len() {
         return words.join(" ");
@@ -77,6 +93,21 @@ fn without_titles(name: &str) -> String {
 
 /// Generational suffixes, left out when names are compared (`Robert Downey Jr.` is `Downey`).
 const SUFFIXES: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+/// Post-nominal letters, no part of the name at all (`Kama Melly QC` is `Kama Melly`).
+const POST_NOMINALS: &[&str] = &["QC", "KC", "OBE", "MBE", "CBE", "PhD"];
+
+/// A name without trailing post-nominal letters.
+fn without_post_nominals(name: &str) -> &str {
+    let mut n = name.trim_end();
+    while let Some((head, last)) = n.rsplit_once(' ') {
+        if POST_NOMINALS.contains(&last.trim_end_matches(|c: char| c == '.' || c == ',')) {
+            n = head.trim_end();
+        } else {
+            break;
+        }
+    }
+    n
+}
 
 /// Whether `short` is a shorter form of `full` (both keys, `short` shorter).
 fn is_short_form(short: &[String], full: &[String]) -> bool {
@@ -86,6 +117,17 @@ fn is_short_form(short: &[String], full: &[String]) -> bool {
     };
     if short.is_empty() || short.len() > full.len() || short == full {
         return false;
+    }
+    // An acronym of the name: "SDF" for "Syrian Democratic Forces".
+    if short.len() == 1 && full.len() >= 2 {
+        let initials: String = full
+            .iter()
+            .filter(|w| !matches!(w.as_str(), "of" | "for" | "the" | "and" | "on"))
+            .filter_map(|w| w.chars().next())
+            .collect();
+        if initials.chars().count() >= 2 && initials == short[0] {
+            return true;
+        }
     }
     // A single word that is the first word (a first name or a royal's name), or the first of a
     // double surname (`Vázquez` for `Wanda Vázquez Garced`).
@@ -270,6 +312,11 @@ mod tests {
         assert_eq!(p.canonical("Tedros"), "Tedros Adhanom Ghebreyesus");
         let spanish = People::from_names(["Wanda Vázquez Garced", "Vázquez"]);
         assert_eq!(spanish.canonical("Vázquez"), "Wanda Vázquez Garced");
+        let qc = People::from_names(["Kama Melly QC", "Melly"]);
+        assert_eq!(qc.canonical("Melly"), "Kama Melly");
+        assert_eq!(qc.canonical("Kama Melly QC"), "Kama Melly");
+        let acronym = People::from_names(["Syrian Democratic Forces", "SDF", "Kurdish-led forces"]);
+        assert_eq!(acronym.canonical("SDF"), "Syrian Democratic Forces");
         let jr = People::from_names(["Robert Downey Jr.", "Downey"]);
         assert_eq!(jr.canonical("Downey"), "Robert Downey Jr.");
     }

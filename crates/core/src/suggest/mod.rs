@@ -245,7 +245,7 @@ fn one_name_per_person(an: &Analysis, quotes: &mut [Suggestion]) {
     for q in quotes.iter_mut() {
         let Some(c) = &q.speaker_canonical else { continue };
         let full = people.canonical(c).into_owned();
-        if full != *c && full.split_whitespace().count() > c.split_whitespace().count() {
+        if full != *c {
             q.reasons.push(format!("“{c}” is “{full}”, the fullest form of the name in the article"));
             q.speaker_canonical = Some(full);
         }

@@ -187,6 +187,10 @@ fn strip_possessive(s: &str) -> &str {
 fn strip_determiner(s: &str) -> &str {
     for d in ["the ", "The ", "a ", "A ", "an ", "An ", "one ", "One "] {
         if let Some(rest) = s.strip_prefix(d) {
+            // "one of the victims" keeps its "one".
+            if d.eq_ignore_ascii_case("one ") && rest.starts_with("of ") {
+                return s;
+            }
             return rest;
         }
     }
@@ -218,11 +222,12 @@ impl<'a> Analysis<'a> {
         a
     }
 
-    /// The canonical names of the people (and names of unknown kind) the text mentions.
+    /// The canonical names of the people, organisations and names of unknown kind the text
+    /// mentions.
     pub fn person_names(&self) -> impl Iterator<Item = String> + '_ {
         self.mentions
             .iter()
-            .filter(|m| matches!(m.kind, EKind::Person | EKind::Unknown))
+            .filter(|m| matches!(m.kind, EKind::Person | EKind::Unknown | EKind::Org))
             .map(|m| m.canonical.clone())
     }
 
@@ -489,7 +494,7 @@ impl<'a> Analysis<'a> {
             }
         }
         // "President of Argentina Alberto Fernández": the place after "Role of" is not the name.
-        if name.len() >= 3 && a >= 2 && s == a && self.low(a - 1) == "of" {
+        if name.len() >= 3 && a >= 2 && s == a && matches!(self.low(a - 1), "of" | "from") {
             let ends_with_role = |m: usize| {
                 self.mentions[m].kind == EKind::Role
                     || has(lx::ROLE_TITLES | lx::ROLE_NOUNS, self.base(self.mentions[m].toks.end - 1))
@@ -926,7 +931,16 @@ impl<'a> Analysis<'a> {
         if w == "who" {
             // "her daughter, Laura Hart-Simmons, who said …"
             if t > lo && p.is_punct(t - 1, ',') {
-                return self.mention_ending(t - 2).map(Subj::Mention).or_else(|| self.role_np_ending_at(t - 2, lo));
+                // "Mark Hay, a marine ecologist and Regents Professor at GT, who said": the name
+                // before the apposition, not the organisation that ends it.
+                let person = |m: &usize| self.mentions[*m].kind == EKind::Person;
+                return self
+                    .mention_ending(t - 2)
+                    .filter(person)
+                    .map(Subj::Mention)
+                    .or_else(|| self.appositive_subject(t - 1, lo))
+                    .or_else(|| self.mention_ending(t - 2).map(Subj::Mention))
+                    .or_else(|| self.role_np_ending_at(t - 2, lo));
             }
             return self.mention_ending(t - 1).map(Subj::Mention);
         }
@@ -945,6 +959,10 @@ impl<'a> Analysis<'a> {
             }
             let after_of = start > lo
                 && (self.low(start - 1) == "of" || (start > lo + 1 && self.low(start - 2) == "of" && self.is(start - 1, lx::DETERMINERS)));
+            // "Current Prime Minister of India Narendra Modi wrote": the person after the role.
+            if after_of && self.mentions[m].kind == EKind::Person && self.mentions[m].role.is_some() {
+                return Some(Subj::Mention(m));
+            }
             if let Some(head) = self.pp_head(start, lo).filter(|_| after_of) {
                 return Some(head);
             }
