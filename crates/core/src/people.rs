@@ -19,6 +19,8 @@
 //! assert_eq!(people.names(), ["Maria Lopez Garcia", "Twitter"]);
 //! ```
 
+use std::collections::{BTreeSet, HashMap};
+
 use crate::model::{Annotation, Kind, Quote};
 use crate::suggest::lexicon::{has, PERSONAL_TITLES, ROLE_TITLES};
 
@@ -29,6 +31,11 @@ pub struct People {
     forms: Vec<(Vec<String>, usize)>,
     /// Each person's fullest form, as written (without titles).
     persons: Vec<String>,
+    /// Forms by key, by each of their words, and by their initials: a name is compared only with
+    /// the forms it shares a word or an acronym with (an article has thousands of names).
+    by_key: HashMap<Vec<String>, usize>,
+    by_word: HashMap<String, Vec<usize>>,
+    by_initials: HashMap<String, Vec<usize>>,
 }
 
 /// A name's words, lowercase, without leading titles and roles, possessive or punctuation.
@@ -76,6 +83,16 @@ fn leading_titles(words: &[&str]) -> usize {
     }
 }
 
+/// The initials of a name of two words or more (`syrian democratic forces` → `sdf`).
+fn initials(key: &[String]) -> Option<String> {
+    let i: String = key
+        .iter()
+        .filter(|w| !matches!(w.as_str(), "of" | "for" | "the" | "and" | "on"))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    (key.len() >= 2 && i.chars().count() >= 2).then_some(i)
+}
+
 /// Whether a name is a list of names (`Facebook, Google and Twitter`).
 fn is_list(name: &str) -> bool {
     name.contains(',') || name.contains(" and ") || name.contains('&')
@@ -119,15 +136,8 @@ fn is_short_form(short: &[String], full: &[String]) -> bool {
         return false;
     }
     // An acronym of the name: "SDF" for "Syrian Democratic Forces".
-    if short.len() == 1 && full.len() >= 2 {
-        let initials: String = full
-            .iter()
-            .filter(|w| !matches!(w.as_str(), "of" | "for" | "the" | "and" | "on"))
-            .filter_map(|w| w.chars().next())
-            .collect();
-        if initials.chars().count() >= 2 && initials == short[0] {
-            return true;
-        }
+    if short.len() == 1 && full.len() >= 2 && initials(full).is_some_and(|i| i == short[0]) {
+        return true;
     }
     // A single word that is the first word (a first name or a royal's name), or the first of a
     // double surname (`Vázquez` for `Wanda Vázquez Garced`).
@@ -151,9 +161,15 @@ impl People {
     /// among equals, the first given.
     pub fn from_names<'a>(names: impl IntoIterator<Item = &'a str>) -> People {
         let mut seen: Vec<(Vec<String>, String)> = Vec::new();
+        let mut keys = std::collections::HashSet::new();
+        // The same name many times over (every mention of it) is keyed once.
+        let mut raw = std::collections::HashSet::new();
         for name in names {
+            if !raw.insert(name) || is_list(name) {
+                continue;
+            }
             let key = name_key(name);
-            if key.is_empty() || is_list(name) || seen.iter().any(|(k, _)| *k == key) {
+            if key.is_empty() || !keys.insert(key.clone()) {
                 continue;
             }
             seen.push((key, without_titles(name)));
@@ -164,14 +180,7 @@ impl People {
         let mut people = People::default();
         for i in order {
             let (key, written) = &seen[i];
-            let fuller: Vec<usize> = people
-                .forms
-                .iter()
-                .filter(|(k, _)| is_short_form(key, k))
-                .map(|&(_, p)| p)
-                .collect::<std::collections::BTreeSet<_>>()
-                .into_iter()
-                .collect();
+            let fuller = people.fuller(key);
             // A form that fits several people (or none) is a person of its own.
             let person = match fuller.as_slice() {
                 [p] => *p,
@@ -180,9 +189,32 @@ impl People {
                     people.persons.len() - 1
                 }
             };
+            let f = people.forms.len();
+            people.by_key.insert(key.clone(), f);
+            for w in key {
+                people.by_word.entry(w.clone()).or_default().push(f);
+            }
+            if let Some(i) = initials(key) {
+                people.by_initials.entry(i).or_default().push(f);
+            }
             people.forms.push((key.clone(), person));
         }
         people
+    }
+
+    /// The people of whom `key` is a shorter form, sorted.
+    fn fuller(&self, key: &[String]) -> Vec<usize> {
+        let mut candidates: BTreeSet<usize> = key.iter().filter_map(|w| self.by_word.get(w)).flatten().copied().collect();
+        if key.len() == 1 {
+            candidates.extend(self.by_initials.get(&key[0]).into_iter().flatten().copied());
+        }
+        candidates
+            .into_iter()
+            .filter(|&f| is_short_form(key, &self.forms[f].0))
+            .map(|f| self.forms[f].1)
+            .collect::<BTreeSet<usize>>()
+            .into_iter()
+            .collect()
     }
 
     /// The fullest form of the person a name stands for; the name itself (without titles) when it
@@ -192,17 +224,10 @@ impl People {
             return std::borrow::Cow::Borrowed(name);
         }
         let key = name_key(name);
-        if let Some(&(_, p)) = self.forms.iter().find(|(k, _)| *k == key) {
-            return std::borrow::Cow::Borrowed(&self.persons[p]);
+        if let Some(&f) = self.by_key.get(&key) {
+            return std::borrow::Cow::Borrowed(&self.persons[self.forms[f].1]);
         }
-        let fuller: Vec<usize> = self
-            .forms
-            .iter()
-            .filter(|(k, _)| is_short_form(&key, k))
-            .map(|&(_, p)| p)
-            .collect::<std::collections::BTreeSet<usize>>()
-            .into_iter()
-            .collect();
+        let fuller = self.fuller(&key);
         match fuller.first() {
             Some(&p) if fuller.len() == 1 => std::borrow::Cow::Borrowed(&self.persons[p]),
             _ => std::borrow::Cow::Owned(without_titles(name)),

@@ -242,9 +242,10 @@ fn one_name_per_person(an: &Analysis, quotes: &mut [Suggestion]) {
         .chain(quotes.iter().filter_map(|q| q.speaker_canonical.clone()))
         .collect::<Vec<String>>();
     let people = crate::people::People::from_names(names.iter().map(String::as_str));
+    let mut resolved: std::collections::HashMap<String, String> = std::collections::HashMap::new();
     for q in quotes.iter_mut() {
         let Some(c) = &q.speaker_canonical else { continue };
-        let full = people.canonical(c).into_owned();
+        let full = resolved.entry(c.clone()).or_insert_with(|| people.canonical(c).into_owned()).clone();
         if full != *c {
             q.reasons.push(format!("“{c}” is “{full}”, the fullest form of the name in the article"));
             q.speaker_canonical = Some(full);

@@ -204,6 +204,8 @@ pub(crate) struct Analysis<'a> {
     mention_start: Vec<u32>,
     surnames: HashMap<String, usize>,
     pub events: Vec<Event>,
+    /// The canonical names of the events' speakers.
+    speaking: std::collections::HashSet<String>,
 }
 
 impl<'a> Analysis<'a> {
@@ -216,9 +218,11 @@ impl<'a> Analysis<'a> {
             mention_start: vec![0; n],
             surnames: HashMap::new(),
             events: Vec::new(),
+            speaking: Default::default(),
         };
         a.build_mentions();
         a.build_events();
+        a.speaking = a.events.iter().filter_map(|e| e.speaker.as_ref()?.canonical.clone()).collect();
         a
     }
 
@@ -482,11 +486,11 @@ impl<'a> Analysis<'a> {
         // is what follows the last role word, when two words or more follow it.
         if let Some(r) = (0..name.len().saturating_sub(2))
             .rev()
-            .find(|&r| has(lx::ROLE_TITLES | lx::ROLE_NOUNS | lx::PERSONAL_TITLES, self.base(name[r])))
+            .find(|&r| self.is(name[r], lx::ROLE_TITLES | lx::ROLE_NOUNS | lx::PERSONAL_TITLES))
         {
             let tail_is_name = name[r + 1..]
                 .iter()
-                .all(|&k| (p.tokens[k].cap || self.is(k, lx::PARTICLES)) && !has(lx::ORG_WORDS | lx::PLACE_WORDS, self.base(k)));
+                .all(|&k| (p.tokens[k].cap || self.is(k, lx::PARTICLES)) && !self.is(k, lx::ORG_WORDS | lx::PLACE_WORDS));
             if tail_is_name {
                 roles.push(self.base(name[r]).to_string());
                 stripped.extend(name[..=r].iter().map(|&k| self.base(k).to_string()));
@@ -497,7 +501,7 @@ impl<'a> Analysis<'a> {
         if name.len() >= 3 && a >= 2 && s == a && matches!(self.low(a - 1), "of" | "from") {
             let ends_with_role = |m: usize| {
                 self.mentions[m].kind == EKind::Role
-                    || has(lx::ROLE_TITLES | lx::ROLE_NOUNS, self.base(self.mentions[m].toks.end - 1))
+                    || self.is(self.mentions[m].toks.end - 1, lx::ROLE_TITLES | lx::ROLE_NOUNS)
             };
             if let Some(m) = self.mention_ending(a - 2).filter(|&m| ends_with_role(m)) {
                 roles.push(self.base(self.mentions[m].toks.end - 1).to_string());
@@ -506,7 +510,7 @@ impl<'a> Analysis<'a> {
         }
         // "Ambassador to the United Nations Nikki Haley": a first name after the organisation's
         // last word starts the person's name.
-        if let Some(o) = name.iter().rposition(|&k| has(lx::ORG_WORDS, self.base(k))) {
+        if let Some(o) = name.iter().rposition(|&k| self.is(k, lx::ORG_WORDS)) {
             let tail = &name[o + 1..];
             let plausible = tail.len() == 2 || (tail.len() == 3 && is_first_name(self.base(tail[0])));
             if plausible && tail.iter().all(|&k| p.tokens[k].cap && !self.all_caps(k)) {
@@ -573,7 +577,7 @@ impl<'a> Analysis<'a> {
             EKind::Org | EKind::Place => {
                 // An organisation keeps its role-like words ("Foreign Ministry of Iraq"); only
                 // personal titles before it go.
-                let first = (a..b).find(|&k| !(p.tokens[k].kind == Tk::Word && has(lx::PERSONAL_TITLES, self.base(k)))).unwrap_or(a);
+                let first = (a..b).find(|&k| !(p.tokens[k].kind == Tk::Word && self.is(k, lx::PERSONAL_TITLES))).unwrap_or(a);
                 let last = b;
                 strip_possessive(&p.span_text(first, last)).to_string()
             }
@@ -1089,7 +1093,7 @@ impl<'a> Analysis<'a> {
                 break;
             }
             // "PG&E President and CEO Andy Vesey": titles joined by "and", not a list of names.
-            let ends_with_role = |x: usize| has(lx::ROLE_TITLES | lx::ROLE_NOUNS, self.base(self.mentions[x].toks.end - 1));
+            let ends_with_role = |x: usize| self.is(self.mentions[x].toks.end - 1, lx::ROLE_TITLES | lx::ROLE_NOUNS);
             match self.mention_ending(k - 1) {
                 Some(prev) if !self.mentions[prev].possessive && self.mentions[prev].kind != EKind::Place && !ends_with_role(prev) => {
                     first = self.mentions[prev].toks.start;
@@ -1908,7 +1912,7 @@ impl<'a> Analysis<'a> {
 
     /// Whether a speaker is quoted or reported as speaking somewhere in the text.
     fn speaks(&self, sp: &Speaker) -> bool {
-        self.events.iter().any(|e| e.speaker.as_ref().is_some_and(|s| s.canonical == sp.canonical))
+        sp.canonical.as_ref().is_some_and(|c| self.speaking.contains(c))
     }
 
     fn clause_speaker(&self, a: usize, b: usize) -> Option<Speaker> {
