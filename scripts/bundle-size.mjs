@@ -6,13 +6,13 @@
 // re-anchored imports: about 570 KB. Session 5 built the storage records (quotemark-store) at
 // opt-level "s" for a quicker load and save: about 588 KB. Session 6 gave the HTML reader its
 // content extraction (paragraph scoring, cleaning, JSON-LD) and the detector its real-news rules
-// and one-name-per-person grouping: about 611 KB. The guard is set at 616 KB to catch
+// and one-name-per-person grouping: about 617 KB. The guard is set at 624 KB to catch
 // regressions; the 150 KB goal is not met (see docs/PERFORMANCE.md; issue 18 is about the load).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = 616;
+const BUDGET_KB = 624;
 const dir = process.argv[2] ?? 'dist';
 let raw = 0;
 let gz = 0;
