@@ -1,0 +1,189 @@
+//! Pass 2: speech events. Every reporting verb and `according to` gets a subject: a name, a
+//! pronoun or a role phrase, found by walking over the sentence. Uses the mentions of pass 1.
+
+use super::{Analysis, Event, Subj};
+use crate::suggest::lexicon as lx;
+use crate::suggest::text::NO_QUOTE;
+use crate::suggest::verbs;
+use std::ops::Range;
+
+impl Analysis<'_> {
+    pub(super) fn build_events(&mut self) {
+        let p = self.p;
+        for si in 0..p.sentences.len() {
+            let toks = p.sentences[si].toks.clone();
+            let para = p.sentences[si].para;
+            for v in toks.clone() {
+                if !self.word(v) {
+                    continue;
+                }
+                if self.low(v) == "according" && v + 2 < toks.end && self.low(v + 1) == "to" {
+                    if let Some(subj) = self
+                        .np_after(v + 2, toks.end)
+                        .or_else(|| self.plain_np(v + 2, toks.end))
+                    {
+                        if let Some(speaker) = self.resolve(&subj, v) {
+                            let cue = format!("{} {}", p.text(v), p.text(v + 1));
+                            self.events.push(Event {
+                                verb: v,
+                                cue,
+                                first: v,
+                                subj: subj.clone(),
+                                speaker: Some(speaker),
+                                para,
+                                naming: false,
+                            });
+                        }
+                    }
+                    continue;
+                }
+                // A capitalised verb only as the participle that opens a sentence ("Calling it …").
+                let Some(lemma) = self.p.tokens[v]
+                    .lemma
+                    .or_else(|| self.opening_participle(v, toks.start))
+                else {
+                    continue;
+                };
+                let floor = self.clause_floor(v, toks.start);
+                let inverted = self.right_after_close(v, floor);
+                if let Some(particles) = verbs::needs_particle(lemma) {
+                    let next = (v + 1 < toks.end).then(|| p.text(v + 1).to_lowercase());
+                    if !inverted && !next.is_some_and(|n| particles.contains(&n.as_str())) {
+                        continue;
+                    }
+                }
+                if self.noun_use(v) {
+                    continue;
+                }
+                let subj = if inverted {
+                    self.np_after(v + 1, toks.end)
+                } else {
+                    None
+                };
+                let (subj, first) = match subj {
+                    Some(s) => (Some(s), v),
+                    None => {
+                        let s = self.subject_before(v, floor, si);
+                        let first = s.as_ref().map_or(v, |s| self.subj_start(s));
+                        (s, first)
+                    }
+                };
+                // "Ferrand in relaying the news to parliament said, “…”": a verb that introduces a
+                // quotation takes the sentence's subject when the nearer look-back finds none.
+                // Not an intention ("hoped to announce “…”"), but "went on to say, “…”".
+                let infinitive = v >= 2 && self.low(v - 1) == "to" && self.intends(v - 2);
+                let adjacent = !infinitive && self.introduces_quote(v, toks.end);
+                let subj = subj.or_else(|| self.participle_subject(v, toks.clone(), si));
+                let subj = subj.or_else(|| adjacent.then(|| self.sentence_subject(si)).flatten());
+                let Some(subj) = subj else { continue };
+                let speaker = self.resolve(&subj, v);
+                if speaker.is_none() && !matches!(subj, Subj::Pronoun(_)) {
+                    continue;
+                }
+                let naming = verbs::is_naming(lemma) && matches!(subj, Subj::Phrase(..));
+                let cue = if lemma == "point" {
+                    format!("{} {}", p.text(v), p.text(v + 1))
+                } else {
+                    p.text(v)
+                };
+                self.events.push(Event {
+                    verb: v,
+                    cue,
+                    first,
+                    subj,
+                    speaker,
+                    para,
+                    naming,
+                });
+            }
+        }
+    }
+
+    /// The lemma of a capitalised reporting verb in `-ing` that opens its sentence (`Calling`,
+    /// `Saying`, `Speaking`).
+    pub(super) fn opening_participle(&self, v: usize, sent_start: usize) -> Option<&'static str> {
+        let t = &self.p.tokens[v];
+        if !t.cap || (sent_start..v).any(|k| self.word(k)) || !self.low(v).ends_with("ing") {
+            return None;
+        }
+        verbs::reporting_verb(self.low(v))
+    }
+
+    /// "Calling it a “culture of death”, the archbishop said …": a participle that opens its
+    /// sentence has the subject of the sentence's next reporting verb.
+    fn participle_subject(&self, v: usize, toks: Range<usize>, si: usize) -> Option<Subj> {
+        let first_word = (toks.start..v).all(|k| !self.word(k));
+        if !first_word || !self.low(v).ends_with("ing") {
+            return None;
+        }
+        let next = (v + 1..toks.end).find(|&k| {
+            self.word(k)
+                && !self.p.tokens[k].cap
+                && self.p.tokens[k].lemma.is_some()
+                && !self.low(k).ends_with("ing")
+        })?;
+        let floor = self.clause_floor(next, toks.start);
+        self.subject_before(next, floor, si)
+    }
+
+    /// Whether word `k` is a verb of intention before `to` (`hoped to announce`, `plans to say`),
+    /// as opposed to a report (`went on to say`, `went as far as to say`).
+    fn intends(&self, k: usize) -> bool {
+        let w = self.low(k);
+        [
+            "hope", "plan", "want", "expect", "intend", "aim", "seek", "sought", "tr", "refus",
+            "declin", "fail", "need", "wish", "decid", "prepar", "agree", "promis", "schedul",
+        ]
+        .iter()
+        .any(|stem| w.starts_with(stem))
+    }
+
+    /// Whether a quotation opens right after verb `v` (after a particle, a comma or a colon).
+    pub(super) fn introduces_quote(&self, v: usize, end: usize) -> bool {
+        let p = self.p;
+        let mut k = v + 1;
+        if k < end
+            && self.word(k)
+            && !p.tokens[k].cap
+            && matches!(self.low(k), "out" | "of" | "to" | "that")
+        {
+            k += 1;
+        }
+        while k < end && matches!(p.punct_char(k), Some(',' | ':')) {
+            k += 1;
+        }
+        k < end && p.tokens[k].quote != NO_QUOTE
+    }
+
+    /// Where a clause can start: the sentence start or just after the last quotation before `v`.
+    fn clause_floor(&self, v: usize, sent_start: usize) -> usize {
+        let mut k = v;
+        while k > sent_start {
+            if self.p.tokens[k - 1].quote != NO_QUOTE {
+                return k;
+            }
+            k -= 1;
+        }
+        sent_start
+    }
+
+    /// `“…,” said Name`: only punctuation between a closing mark and the verb.
+    fn right_after_close(&self, v: usize, floor: usize) -> bool {
+        let mut k = v;
+        while k > floor && matches!(self.p.punct_char(k - 1), Some(',' | '—' | '–' | '-')) {
+            k -= 1;
+        }
+        k == floor && floor > 0 && self.p.tokens[floor - 1].quote != NO_QUOTE
+    }
+
+    /// A verb form used as a noun: after a determiner or a possessive (`the claims`, `May’s call`).
+    fn noun_use(&self, v: usize) -> bool {
+        if v == 0 || !self.word(v - 1) || self.p.tokens[v - 1].para != self.p.tokens[v].para {
+            return false;
+        }
+        let w = self.low(v - 1);
+        self.is(v - 1, lx::DETERMINERS)
+            || self.possessive(v - 1)
+            || matches!(w, "my" | "our" | "your")
+    }
+}
