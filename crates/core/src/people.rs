@@ -117,7 +117,7 @@ const POST_NOMINALS: &[&str] = &["QC", "KC", "OBE", "MBE", "CBE", "PhD"];
 fn without_post_nominals(name: &str) -> &str {
     let mut n = name.trim_end();
     while let Some((head, last)) = n.rsplit_once(' ') {
-        if POST_NOMINALS.contains(&last.trim_end_matches(|c: char| c == '.' || c == ',')) {
+        if POST_NOMINALS.contains(&last.trim_end_matches(['.', ','])) {
             n = head.trim_end();
         } else {
             break;
