@@ -26,7 +26,7 @@
 //! ```
 
 use crate::document::Document;
-use crate::model::{Annotation, AnnotationSet, Claim, ClaimStatus, ClaimType, Evidence, Kind, Quote, QuoteForm};
+use crate::model::{Annotation, AnnotationSet, Claim, ClaimStatus, Evidence, Kind, Quote};
 
 /// The CSV header row (without its line break).
 pub const CSV_HEADER: &str = "kind,quoted text,speaker,cue,form,claim type,status,evidence,note,tags,start,end";
@@ -82,9 +82,9 @@ pub fn to_csv(doc: &Document, set: &AnnotationSet) -> String {
             quoted_text(doc, a),
             quote.map(speaker_as_written).unwrap_or_default(),
             quote.and_then(|q| q.cue.as_deref()).unwrap_or_default().to_string(),
-            quote.map(|q| form_name(q.form).to_string()).unwrap_or_default(),
-            claim.map(|c| claim_type_name(c.claim_type).to_string()).unwrap_or_default(),
-            claim.map(|c| status_label(c.status).to_lowercase()).unwrap_or_default(),
+            quote.map(|q| q.form.key().to_string()).unwrap_or_default(),
+            claim.map(|c| c.claim_type.key().to_string()).unwrap_or_default(),
+            claim.map(|c| c.status.label().to_lowercase()).unwrap_or_default(),
             claim.map(|c| evidence_list(&c.evidence)).unwrap_or_default(),
             a.note.clone(),
             a.tags.join("; "),
@@ -154,38 +154,6 @@ fn evidence_list(evidence: &[Evidence]) -> String {
         .filter(|item| !item.is_empty())
         .collect();
     items.join(" | ")
-}
-
-fn form_name(form: QuoteForm) -> &'static str {
-    match form {
-        QuoteForm::Direct => "direct",
-        QuoteForm::Partial => "partial",
-        QuoteForm::Indirect => "indirect",
-    }
-}
-
-fn claim_type_name(t: ClaimType) -> &'static str {
-    match t {
-        ClaimType::Statistic => "statistic",
-        ClaimType::Causal => "causal",
-        ClaimType::Prediction => "prediction",
-        ClaimType::Comparison => "comparison",
-        ClaimType::Other => "other",
-    }
-}
-
-/// Claim statuses in the order the Markdown report lists them.
-const STATUS_ORDER: [ClaimStatus; 5] =
-    [ClaimStatus::Unverified, ClaimStatus::NeedsSource, ClaimStatus::Supported, ClaimStatus::Disputed, ClaimStatus::False];
-
-fn status_label(s: ClaimStatus) -> &'static str {
-    match s {
-        ClaimStatus::Unverified => "Unverified",
-        ClaimStatus::NeedsSource => "Needs source",
-        ClaimStatus::Supported => "Supported",
-        ClaimStatus::Disputed => "Disputed",
-        ClaimStatus::False => "False",
-    }
 }
 
 /// The heading under which quotes without a speaker are listed, after every speaker.
@@ -300,14 +268,14 @@ pub fn to_markdown(doc: &Document, set: &AnnotationSet) -> String {
     if claims.is_empty() {
         out.push_str("No claims marked.\n\n");
     }
-    for status in STATUS_ORDER {
+    for status in ClaimStatus::ALL {
         let group: Vec<_> = claims.iter().filter(|(_, c)| c.status == status).collect();
         if group.is_empty() {
             continue;
         }
-        out.push_str(&format!("### {}\n\n", status_label(status)));
+        out.push_str(&format!("### {}\n\n", status.label()));
         for (a, c) in group {
-            let mut lines = vec![format!("- {} — {}", quotation(doc, a), claim_type_name(c.claim_type))];
+            let mut lines = vec![format!("- {} — {}", quotation(doc, a), c.claim_type.key())];
             for e in &c.evidence {
                 let url = e.url.as_deref().filter(|u| !u.trim().is_empty()).map(link);
                 let note = block_lines(&e.note).join(" ");

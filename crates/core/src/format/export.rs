@@ -272,12 +272,7 @@ fn annotation(a: &Annotation) -> Ann<'_> {
 /// A readable line for tools that only show a body's `value`, e.g.
 /// `Direct quote by the Prime Minister (Theresa May), cue “said”`.
 fn quote_summary(q: &Quote) -> String {
-    let form = match q.form {
-        QuoteForm::Direct => "Direct",
-        QuoteForm::Partial => "Partial",
-        QuoteForm::Indirect => "Indirect",
-    };
-    let mut s = format!("{form} quote by ");
+    let mut s = format!("{} quote by ", q.form.label());
     s.push_str(if q.speaker.is_empty() { "an unnamed speaker" } else { &q.speaker });
     if let Some(c) = q.speaker_canonical.as_deref().filter(|c| !c.is_empty() && *c != q.speaker) {
         s.push_str(&format!(" ({c})"));

@@ -280,8 +280,7 @@ fn quote_suggestion(an: &Analysis, a: &Attributed) -> Option<Suggestion> {
         (Family::Single, _) => "single",
     };
     let form = if a.partial { QuoteForm::Partial } else { QuoteForm::Direct };
-    reasons
-        .push(format!("{} quotation in {marks} marks", if form == QuoteForm::Partial { "partial" } else { "direct" }));
+    reasons.push(format!("{} quotation in {marks} marks", form.key()));
     if a.raw.len() > 1 {
         reasons.push("split around its attribution: one quotation in two parts".to_string());
     }

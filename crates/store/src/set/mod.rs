@@ -1,5 +1,5 @@
 //! The annotation set (`quotemark.v3.set.…`): every annotation of a document in one value, kept
-//! in columns: their layout and letters here, writing them in `write`, reading them in `read`
+//! in columns: their layout here, writing them in `write`, reading them in `read`
 //! (by hand, fast, or with serde, the reference). Uses [`crate::records`], [`crate::text_index`],
 //! [`crate::error`] and [`crate::json`].
 //!
@@ -10,7 +10,8 @@
 //! correspondingly quicker to read and write. Annotations that do not fit (a target in full, or on
 //! another source) are kept as records beside the columns.
 
-use quotemark_core::model::{ClaimStatus, ClaimType, QuoteForm};
+#[cfg(doc)]
+use quotemark_core::model::QuoteForm;
 
 mod read;
 mod write;
@@ -18,37 +19,11 @@ mod write;
 pub use read::{decode_set, decode_set_with_serde, set_ids, DecodedSet};
 pub use write::{encode_annotation_set, encode_set};
 
-/// Letters of the `type` column: a quote's form, or a claim's type.
-const FORMS: [(QuoteForm, char); 3] = [
-    (QuoteForm::Direct, 'd'),
-    (QuoteForm::Partial, 'p'),
-    (QuoteForm::Indirect, 'i'),
-];
-const CLAIM_TYPES: [(ClaimType, char); 5] = [
-    (ClaimType::Statistic, 's'),
-    (ClaimType::Causal, 'c'),
-    (ClaimType::Prediction, 'p'),
-    (ClaimType::Comparison, 'm'),
-    (ClaimType::Other, 'o'),
-];
-/// Letters of the `status` column (`-` for quotes).
-const STATUSES: [(ClaimStatus, char); 5] = [
-    (ClaimStatus::Unverified, 'u'),
-    (ClaimStatus::NeedsSource, 'n'),
-    (ClaimStatus::Supported, 's'),
-    (ClaimStatus::Disputed, 'd'),
-    (ClaimStatus::False, 'f'),
-];
-
-pub(crate) fn letter<T: PartialEq + Copy>(table: &[(T, char)], value: T) -> char {
-    table
-        .iter()
-        .find(|(v, _)| *v == value)
-        .map_or('?', |(_, c)| *c)
-}
-
-pub(crate) fn from_letter<T: Copy>(table: &[(T, char)], c: char) -> Option<T> {
-    table.iter().find(|(_, l)| *l == c).map(|(v, _)| *v)
+/// The value of a vocabulary (`ALL`) whose letter (`letter`, as [`QuoteForm::letter`]) is `c`:
+/// the `type` column holds a quote's form or a claim's type, the `status` column a claim's
+/// status (`-` for quotes).
+fn from_letter<T: Copy>(all: &[T], letter: fn(T) -> char, c: char) -> Option<T> {
+    all.iter().copied().find(|&v| letter(v) == c)
 }
 
 /// The columns of a set: one entry per annotation of each field, strings as positions in a table.

@@ -1,14 +1,14 @@
 //! Reading a set: the columns by hand when they are as `write` has them, otherwise with serde.
 
-use super::{from_letter, runs, Columns, CLAIM_TYPES, FORMS, STATUSES};
+use super::{from_letter, runs, Columns};
 use crate::error::{check_version, StoreError};
 use crate::json;
 use crate::records::{AnnotationIn, ANNOTATION};
 use crate::text_index::TextIndex;
 use crate::STORE_VERSION;
 use quotemark_core::model::{
-    Annotation, AnnotationId, ArcStr, Claim, Evidence, Kind, Quote, Substr, Target,
-    TextPositionSelector, TextQuoteSelector, Timestamp,
+    Annotation, AnnotationId, ArcStr, Claim, ClaimStatus, ClaimType, Evidence, Kind, Quote,
+    QuoteForm, Substr, Target, TextPositionSelector, TextQuoteSelector, Timestamp,
 };
 use serde::Deserialize;
 use std::borrow::Cow;
@@ -326,13 +326,13 @@ impl Entry<'_> {
                 speaker: shared(self.speaker)?.unwrap_or_default(),
                 speaker_canonical: shared(self.canonical)?,
                 cue: shared(self.cue)?,
-                form: from_letter(&FORMS, t)
+                form: from_letter(&QuoteForm::ALL, QuoteForm::letter, t)
                     .ok_or_else(|| format!("\"{t}\" is not a quote form"))?,
             }),
             b'c' => Kind::Claim(Claim {
-                claim_type: from_letter(&CLAIM_TYPES, t)
+                claim_type: from_letter(&ClaimType::ALL, ClaimType::letter, t)
                     .ok_or_else(|| format!("\"{t}\" is not a claim type"))?,
-                status: from_letter(&STATUSES, st)
+                status: from_letter(&ClaimStatus::ALL, ClaimStatus::letter, st)
                     .ok_or_else(|| format!("\"{st}\" is not a claim status"))?,
                 evidence: self
                     .evidence

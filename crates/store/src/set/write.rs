@@ -1,6 +1,6 @@
 //! Writing a set: the columns, with a table of strings, and the other annotations as records.
 
-use super::{letter, runs, CLAIM_TYPES, FORMS, STATUSES};
+use super::runs;
 use crate::json;
 use crate::records::AnnotationOut;
 use crate::text_index::{Compact, TextIndex};
@@ -159,12 +159,12 @@ fn write_set<'a>(
         }
     });
     let kind_type = letters(|a| match &a.kind {
-        Kind::Quote(q) => letter(&FORMS, q.form) as u8,
-        Kind::Claim(c) => letter(&CLAIM_TYPES, c.claim_type) as u8,
+        Kind::Quote(q) => q.form.letter() as u8,
+        Kind::Claim(c) => c.claim_type.letter() as u8,
     });
     let status = letters(|a| match &a.kind {
         Kind::Quote(_) => b'-',
-        Kind::Claim(c) => letter(&STATUSES, c.status) as u8,
+        Kind::Claim(c) => c.status.letter() as u8,
     });
     let mut w = json::Writer::with_capacity(n * 48 + text_bytes + 256);
     w.raw(r#"{"version":3,"columns":{"id":"#);
