@@ -27,6 +27,7 @@ pub mod report;
 pub mod segment;
 pub mod share;
 pub mod suggest;
+pub mod url;
 
 pub use suggest::lexicon::Fnv;
 

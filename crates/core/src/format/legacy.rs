@@ -15,14 +15,14 @@
 //!
 //! Version 1 was flat: offsets and quote on the annotation, timestamps in milliseconds since 1970,
 //! and every annotation on the file's document. Migration builds a target with both selectors
-//! whose source is the document id.
+//! whose source is the document id. Uses [`super::fields`], [`super::collector`] and
+//! [`super::document`], as the current format's reader does.
 
+use super::collector::{Collector, Ctx};
+use super::document::{document, DocumentKeys};
 use super::error::{quoted, Path};
-use super::import::{
-    check_span, document, evidence_url, offset, opt_enum, opt_str, opt_strings, req_str, Collector, Ctx, DocumentKeys,
-    Object, CLAIM_TYPE_NAMES, FORM_NAMES, R, STATUS_NAMES,
-};
-use super::json::Json as Value;
+use super::fields::{check_span, evidence_url, offset, opt_enum, opt_str, opt_strings, req_str, R};
+use super::json::{Json as Value, Object};
 use super::{FileFormat, Imported};
 use crate::model::{
     Annotation, AnnotationId, Claim, ClaimStatus, ClaimType, Evidence, Kind, Quote, QuoteForm, Substr, Target, Timestamp,
@@ -56,7 +56,7 @@ fn annotation_v1(v: &Value, p: &Path, ctx: &Ctx, source: &str) -> R<Annotation> 
     }
     let start = offset(m, "start", p, "")?;
     let end = offset(m, "end", p, "")?;
-    check_span(start, end, p, "", ctx)?;
+    check_span(start, end, p, "", ctx.text_len)?;
     let exact = req_str(m, "quote", p)?;
     let prefix = opt_str(m, "prefix", p)?.unwrap_or("");
     let suffix = opt_str(m, "suffix", p)?.unwrap_or("");
@@ -65,11 +65,11 @@ fn annotation_v1(v: &Value, p: &Path, ctx: &Ctx, source: &str) -> R<Annotation> 
             speaker: opt_str(m, "speaker", p)?.unwrap_or("").into(),
             speaker_canonical: opt_str(m, "speakerCanonical", p)?.map(Substr::from),
             cue: opt_str(m, "cue", p)?.map(Substr::from),
-            form: opt_enum::<QuoteForm>(m, "form", p, FORM_NAMES)?.unwrap_or_default(),
+            form: opt_enum::<QuoteForm>(m, "form", p)?.unwrap_or_default(),
         }),
         "claim" => Kind::Claim(Claim {
-            claim_type: opt_enum::<ClaimType>(m, "claimType", p, CLAIM_TYPE_NAMES)?.unwrap_or_default(),
-            status: opt_enum::<ClaimStatus>(m, "status", p, STATUS_NAMES)?.unwrap_or_default(),
+            claim_type: opt_enum::<ClaimType>(m, "claimType", p)?.unwrap_or_default(),
+            status: opt_enum::<ClaimStatus>(m, "status", p)?.unwrap_or_default(),
             evidence: evidence(m, p)?,
         }),
         other => {

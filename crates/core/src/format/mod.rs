@@ -45,15 +45,21 @@
 //! assert_eq!(err.to_string(), "target.selector: TextPositionSelector end (12) is before start (40)");
 //! ```
 
+mod annotation;
+mod collector;
+mod document;
 mod error;
 mod export;
+mod fields;
 mod import;
 mod json;
 mod legacy;
 
 pub use error::{ImportError, ImportErrorKind};
 pub use export::export;
-pub use import::{import, is_http_url};
+pub use import::import;
+/// The URL check for evidence links; the same as [`crate::url::is_http_url`].
+pub use crate::url::is_http_url;
 
 use crate::document::{Date, Document, DocumentId};
 use crate::model::{Annotation, AnnotationSet};

@@ -187,15 +187,10 @@ pub(crate) fn date_prefix(value: &str) -> Option<Date> {
 
 /// An absolute `http:` or `https:` address without white space or control characters; anything
 /// else (relative, `javascript:`, `data:`…) is not a usable source.
+/// The value is trimmed first; the check is [`crate::url::is_http_url`].
 pub(crate) fn http_url(value: &str) -> Option<String> {
     let v = value.trim();
-    let lower = v.get(..8).unwrap_or(v).to_ascii_lowercase();
-    let scheme_ok = lower.starts_with("https://") || lower.starts_with("http://");
-    let host_ok = v
-        .split_once("//")
-        .is_some_and(|(_, rest)| !rest.is_empty() && !rest.starts_with('/'));
-    let clean = !v.chars().any(|c| c.is_whitespace() || c.is_control());
-    (scheme_ok && host_ok && clean).then(|| v.to_string())
+    crate::url::is_http_url(v).then(|| v.to_string())
 }
 
 /// Splits a leading `date YYYY-MM-DD` marker off a normalised body and renormalises what is left.
