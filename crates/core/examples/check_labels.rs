@@ -3,8 +3,8 @@
 //! by hand, before any score is seen.
 //!
 //! ```text
-//! cargo run -p quotemark-core --example check_labels -- data/quotes-real/*.txt
-//! cargo run -p quotemark-core --example check_labels -- --text data/quotes-real/02-….txt
+//! cargo run -p quotemark-core --features eval --example check_labels -- data/quotes-real/*.txt
+//! cargo run -p quotemark-core --features eval --example check_labels -- --text data/quotes-real/02-….txt
 //! ```
 //!
 //! `--text` prints the article's title and normalised text, the text that labels must match.

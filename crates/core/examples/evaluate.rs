@@ -1,8 +1,8 @@
 //! Scores the quotation detector on a labelled folder (format: `data/quotes-eval/README.md`).
 //!
 //! ```text
-//! cargo run --release -p quotemark-core --example evaluate -- data/quotes-eval [--verbose]
-//! cargo run --release -p quotemark-core --example evaluate -- --show data/quotes-eval/01-library-cuts.txt
+//! cargo run --release -p quotemark-core --features eval --example evaluate -- data/quotes-eval [--verbose]
+//! cargo run --release -p quotemark-core --features eval --example evaluate -- --show data/quotes-eval/01-library-cuts.txt
 //! ```
 //!
 //! Prints span precision, recall and F1 (a match covers at least 80% of the gold characters,

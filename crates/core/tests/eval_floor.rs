@@ -1,6 +1,8 @@
 //! The detector must not get worse on the labelled set: span F1 and speaker accuracy stay at or
 //! above the floors below (a hair under the figures reached; see docs/SUGGESTIONS.md). A label
-//! that can no longer be found in its article fails the test too. Not a timing test.
+//! that can no longer be found in its article fails the test too. Needs the `eval` feature (`./dev
+//! test core` turns it on). Not a timing test.
+#![cfg(feature = "eval")]
 
 use quotemark_core::suggest::eval::{evaluate_dir, load_dir};
 use std::path::Path;

@@ -42,6 +42,7 @@ use crate::document::Document;
 use crate::model::Span;
 use serde::Deserialize;
 use std::fmt;
+#[cfg(feature = "eval")]
 use std::path::Path;
 
 /// Character coverage of a gold quotation needed for a match.
@@ -365,7 +366,9 @@ pub fn locate(doc: &Document, labels: &Labels) -> Result<(Vec<GoldSpan>, Vec<Vec
     Ok((gold, negatives))
 }
 
-/// Reads a labelled folder: every `*.txt` with its `*.labels.json`, in name order.
+/// Reads a labelled folder: every `*.txt` with its `*.labels.json`, in name order (with the `eval`
+/// feature: file access is for the evaluation tools only).
+#[cfg(feature = "eval")]
 pub fn load_dir(dir: &Path) -> Result<Vec<LabelledDocument>, EvalError> {
     let err = |file: &Path, message: String| EvalError { file: file.display().to_string(), message };
     let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -472,7 +475,8 @@ pub fn evaluate(docs: &[LabelledDocument]) -> Result<Scores, EvalError> {
     Ok(sc)
 }
 
-/// Loads and scores a labelled folder.
+/// Loads and scores a labelled folder (with the `eval` feature).
+#[cfg(feature = "eval")]
 pub fn evaluate_dir(dir: &Path) -> Result<Scores, EvalError> {
     evaluate(&load_dir(dir)?)
 }
