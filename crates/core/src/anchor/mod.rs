@@ -66,9 +66,13 @@
 //! ```
 
 pub mod myers;
+mod qgram;
+#[cfg(test)]
+mod tests;
 
 use crate::model::{Annotation, Span, Substr, Target, TextPositionSelector, TextQuoteSelector};
 use myers::Pattern;
+use qgram::{QgramIndex, Q};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 
@@ -589,73 +593,6 @@ impl Quote {
     }
 }
 
-/// Length of the indexed grams.
-const Q: usize = 4;
-
-/// Every position of the text bucketed by a hash of the 4 code points starting there (a counting
-/// sort, so each bucket lists its positions in ascending order). There are about as many buckets as
-/// positions, at most 2¹⁶. Positions are `u32`: texts are far shorter than 4 G code points.
-#[derive(Clone, Debug)]
-struct QgramIndex {
-    /// `log2` of the number of buckets.
-    bits: u32,
-    /// Bucket `h` is `positions[starts[h]..starts[h + 1]]`.
-    starts: Vec<u32>,
-    positions: Vec<u32>,
-}
-
-fn gram_hash(gram: &[char], bits: u32) -> usize {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &c in gram {
-        h = (h ^ c as u64).wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - bits)) as usize
-}
-
-impl QgramIndex {
-    fn new(chars: &[char]) -> QgramIndex {
-        let bits = (usize::BITS - chars.len().leading_zeros()).clamp(4, 16);
-        let buckets = 1usize << bits;
-        let hashes: Vec<u16> = chars.windows(Q).map(|g| gram_hash(g, bits) as u16).collect();
-        // Counting sort: count into starts[h + 1], sum up, then use starts[h] as the fill cursor
-        // (which leaves it at the old starts[h + 1]) and shift back.
-        let mut starts = vec![0u32; buckets + 1];
-        for &h in &hashes {
-            starts[h as usize + 1] += 1;
-        }
-        for b in 0..buckets {
-            starts[b + 1] += starts[b];
-        }
-        let mut positions = vec![0u32; hashes.len()];
-        for (i, &h) in hashes.iter().enumerate() {
-            let cursor = &mut starts[h as usize];
-            positions[*cursor as usize] = i as u32;
-            *cursor += 1;
-        }
-        starts.copy_within(0..buckets, 1);
-        starts[0] = 0;
-        QgramIndex { bits, starts, positions }
-    }
-
-    fn bucket(&self, h: usize) -> &[u32] {
-        &self.positions[self.starts[h] as usize..self.starts[h + 1] as usize]
-    }
-
-    /// Occurrences of `needle` (at least `Q` long) in `chars`, ascending.
-    fn find(&self, chars: &[char], needle: &[char]) -> Vec<usize> {
-        let m = needle.len();
-        // Look up the needle's rarest gram, then verify each candidate.
-        let (offset, bucket) = (0..=m - Q)
-            .map(|i| (i, self.bucket(gram_hash(&needle[i..i + Q], self.bits))))
-            .min_by_key(|(_, b)| b.len())
-            .unwrap_or((0, &[]));
-        bucket
-            .iter()
-            .filter_map(|&p| (p as usize).checked_sub(offset))
-            .filter(|&s| chars.get(s..s + m) == Some(needle))
-            .collect()
-    }
-}
 
 /// How well a candidate span's edge matches the quote's: the edit distance between the quote's
 /// first (`head`) or last 48 code points and the candidate's, where the candidate may run on
@@ -681,148 +618,4 @@ fn edge_cost(quote: &[char], candidate: &[char], head: bool) -> usize {
         }
     }
     row.into_iter().min().unwrap_or(0)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn prepared_texts_and_patterns_can_be_shared() {
-        fn shared<T: Send + Sync>() {}
-        shared::<AnchorText>();
-        shared::<Pattern>();
-    }
-
-    fn target(start: usize, end: usize, exact: &str, prefix: &str, suffix: &str) -> Target {
-        Target::new("doc", start, end, exact, prefix, suffix)
-    }
-
-    #[test]
-    fn position_only_targets() {
-        let mut t = target(2, 4, "", "", "");
-        t.quote = None;
-        assert_eq!(anchor("abcdef", &t), Anchored::at(2, 4, AnchorStatus::Exact));
-        assert_eq!(anchor("abc", &t), Anchored::ORPHAN);
-        t.position = Some(TextPositionSelector { start: 5, end: 3 });
-        assert_eq!(anchor("abcdef", &t), Anchored::ORPHAN);
-        t.position = None;
-        assert_eq!(anchor("abcdef", &t), Anchored::ORPHAN);
-        // An empty quote counts as none.
-        let t = target(1, 3, "", "x", "y");
-        assert_eq!(anchor("abcdef", &t), Anchored::at(1, 3, AnchorStatus::Exact));
-    }
-
-    #[test]
-    fn malformed_positions_do_not_panic() {
-        let text = "one two three two one";
-        for (s, e) in [(usize::MAX, 3), (100, 200), (5, 2), (0, usize::MAX), (21, 21)] {
-            let t = target(s, e, "two", "", "");
-            let found = anchor(text, &t);
-            assert_eq!(found.status, AnchorStatus::Moved, "{s}..{e}");
-        }
-        let t = target(5, 2, "two", "", "");
-        assert_eq!(anchor(text, &t), Anchored::at(4, 7, AnchorStatus::Moved));
-        assert_eq!(anchor("", &t), Anchored::ORPHAN);
-        let results = AnchorText::new(text).anchor_all([&target(usize::MAX, 0, "two", "", ""), &t]);
-        assert_eq!(results.len(), 2);
-    }
-
-    #[test]
-    fn stored_end_disagreeing_with_quote_length_uses_the_quote() {
-        let t = target(4, 5, "two", "", "");
-        assert_eq!(anchor("one two", &t), Anchored::at(4, 7, AnchorStatus::Exact));
-    }
-
-    #[test]
-    fn a_coincidental_quote_at_the_old_position_loses_to_its_context() {
-        let t = target(7, 8, "I", "I think. ", " know.");
-        assert_eq!(anchor("Hello. I think. I know.", &t), Anchored::at(16, 17, AnchorStatus::Moved));
-        // With no occurrence in context, the position wins.
-        assert_eq!(anchor("Hello. I think. I knew.", &t), Anchored::at(7, 8, AnchorStatus::Exact));
-    }
-
-    #[test]
-    fn context_chooses_among_occurrences() {
-        let text = "Red said no. Blue said no. Green said no.";
-        let t = target(0, 2, "no", "Blue said ", ". Green");
-        assert_eq!(anchor(text, &t), Anchored::at(23, 25, AnchorStatus::Moved));
-        // Without context, the occurrence nearest the stored position.
-        let t = target(38, 40, "no", "", "");
-        assert_eq!(anchor(text, &t), Anchored::at(38, 40, AnchorStatus::Exact));
-        let t = target(36, 38, "no", "", "");
-        assert_eq!(anchor(text, &t), Anchored::at(38, 40, AnchorStatus::Moved));
-    }
-
-    #[test]
-    fn poor_fuzzy_match_is_an_orphan() {
-        let t = target(0, 20, "completely different", "context before ", " context after");
-        assert_eq!(anchor("An unrelated sentence about the weather today.", &t), Anchored::ORPHAN);
-        // Close enough, but in an unrelated context: still needs a good quote.
-        let t = target(0, 24, "the quick brown fox jump", "xxxxxxxxxxxxxxxxxxxxxxx", "yyyyyyyyyyyyyyyy");
-        let found = anchor("Then: the quick brown fax jumps over.", &t);
-        assert!(matches!(found.status, AnchorStatus::Fuzzy { .. }), "{found:?}");
-        let found = anchor("Then: the quack briwn fax jumps over.", &t);
-        assert_eq!(found, Anchored::ORPHAN);
-    }
-
-    #[test]
-    fn fuzzy_matches_do_not_cut_words_the_quote_keeps_whole() {
-        let old = "Facebook insisted as fresh calls to crack down on the Internet and end-to-end crypto once again surfaced.";
-        let new = "Facebook insisted as renewed calls to crack down on the Internet and end-to-end encryption once again surfaced.";
-        let quote = "fresh calls to crack down on the Internet and end-to-end crypto";
-        let at = old.find(quote).unwrap();
-        let t = describe("s", old, Span::new(at, at + quote.len()));
-        let found = anchor(new, &t);
-        assert!(matches!(found.status, AnchorStatus::Fuzzy { .. }), "{found:?}");
-        let span = found.span.unwrap();
-        let chars: Vec<char> = new.chars().collect();
-        assert_eq!(
-            chars[span.start..span.end].iter().collect::<String>(),
-            "renewed calls to crack down on the Internet and end-to-end encryption"
-        );
-        // A quote that itself ends mid-word is not widened.
-        let t = target(6, 30, "the quick brown fox jump", "xxxxxxxxxxxxxxxxxxxxxxx", "yyyyyyyyyyyyyyyy");
-        let found = anchor("Then: the quick brown fax jumps over.", &t);
-        let chars: Vec<char> = "Then: the quick brown fax jumps over.".chars().collect();
-        let span = found.span.unwrap();
-        assert_eq!(chars[span.start..span.end].iter().collect::<String>(), "the quick brown fax jump");
-    }
-
-    #[test]
-    fn describe_extends_context_until_unique() {
-        let unit = "All work and no play makes Jack a dull boy. ";
-        let text = format!("{}{}Unique ending.", unit.repeat(3), "Different. ");
-        let at = unit.len() * 2 + 4; // "work" in the third repetition (ASCII, so bytes = chars)
-        let t = describe("doc", &text, Span::new(at, at + 4));
-        let q = t.quote.as_ref().unwrap();
-        assert_eq!(q.exact, "work");
-        let whole = format!("{}{}{}", q.prefix, q.exact, q.suffix);
-        assert_eq!(text.matches(&whole).count(), 1);
-        assert!(q.prefix.chars().count() >= MIN_CONTEXT && q.prefix.chars().count() <= MAX_CONTEXT);
-        // A periodic text cannot be disambiguated; the context stops at the cap.
-        let text = "ab".repeat(1000);
-        let t = describe("doc", &text, Span::new(1000, 1002));
-        let q = t.quote.unwrap();
-        assert_eq!((q.prefix.len(), q.suffix.len()), (MAX_CONTEXT, MAX_CONTEXT));
-    }
-
-    #[test]
-    fn describe_clamps_spans() {
-        let t = describe("doc", "short", Span { start: 9, end: 99 });
-        assert_eq!(t.span(), Some(Span::new(5, 5)));
-        assert_eq!(t.exact(), Some(""));
-        let t = describe("doc", "short", Span { start: 4, end: 2 });
-        assert_eq!(t.span(), Some(Span::new(2, 2)));
-    }
-
-    #[test]
-    fn qgram_index_finds_overlapping_occurrences() {
-        let text = AnchorText::new("aaaaaa “quote” aaaa");
-        assert_eq!(text.find_exact(&['a'; 4]), vec![0, 1, 2, 15]);
-        assert_eq!(text.find_exact(&"“quote”".chars().collect::<Vec<_>>()), vec![7]);
-        assert_eq!(text.find_exact(&['a', 'a']), vec![0, 1, 2, 3, 4, 15, 16, 17]);
-        assert!(text.find_exact(&[]).is_empty());
-        assert!(AnchorText::new("abc").find_exact(&['a', 'b', 'c', 'd']).is_empty());
-    }
 }
