@@ -49,6 +49,9 @@ mod tests {
             "https://a b",
             "https://a\u{0}",
             "http:/a",
+            // No host before the query or fragment (the reader's old check let these through).
+            "https://?q",
+            "https://#f",
         ] {
             assert!(!is_http_url(bad), "{bad}");
         }

@@ -284,6 +284,7 @@ fn quote_summary(q: &Quote) -> String {
 }
 
 /// A readable line for tools that only show a body's `value`, e.g. `Statistic claim, needs a source`.
+/// The wording is this summary's own prose, not the model's labels ([`ClaimType::label`]).
 fn claim_summary(c: &Claim) -> String {
     let kind = match c.claim_type {
         ClaimType::Statistic => "Statistic claim",
