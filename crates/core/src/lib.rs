@@ -17,6 +17,7 @@
 
 pub mod anchor;
 pub mod document;
+pub mod filter;
 pub mod format;
 pub mod merge;
 pub mod model;
