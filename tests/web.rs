@@ -190,7 +190,7 @@ fn a_selection_across_paragraphs_is_one_span_and_outside_the_body_is_none() {
 // ---------------------------------------------------------------------------------------------
 // Components: tag a selection through the toolbar and see the highlight and the card.
 
-use quotemark::storage::MemoryStore;
+use quotemark::persist::MemoryStore;
 use std::rc::Rc;
 
 fn mount_in_memory() -> (HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
@@ -247,7 +247,7 @@ async fn tagging_a_selection_draws_a_highlight_and_a_card() {
 
 // ---------- Storage adapter: large values come back exactly ----------
 
-use quotemark::storage::{LocalStore, Store};
+use quotemark::persist::storage::{LocalStore, Store};
 
 #[wasm_bindgen_test]
 fn large_stored_values_are_read_back_exactly() {
@@ -277,16 +277,17 @@ fn large_stored_values_are_read_back_exactly() {
 
 #[wasm_bindgen_test]
 fn opening_another_document_first_saves_the_open_one() {
-    use quotemark::state::{new_id, now, sample_document, AppState};
+    use quotemark::actions::{annotations, documents, Ctx};
+    use quotemark::browser::{new_id, now};
     use quotemark_core::document::Document;
     use quotemark_core::model::{Annotation, Claim, Command, Kind};
     let store = Rc::new(MemoryStore::default());
-    let state = AppState::new(store.clone());
-    let claim = Annotation::new(new_id(), state.describe(Span::new(4, 20)), Kind::Claim(Claim::default()), now());
+    let ctx = Ctx::start(store.clone());
+    let claim = Annotation::new(new_id(), ctx.doc.describe(Span::new(4, 20)), Kind::Claim(Claim::default()), now());
     // Saves are deferred until after the next paint; switching in the same task must not lose it.
-    state.execute(Command::Create(claim.clone())).unwrap();
-    quotemark::components::library::open_document(&state, Document::from_raw("Another article entirely."));
-    let saved = quotemark::persist::load(&*store, &sample_document().id, now()).unwrap().unwrap();
+    annotations::execute(&ctx, Command::Create(claim.clone())).unwrap();
+    documents::open_document(&ctx, Document::from_raw("Another article entirely."));
+    let saved = quotemark::persist::load(&*store, &documents::sample_document().id, now()).unwrap().unwrap();
     assert_eq!(saved.annotations.get(&claim.id), Some(&claim));
 }
 
@@ -295,8 +296,9 @@ fn opening_another_document_first_saves_the_open_one() {
 #[wasm_bindgen_test]
 fn a_compaction_leaves_records_written_meanwhile_and_tidies_the_rest() {
     use quotemark::persist::{self, Persistence};
-    use quotemark::state::{now, sample_document};
-    use quotemark::storage::Store;
+    use quotemark::actions::documents::sample_document;
+    use quotemark::browser::now;
+    use quotemark::persist::Store;
     use quotemark_core::anchor::describe;
     use quotemark_core::model::{Annotation, AnnotationId, AnnotationSet, Claim, Command, Kind, Timestamp};
     use quotemark_store as store;

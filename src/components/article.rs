@@ -1,11 +1,11 @@
 //! The article column: title, date and paragraphs of the open document, with highlights.
 //!
-//! Each paragraph renders from its own runs signal (see [`crate::state::AppState::runs_of`]), so a
-//! change redraws only the paragraphs its annotation touches. Pointer and keyboard events on the
+//! Each paragraph renders from its own runs signal (see [`DocState::runs_of`]), so a change
+//! redraws only the paragraphs its annotation touches. Pointer and keyboard events on the
 //! highlights are delegated to the article body.
 
 use crate::bridge;
-use crate::state::{AppState, Editing, Pending};
+use crate::state::{Chooser, DocState, Pending, UiState};
 use leptos::html;
 use leptos::prelude::*;
 use quotemark_core::model::{AnnotationId, Kind};
@@ -15,13 +15,15 @@ use web_sys::Element;
 
 #[component]
 pub fn ArticleView() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let doc = expect_context::<DocState>();
+    let ui = expect_context::<UiState>();
     let body_ref = NodeRef::<html::Div>::new();
-    let title = move || state.document.with(|d| d.title.clone());
-    let date = move || state.document.with(|d| d.date);
+    let title = move || doc.document.with(|d| d.title.clone());
+    let date = move || doc.document.with(|d| d.date);
+    reveal_when_asked(doc, ui);
     // (index, start, end, text) of every paragraph; recomputed only when another document opens.
     let paragraphs = Memo::new(move |_| {
-        state.document.with(|d| {
+        doc.document.with(|d| {
             let chars: Vec<char> = d.text.chars().collect();
             d.paragraphs()
                 .into_iter()
@@ -34,7 +36,7 @@ pub fn ArticleView() -> impl IntoView {
     // A finished selection inside the body offers the tag toolbar; anything else hides it.
     let check_selection = move || {
         let Some(body) = body_ref.get_untracked() else { return };
-        let span = state.document.with_untracked(|d| bridge::selection_span(&body, &d.text));
+        let span = doc.document.with_untracked(|d| bridge::selection_span(&body, &d.text));
         let pending = span.and_then(|span| {
             let selection = web_sys::window()?.get_selection().ok()??;
             let rect = selection.get_range_at(0).ok()?.get_bounding_client_rect();
@@ -43,42 +45,38 @@ pub fn ArticleView() -> impl IntoView {
             Some(Pending { span, x: rect.left() + scroll_x + rect.width() / 2.0, y: rect.top() + scroll_y })
         });
         if pending.is_some() {
-            state.chooser.set(None);
+            ui.chooser.set(None);
         }
-        state.pending.set(pending);
+        ui.pending.set(pending);
     };
 
     let on_click = move |ev: web_sys::MouseEvent| {
-        let has_selection = web_sys::window()
-            .and_then(|w| w.get_selection().ok().flatten())
-            .is_some_and(|s| !s.is_collapsed());
-        if has_selection {
+        if crate::browser::has_selection() {
             return;
         }
-        let Some(ids) = highlight_ids(&state, ev.target()) else {
-            state.chooser.set(None);
+        let Some(ids) = highlight_ids(&doc, ev.target()) else {
+            ui.chooser.set(None);
             return;
         };
         if ids.len() == 1 {
-            open_annotation(&state, &ids[0]);
+            ui.open_annotation(&ids[0]);
         } else {
-            let x = ev.page_x() as f64;
-            let y = ev.page_y() as f64;
-            state.chooser.set(Some((ids, x, y)));
+            ui.chooser.set(Some(Chooser { ids, x: ev.page_x() as f64, y: ev.page_y() as f64 }));
         }
     };
     let hover = move |target: Option<web_sys::EventTarget>| {
-        let hovered = highlight_ids(&state, target).and_then(|ids| innermost(&state, &ids));
-        if state.hovered.get_untracked() != hovered {
-            state.hovered.set(hovered);
+        // The innermost first.
+        let hovered = highlight_ids(&doc, target).and_then(|ids| ids.into_iter().next());
+        if ui.hovered.get_untracked() != hovered {
+            ui.hovered.set(hovered);
         }
     };
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         if ev.key() == "Enter" {
-            if let Some(ids) = highlight_ids(&state, ev.target()) {
+            if let Some(ids) = highlight_ids(&doc, ev.target()) {
                 ev.prevent_default();
                 match ids.len() {
-                    1 => open_annotation(&state, &ids[0]),
+                    1 => ui.open_annotation(&ids[0]),
                     _ => {
                         let rect = ev
                             .target()
@@ -86,7 +84,7 @@ pub fn ArticleView() -> impl IntoView {
                             .map(|e| e.get_bounding_client_rect());
                         let scroll = web_sys::window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0);
                         let (x, y) = rect.map_or((0.0, 0.0), |r| (r.left(), r.bottom() + scroll));
-                        state.chooser.set(Some((ids, x, y)));
+                        ui.chooser.set(Some(Chooser { ids, x, y }));
                     }
                 }
             }
@@ -121,7 +119,7 @@ pub fn ArticleView() -> impl IntoView {
                     on:click=on_click
                     on:mouseover=move |ev| hover(ev.target())
                     on:focusin=move |ev| hover(ev.target())
-                    on:mouseleave=move |_| state.hovered.set(None)
+                    on:mouseleave=move |_| ui.hovered.set(None)
                     on:keydown=on_keydown
                 >
                     <For each=move || paragraphs.get() key=|p| (p.0, p.1, p.2) let:paragraph>
@@ -138,14 +136,14 @@ pub fn ArticleView() -> impl IntoView {
 /// than building them as views, and each paragraph redraws only when its own runs change.
 #[component]
 fn Paragraph(index: usize, start: usize, end: usize, text: String) -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let doc = expect_context::<DocState>();
     let chars: Vec<char> = text.chars().collect();
-    let runs = state.runs_of(index);
+    let runs = doc.runs_of(index);
     let p_ref = NodeRef::<html::P>::new();
     Effect::new(move |_| {
         let Some(p) = p_ref.get() else { return };
         match &runs {
-            Some(runs) => runs.with(|runs| fill_paragraph(&state, &p, start, &chars, runs)),
+            Some(runs) => runs.with(|runs| fill_paragraph(&doc, &p, start, &chars, runs)),
             None => p.set_text_content(Some(&chars.iter().collect::<String>())),
         }
     });
@@ -153,7 +151,7 @@ fn Paragraph(index: usize, start: usize, end: usize, text: String) -> impl IntoV
 }
 
 /// Replaces a paragraph's children with its text, split into highlight spans where annotations cover it.
-fn fill_paragraph(state: &AppState, p: &web_sys::HtmlElement, start: usize, chars: &[char], runs: &[Run]) {
+fn fill_paragraph(doc: &DocState, p: &web_sys::HtmlElement, start: usize, chars: &[char], runs: &[Run]) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     p.set_text_content(None);
     let local = |i: usize| i.saturating_sub(start).min(chars.len());
@@ -170,7 +168,7 @@ fn fill_paragraph(state: &AppState, p: &web_sys::HtmlElement, start: usize, char
         }
         let (mut quotes, mut claims, mut opens_quote, mut opens_any) = (0, 0, false, false);
         let mut keys = String::new();
-        state.annotations.with_untracked(|set| {
+        doc.annotations.with_untracked(|set| {
             for id in &run.ids {
                 let is_quote = matches!(set.get(id).map(|a| &a.kind), Some(Kind::Quote(_)));
                 if is_quote {
@@ -178,13 +176,13 @@ fn fill_paragraph(state: &AppState, p: &web_sys::HtmlElement, start: usize, char
                 } else {
                     claims += 1;
                 }
-                let opens = state.span_of(id).is_some_and(|s| s.start == run.span.start);
+                let opens = doc.span_of(id).is_some_and(|s| s.start == run.span.start);
                 opens_quote |= opens && is_quote;
                 opens_any |= opens;
                 if !keys.is_empty() {
                     keys.push(' ');
                 }
-                keys.push_str(&state.key_of(id).to_string());
+                keys.push_str(&doc.key_of(id).to_string());
             }
         });
         let mut class = String::from("hl");
@@ -214,31 +212,27 @@ fn fill_paragraph(state: &AppState, p: &web_sys::HtmlElement, start: usize, char
 }
 
 /// The annotations under an event target's highlight, innermost first.
-fn highlight_ids(state: &AppState, target: Option<web_sys::EventTarget>) -> Option<Vec<AnnotationId>> {
+fn highlight_ids(doc: &DocState, target: Option<web_sys::EventTarget>) -> Option<Vec<AnnotationId>> {
     let element: Element = target?.dyn_into::<Element>().ok()?;
     let highlight = element.closest(".hl").ok()??;
     let keys = highlight.get_attribute("data-k")?;
     let mut ids: Vec<AnnotationId> =
-        keys.split_whitespace().filter_map(|k| k.parse().ok()).filter_map(|k| state.id_of_key(k)).collect();
-    ids.sort_by_key(|id| state.span_of(id).map_or(usize::MAX, |s| s.len()));
+        keys.split_whitespace().filter_map(|k| k.parse().ok()).filter_map(|k| doc.id_of_key(k)).collect();
+    ids.sort_by_key(|id| doc.span_of(id).map_or(usize::MAX, |s| s.len()));
     (!ids.is_empty()).then_some(ids)
 }
 
-fn innermost(state: &AppState, ids: &[AnnotationId]) -> Option<AnnotationId> {
-    ids.iter().min_by_key(|id| state.span_of(id).map_or(usize::MAX, |s| s.len())).cloned()
+/// Scrolls the article to the annotation [`UiState::reveal`] names and flashes its highlight
+/// (after the paragraphs have drawn the change that asked for it).
+fn reveal_when_asked(doc: DocState, ui: UiState) {
+    Effect::new(move |_| {
+        let Some((id, _)) = ui.reveal.get() else { return };
+        let key = doc.key_of(&id);
+        request_animation_frame(move || flash(key));
+    });
 }
 
-/// Opens an annotation in the editor and marks it as selected.
-pub fn open_annotation(state: &AppState, id: &AnnotationId) {
-    state.chooser.set(None);
-    state.pending.set(None);
-    state.selected.set(Some(id.clone()));
-    state.editing.set(Some(Editing::Existing(id.clone())));
-}
-
-/// Scrolls the article to an annotation's highlight and flashes it.
-pub fn reveal(state: &AppState, id: &AnnotationId) {
-    let key = state.key_of(id);
+fn flash(key: u32) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Ok(list) = document.query_selector_all(&format!(".hl[data-k~='{key}']")) else { return };
     let elements: Vec<Element> = (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect();

@@ -1,5 +1,7 @@
 //! The page header: the app's name and what it is for.
 
+use crate::components::io::ShareMenu;
+use crate::components::library::LibraryButtons;
 use leptos::prelude::*;
 
 #[component]
@@ -12,8 +14,8 @@ pub fn Header() -> impl IntoView {
             </div>
             <p class="brand-tagline">"Tag quotes and claims. Everything stays in your browser."</p>
             <div class="header-actions">
-                <crate::components::library::LibraryButtons />
-                <crate::components::io::ShareMenu />
+                <LibraryButtons />
+                <ShareMenu />
             </div>
         </header>
     }

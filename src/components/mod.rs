@@ -1,7 +1,12 @@
-//! One component per panel of the page.
+//! The views: one component per part of the page. They render the state and call the actions;
+//! they never touch storage. Each may use the state, the actions, the browser glue, the text
+//! helpers and the other components.
 
 pub mod article;
+pub mod cards;
 pub mod editor;
+pub mod emphasis;
+pub mod filters;
 pub mod header;
 pub mod io;
 pub mod library;

@@ -1,7 +1,8 @@
 //! Messages to the reader: the aria-live announcer, the toast with Undo, the storage banner and the
 //! keyboard shortcuts overlay.
 
-use crate::state::AppState;
+use crate::actions::{annotations, import, Ctx};
+use crate::state::{Notices, UiState};
 use leptos::prelude::*;
 
 /// A modal dialog over a dimmed page, shown while `open` holds; Esc inside it calls `on_close`.
@@ -42,10 +43,10 @@ pub fn Modal(
 /// Announces changes to screen readers (visually hidden).
 #[component]
 pub fn Announcer() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let notices = expect_context::<Notices>();
     view! {
         <div class="sr-only" role="status" aria-live="polite" data-testid="announcer">
-            {move || state.announcement.get()}
+            {move || notices.announcement.get()}
         </div>
     }
 }
@@ -53,17 +54,18 @@ pub fn Announcer() -> impl IntoView {
 /// A short message at the bottom of the screen, with Undo after a deletion.
 #[component]
 pub fn Toast() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let ctx = expect_context::<Ctx>();
+    let notices = ctx.notices;
     // Each new toast hides itself after a while unless another replaced it.
     let generation = StoredValue::new(0u32);
     Effect::new(move |_| {
-        if state.toast.with(Option::is_some) {
+        if notices.toast.with(Option::is_some) {
             generation.update_value(|g| *g += 1);
             let mine = generation.get_value();
             set_timeout(
                 move || {
                     if generation.get_value() == mine {
-                        state.toast.set(None);
+                        notices.dismiss_toast();
                     }
                 },
                 std::time::Duration::from_secs(8),
@@ -71,7 +73,7 @@ pub fn Toast() -> impl IntoView {
         }
     });
     move || {
-        state.toast.get().map(|toast| {
+        notices.toast.get().map(|toast| {
             view! {
                 <div class="toast" data-testid="toast">
                     <span>{toast.message}</span>
@@ -82,15 +84,9 @@ pub fn Toast() -> impl IntoView {
                                 <button
                                     type="button"
                                     class="toast-action"
-                                    on:click=move |_| {
-                                        match state.restore.get_value() {
-                                            Some(restore) => {
-                                                state.restore.set_value(None);
-                                                state.toast.set(None);
-                                                restore();
-                                            }
-                                            None => state.undo(),
-                                        }
+                                    on:click=move |_| match notices.take_restore() {
+                                        Some(restore) => restore(),
+                                        None => annotations::undo(&ctx),
                                     }
                                 >
                                     "Undo"
@@ -101,7 +97,7 @@ pub fn Toast() -> impl IntoView {
                         type="button"
                         class="icon-button"
                         aria-label="Dismiss"
-                        on:click=move |_| state.toast.set(None)
+                        on:click=move |_| notices.dismiss_toast()
                     >
                         "×"
                     </button>
@@ -114,10 +110,11 @@ pub fn Toast() -> impl IntoView {
 /// Says when annotations cannot be kept (offering an export), and what could not be read back.
 #[component]
 pub fn StorageBanner() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let persistent = state.persistent;
+    let ctx = expect_context::<Ctx>();
+    let notices = ctx.notices;
+    let persistent = notices.persistent;
     let warning = move || {
-        let message = match (state.storage_problem.get(), persistent) {
+        let message = match (notices.storage_problem.get(), persistent) {
             (Some(p), _) => p,
             (None, false) => "Local storage is not available in this browser (private browsing, or blocked by a setting), \
                  so nothing you do here will be kept after you close the page. Export your annotations to keep them."
@@ -127,18 +124,18 @@ pub fn StorageBanner() -> impl IntoView {
         Some(view! {
             <div class="banner warning" role="alert" data-testid="storage-banner">
                 <span>{message}</span>
-                <button type="button" class="banner-action" on:click=move |_| crate::components::io::download_json(&state)>
+                <button type="button" class="banner-action" on:click=move |_| import::download_json(&ctx)>
                     "Export JSON"
                 </button>
             </div>
         })
     };
     let notes = move || {
-        let notes = state.load_notes.get();
+        let notes = notices.load_notes.get();
         (!notes.is_empty()).then(|| view! {
             <div class="banner" role="status" data-testid="load-notes">
                 <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-                <button type="button" class="banner-action" on:click=move |_| state.load_notes.set(Vec::new())>
+                <button type="button" class="banner-action" on:click=move |_| notices.load_notes.set(Vec::new())>
                     "Dismiss"
                 </button>
             </div>
@@ -163,7 +160,7 @@ const SHORTCUTS: [(&str, &str); 10] = [
 /// The keyboard shortcuts overlay (opened with `?`).
 #[component]
 pub fn ShortcutsOverlay() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let ui = expect_context::<UiState>();
     let close_ref = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |_| {
         if let Some(button) = close_ref.get() {
@@ -171,8 +168,8 @@ pub fn ShortcutsOverlay() -> impl IntoView {
         }
     });
     view! {
-        <Show when=move || state.shortcuts_open.get()>
-            <div class="overlay" on:click=move |_| state.shortcuts_open.set(false)>
+        <Show when=move || ui.shortcuts_open.get()>
+            <div class="overlay" on:click=move |_| ui.shortcuts_open.set(false)>
                 <div
                     class="dialog"
                     role="dialog"
@@ -199,7 +196,7 @@ pub fn ShortcutsOverlay() -> impl IntoView {
                         type="button"
                         class="primary"
                         node_ref=close_ref
-                        on:click=move |_| state.shortcuts_open.set(false)
+                        on:click=move |_| ui.shortcuts_open.set(false)
                     >
                         "Close"
                     </button>

@@ -3,24 +3,16 @@
 //! accepts one (Enter or A), rejects one (Delete or X) or accepts all above a confidence; accepted
 //! suggestions become ordinary, undoable annotations, rejected ones stay hidden for that document.
 
-use crate::state::{new_id, now, AppState};
+use crate::actions::{suggest, Ctx};
+use crate::text::{shorten, slice};
 use leptos::prelude::*;
-use quotemark_core::document::DocumentId;
-use quotemark_core::model::{Annotation, Command, Span};
-use quotemark_core::suggest::{self, Suggestion, SuggestionKind};
+use quotemark_core::model::Span;
+use quotemark_core::suggest::{Suggestion, SuggestionKind};
 use std::collections::BTreeSet;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// How many suggestions the list shows at once.
 const SHOWN: usize = 60;
-
-fn load_rejected(state: &AppState, id: &DocumentId) -> BTreeSet<String> {
-    state.store().get(&quotemark_store::rejected_key(id)).and_then(|v| serde_json::from_str(&v).ok()).unwrap_or_default()
-}
-
-fn annotation_of(state: &AppState, s: &Suggestion) -> Annotation {
-    Annotation::new(new_id(), state.describe(s.extent()), s.to_kind(), now())
-}
 
 /// Paints the suggestions' spans faintly through the CSS Custom Highlight API (no DOM changes);
 /// browsers without it simply show the list.
@@ -51,21 +43,19 @@ fn paint(spans: &[Span]) {
 
 #[component]
 pub fn SuggestionsPanel() -> impl IntoView {
-    let state = expect_context::<AppState>();
+    let ctx = expect_context::<Ctx>();
+    let doc = ctx.doc;
     let on = RwSignal::new(false);
     let threshold = RwSignal::new(80u32);
-    let doc_id = Memo::new(move |_| state.document.with(|d| d.id.clone()));
+    let doc_id = Memo::new(move |_| doc.document.with(|d| d.id.clone()));
     let rejected = RwSignal::new(BTreeSet::<String>::new());
-    Effect::new(move |_| rejected.set(load_rejected(&state, &doc_id.get())));
+    Effect::new(move |_| rejected.set(suggest::rejected(&ctx, &doc_id.get())));
     // Suggestions are worked out only while shown, once per document.
     let all = Memo::new(move |_| {
         if !on.get() {
             return Vec::new();
         }
-        crate::state::mark("quotemark:suggest-start");
-        let found = state.document.with(|d| suggest::suggest(&d.text));
-        crate::state::measure("quotemark:suggest", "quotemark:suggest-start");
-        found.into_iter().filter(Suggestion::is_proposed).collect::<Vec<_>>()
+        suggest::find(&ctx)
     });
     // Not rejected, and not already annotated over the same text.
     let pending = Memo::new(move |_| {
@@ -73,7 +63,7 @@ pub fn SuggestionsPanel() -> impl IntoView {
             return Vec::new();
         }
         let taken: BTreeSet<(usize, usize)> =
-            state.anchors.with(|a| a.values().filter_map(|x| x.span).map(|s| (s.start, s.end)).collect());
+            doc.anchors.with(|a| a.values().filter_map(|x| x.span).map(|s| (s.start, s.end)).collect());
         rejected.with(|r| {
             all.with(|v| {
                 v.iter()
@@ -92,81 +82,13 @@ pub fn SuggestionsPanel() -> impl IntoView {
         // After the article has drawn this document's paragraphs.
         request_animation_frame(move || paint(&spans));
     });
-    let reject = move |s: &Suggestion| {
-        rejected.update(|r| {
-            r.insert(s.id.clone());
-        });
-        let id = doc_id.get_untracked();
-        let json = rejected.with_untracked(|r| serde_json::to_string(r).unwrap_or_default());
-        let _ = state.store().set(&quotemark_store::rejected_key(&id), &json);
-        state.announce("Suggestion rejected");
-    };
-    let accept = move |s: &Suggestion| {
-        if state.execute(Command::Create(annotation_of(&state, s))).is_ok() {
-            state.announce(&format!("Accepted the suggested {}", if s.kind == SuggestionKind::Quote { "quote" } else { "claim" }));
-        }
-    };
     let accept_all = move || {
         let floor = threshold.get_untracked() as f32 / 100.0;
-        let commands: Vec<Command> = pending.with_untracked(|p| {
-            p.iter().filter(|s| s.confidence >= floor).map(|s| Command::Create(annotation_of(&state, s))).collect()
-        });
-        let n = commands.len();
-        if n > 0 && state.execute(Command::Batch(commands)).is_ok() {
-            state.announce(&format!("Accepted {n} suggestions"));
-        }
+        pending.with_untracked(|p| suggest::accept_all(&ctx, p, floor));
     };
-
     let rows = move || {
         pending.with(|p| {
-            p.iter()
-                .take(SHOWN)
-                .map(|s| {
-                    let s = StoredValue::new(s.clone());
-                    let kind = s.with_value(|s| if s.kind == SuggestionKind::Quote { "quote" } else { "claim" });
-                    let text = state.document.with_untracked(|d| {
-                        let e = s.with_value(Suggestion::extent);
-                        crate::components::panel::shorten(&d.text.chars().skip(e.start).take(e.len()).collect::<String>(), 120)
-                    });
-                    let who = s.with_value(|s| match (&s.speaker_canonical, &s.speaker, &s.cue) {
-                        (Some(c), _, Some(cue)) | (None, Some(c), Some(cue)) => format!("{c} · {cue}"),
-                        (Some(c), _, None) | (None, Some(c), None) => c.clone(),
-                        (None, None, _) => String::new(),
-                    });
-                    let confidence = s.with_value(|s| format!("{:.0}%", s.confidence * 100.0));
-                    let reasons = s.with_value(|s| s.reasons.join("; "));
-                    let label = format!("Suggested {kind}: {text}");
-                    view! {
-                        <li
-                            class=format!("suggestion {kind}")
-                            tabindex="0"
-                            data-testid="suggestion"
-                            aria-label=label
-                            on:keydown=move |ev| {
-                                match ev.key().as_str() {
-                                    "Enter" | "a" | "A" => s.with_value(accept),
-                                    "Delete" | "Backspace" | "x" | "X" => s.with_value(reject),
-                                    _ => return,
-                                }
-                                ev.prevent_default();
-                                ev.stop_propagation();
-                            }
-                        >
-                            <span class="card-head">
-                                <span class=format!("badge {kind}")>{kind}</span>
-                                <span class="meta">{who}</span>
-                                <span class="confidence">{confidence}</span>
-                            </span>
-                            <span class="card-text">{text}</span>
-                            <span class="reasons">{reasons}</span>
-                            <span class="suggestion-actions">
-                                <button type="button" on:click=move |_| s.with_value(accept)>"Accept"</button>
-                                <button type="button" on:click=move |_| s.with_value(reject)>"Reject"</button>
-                            </span>
-                        </li>
-                    }
-                })
-                .collect_view()
+            p.iter().take(SHOWN).map(|s| view! { <SuggestionRow suggestion=s.clone() rejected=rejected /> }).collect_view()
         })
     };
 
@@ -208,5 +130,59 @@ pub fn SuggestionsPanel() -> impl IntoView {
                 </section>
             </Show>
         </div>
+    }
+}
+
+/// One suggestion: kind, who and how (when known), confidence, text and the reasons, with Accept
+/// (Enter or A) and Reject (Delete or X).
+#[component]
+fn SuggestionRow(suggestion: Suggestion, rejected: RwSignal<BTreeSet<String>>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let kind = if suggestion.kind == SuggestionKind::Quote { "quote" } else { "claim" };
+    let e = suggestion.extent();
+    let text = ctx.doc.document.with_untracked(|d| shorten(&slice(&d.text, e.start, e.end), 120));
+    let who = match (&suggestion.speaker_canonical, &suggestion.speaker, &suggestion.cue) {
+        (Some(c), _, Some(cue)) | (None, Some(c), Some(cue)) => format!("{c} · {cue}"),
+        (Some(c), _, None) | (None, Some(c), None) => c.clone(),
+        (None, None, _) => String::new(),
+    };
+    let confidence = format!("{:.0}%", suggestion.confidence * 100.0);
+    let reasons = suggestion.reasons.join("; ");
+    let label = format!("Suggested {kind}: {text}");
+    let s = StoredValue::new(suggestion);
+    let accept = move || s.with_value(|s| suggest::accept(&ctx, s));
+    let reject = move || s.with_value(|s| suggest::reject(&ctx, rejected, s));
+    view! {
+        <li
+            class=format!("suggestion {kind}")
+            tabindex="0"
+            data-testid="suggestion"
+            aria-label=label
+            on:keydown=move |ev| {
+                match ev.key().as_str() {
+                    "Enter" | "a" | "A" => accept(),
+                    "Delete" | "Backspace" | "x" | "X" => reject(),
+                    _ => return,
+                }
+                ev.prevent_default();
+                ev.stop_propagation();
+            }
+        >
+            <span class="card-head">
+                <span class=format!("badge {kind}")>{kind}</span>
+                <span class="meta">{who}</span>
+                <span class="confidence">{confidence}</span>
+            </span>
+            <span class="card-text">{text}</span>
+            <span class="reasons">{reasons}</span>
+            <span class="suggestion-actions">
+                <button type="button" on:click=move |_| accept()>
+                    "Accept"
+                </button>
+                <button type="button" on:click=move |_| reject()>
+                    "Reject"
+                </button>
+            </span>
+        </li>
     }
 }

@@ -1,0 +1,217 @@
+//! Import and export. An import (a picked or dropped file, pasted JSON, an opened share link) is
+//! first planned — checked and merged without changing anything — and shown in the preview; only
+//! Apply changes the annotations, as one undoable change. Exports: JSON (file or clipboard), CSV,
+//! a Markdown report and a share link.
+
+use leptos::prelude::*;
+use super::{annotations, documents, review, Ctx};
+use crate::browser::{self, mark, measure, now};
+use crate::persist;
+use crate::state::{ImportPlan, ImportState};
+use quotemark_core::format::{self, ExportOptions};
+use quotemark_core::merge::{merge, Merge};
+use quotemark_core::model::Annotation;
+use quotemark_core::{report, share};
+
+/// Files larger than this are refused before reading.
+pub const MAX_IMPORT_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
+
+/// Checks an import and works out what it would do, without changing anything.
+pub fn plan_import(ctx: &Ctx, source: &str, json: &str) -> Result<ImportPlan, String> {
+    mark("quotemark:import-start");
+    let plan = plan(ctx, source, json);
+    measure("quotemark:import", "quotemark:import-start");
+    plan
+}
+
+fn plan(ctx: &Ctx, source: &str, json: &str) -> Result<ImportPlan, String> {
+    let imported = format::import(json).map_err(|e| e.to_string())?;
+    let current = ctx.doc.document.get_untracked();
+    let (target_doc, existing, other) = match imported.document {
+        Some(d) if d.id != current.id => match d.to_document() {
+            Some(doc) => {
+                let existing = persist::load(&*ctx.saving.store(), &doc.id, now())
+                    .ok()
+                    .flatten()
+                    .map(|l| l.annotations)
+                    .unwrap_or_default();
+                (doc.clone(), existing.clone(), Some((doc, existing)))
+            }
+            None => {
+                return Err(format!(
+                    "These annotations belong to the article “{}”{}, which is not open here. Open that article, then import the file again.",
+                    d.title,
+                    d.source.map(|s| format!(" ({s})")).unwrap_or_default()
+                ))
+            }
+        },
+        _ => (current.clone(), ctx.doc.annotations.get_untracked(), None),
+    };
+    let merge = merge(&existing, &imported.annotations, &target_doc.text);
+    let incoming = other.is_some().then_some(imported.annotations);
+    Ok(ImportPlan { source: source.to_string(), other_document: other, merge, incoming })
+}
+
+/// Plans an import and shows the preview (or why nothing can be imported).
+pub fn preview(ctx: &Ctx, source: &str, json: &str) {
+    let next = match plan_import(ctx, source, json) {
+        Ok(plan) => ImportState::Preview(Box::new(plan)),
+        Err(message) => ImportState::Failed { source: source.to_string(), message },
+    };
+    ctx.ui.import.set(next);
+}
+
+/// The merge of another version's annotations onto the open article.
+pub fn merge_onto_open(ctx: &Ctx, incoming: &[Annotation]) -> Merge {
+    ctx.doc.document.with_untracked(|d| ctx.doc.annotations.with_untracked(|set| merge(set, incoming, &d.text)))
+}
+
+/// Applies a previewed import as one undoable change (opening its article first if needed, unless
+/// `onto_open`: then the annotations are re-anchored onto the open article).
+pub fn apply_import(ctx: &Ctx, plan: ImportPlan, onto_open: Option<Merge>) {
+    let chosen = onto_open.is_some();
+    let (merge, from) = match (plan.other_document, onto_open) {
+        (Some((doc, _)), Some(onto)) => (onto, format!("“{}” ({})", doc.title, plan.source)),
+        // The source is a file name or "pasted JSON": named as it is.
+        (other, _) => {
+            if let Some((doc, existing)) = other {
+                documents::replace(ctx, doc, existing);
+            }
+            (plan.merge, plan.source)
+        }
+    };
+    let summary = merge.report.to_string();
+    if merge.is_noop() {
+        ctx.notices.announce(&format!("Nothing to import: {summary}"));
+        return;
+    }
+    let Merge { report, command } = merge;
+    match annotations::execute(ctx, command) {
+        Ok(()) => {
+            let message = format!("Imported: {summary}");
+            ctx.notices.announce(&message);
+            ctx.notices.toast_with_undo(&message);
+            review::review_import(ctx, &from, &report, chosen);
+        }
+        Err(e) => ctx.notices.announce(&format!("Import failed: {e}")),
+    }
+}
+
+/// Reads a picked or dropped file and previews it.
+pub fn import_file(ctx: &Ctx, file: web_sys::File) {
+    let name = file.name();
+    let size = file.size();
+    if size > MAX_IMPORT_BYTES {
+        ctx.ui.import.set(ImportState::Failed {
+            source: name,
+            message: format!(
+                "This file is {:.1} MB; Quotemark imports files of up to {} MB.",
+                size / 1_048_576.0,
+                MAX_IMPORT_BYTES as u64 / 1_048_576
+            ),
+        });
+        return;
+    }
+    ctx.ui.import.set(ImportState::Reading(format!("Reading {name} ({:.1} MB)…", size / 1_048_576.0)));
+    let ctx = *ctx;
+    leptos::task::spawn_local(async move {
+        let Some(bytes) = browser::file_bytes(&file).await else {
+            ctx.ui.import.set(ImportState::Failed { source: name, message: "The file could not be read.".into() });
+            return;
+        };
+        ctx.ui.import.set(ImportState::Reading(format!("Checking {name}…")));
+        // Let the browser paint the progress before the (synchronous) check of a large file.
+        browser::next_frame().await;
+        match String::from_utf8(bytes) {
+            Err(e) => ctx.ui.import.set(ImportState::Failed {
+                source: name,
+                message: format!(
+                    "This is not a text file: it has bytes that are not UTF-8 at byte {}. Quotemark imports JSON files.",
+                    e.utf8_error().valid_up_to()
+                ),
+            }),
+            Ok(text) => preview(&ctx, &name, text.trim_start_matches('\u{feff}')),
+        }
+    });
+}
+
+/// A dropped file: an article (.txt, .md, .html) opens; anything else is imported as annotations.
+pub fn drop_file(ctx: &Ctx, file: web_sys::File) {
+    if quotemark_core::reader::SourceKind::from_file_name(&file.name()).is_some() {
+        documents::open_file(ctx, file, None);
+    } else {
+        import_file(ctx, file);
+    }
+}
+
+/// Opens a share link's annotations (from `#share=…`) in the preview, then clears the fragment.
+pub fn open_share_link(ctx: &Ctx) {
+    let hash = browser::hash();
+    let Some(payload) = share::parse_fragment(&hash) else { return };
+    let source = "a share link";
+    match share::decode(payload) {
+        Ok(json) => preview(ctx, source, &json),
+        Err(e) => ctx.ui.import.set(ImportState::Failed {
+            source: source.to_string(),
+            message: format!("This share link is damaged: {e}."),
+        }),
+    }
+    browser::clear_hash();
+}
+
+fn export_json(ctx: &Ctx) -> String {
+    ctx.doc.document.with_untracked(|d| ctx.doc.annotations.with_untracked(|s| format::export(d, s, &ExportOptions::default())))
+}
+
+fn stem(ctx: &Ctx) -> String {
+    ctx.doc.document.with_untracked(report::file_stem)
+}
+
+fn download(ctx: &Ctx, name: &str, mime: &str, contents: &str) {
+    match browser::download(name, mime, contents) {
+        Ok(()) => ctx.notices.announce(&format!("Downloaded {name}")),
+        Err(_) => ctx.notices.toast("The download could not start"),
+    }
+}
+
+/// Downloads the annotations as a Quotemark JSON file (document embedded).
+pub fn download_json(ctx: &Ctx) {
+    download(ctx, &format!("{}.json", stem(ctx)), "application/json", &export_json(ctx));
+}
+
+/// Downloads one CSV row per annotation.
+pub fn download_csv(ctx: &Ctx) {
+    let csv = ctx.doc.document.with_untracked(|d| ctx.doc.annotations.with_untracked(|a| report::to_csv(d, a)));
+    download(ctx, &format!("{}.csv", stem(ctx)), "text/csv", &csv);
+}
+
+/// Downloads a Markdown report of the article's quotes and claims.
+pub fn download_markdown(ctx: &Ctx) {
+    let md = ctx.doc.document.with_untracked(|d| ctx.doc.annotations.with_untracked(|a| report::to_markdown(d, a)));
+    download(ctx, &format!("{}.md", stem(ctx)), "text/markdown", &md);
+}
+
+fn copy(ctx: &Ctx, text: String, done: &'static str) {
+    let ctx = *ctx;
+    leptos::task::spawn_local(async move {
+        let message = if browser::copy_text(&text).await { done } else { "The clipboard is not available here" };
+        ctx.notices.toast(message);
+    });
+}
+
+/// Copies the annotations as JSON.
+pub fn copy_json(ctx: &Ctx) {
+    copy(ctx, export_json(ctx), "Copied the annotations as JSON");
+}
+
+/// Copies a link that carries the annotations (and the article, when it is short enough).
+pub fn copy_share_link(ctx: &Ctx) {
+    let (fragment, with_text) =
+        ctx.doc.document.with_untracked(|d| ctx.doc.annotations.with_untracked(|s| share::fragment(d, s)));
+    let done = if with_text {
+        "Copied a share link (it carries the article too)"
+    } else {
+        "Copied a share link (the article was too long to include: the recipient needs it open)"
+    };
+    copy(ctx, format!("{}#{fragment}", browser::base_url()), done);
+}

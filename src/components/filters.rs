@@ -1,0 +1,67 @@
+//! The panel's filter controls (the filtering itself is [`quotemark_core::filter`]).
+
+use crate::state::DocState;
+use leptos::prelude::*;
+pub use quotemark_core::filter::Filter;
+use quotemark_core::model::{ClaimStatus, Kind};
+
+/// The filter controls; `on_change` runs after every change (the list starts again at its top).
+#[component]
+pub fn FilterBar(filter: RwSignal<Filter>, #[prop(into)] on_change: Callback<()>) -> impl IntoView {
+    let doc = expect_context::<DocState>();
+    let choices = Memo::new(move |_| {
+        doc.people.with(|people| {
+            doc.annotations.with(|s| {
+                let mut speakers = std::collections::BTreeSet::new();
+                let mut tags = std::collections::BTreeSet::new();
+                for a in s.iter() {
+                    if let Kind::Quote(q) = &a.kind {
+                        speakers.extend(people.speaker_of(q).map(|p| p.into_owned()));
+                    }
+                    tags.extend(a.tags.iter().map(|t| t.as_str().to_string()));
+                }
+                (speakers.into_iter().collect::<Vec<_>>(), tags.into_iter().collect::<Vec<_>>())
+            })
+        })
+    });
+    let set = move |field: fn(&mut Filter) -> &mut String| {
+        move |ev: web_sys::Event| {
+            let value = event_target_value(&ev);
+            filter.update(|f| *field(f) = value);
+            on_change.run(());
+        }
+    };
+    view! {
+        <input
+            type="search"
+            class="search"
+            placeholder="Search annotations"
+            aria-label="Search annotations"
+            prop:value=move || filter.with(|f| f.search.clone())
+            on:input=set(|f| &mut f.search)
+        />
+        <div class="filter-row">
+            <select aria-label="Filter by kind" on:change=set(|f| &mut f.kind)>
+                <option value="">"All kinds"</option>
+                <option value="quote">"Quotes"</option>
+                <option value="claim">"Claims"</option>
+            </select>
+            <select aria-label="Filter by speaker" on:change=set(|f| &mut f.speaker)>
+                <option value="">"Any speaker"</option>
+                <For each=move || choices.get().0 key=|s| s.clone() let:name>
+                    <option value=name.clone()>{name.clone()}</option>
+                </For>
+            </select>
+            <select aria-label="Filter by status" on:change=set(|f| &mut f.status)>
+                <option value="">"Any status"</option>
+                {ClaimStatus::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
+            </select>
+            <select aria-label="Filter by tag" on:change=set(|f| &mut f.tag)>
+                <option value="">"Any tag"</option>
+                <For each=move || choices.get().1 key=|s| s.clone() let:tag>
+                    <option value=tag.clone()>{tag.clone()}</option>
+                </For>
+            </select>
+        </div>
+    }
+}

@@ -1,0 +1,17 @@
+//! Storage: the one adapter over the browser's local storage ([`storage`]), and what the app
+//! keeps there in the layout of [`quotemark_store`] — loading and migrating ([`load`]), saving
+//! the open document's changes ([`records`]), the library and its versions ([`library`]),
+//! rejected suggestions ([`rejected`]) and changes from other tabs ([`sync`]). Every write returns
+//! its failure for the caller to report. It may use the core, the store crate and the browser
+//! glue, never the app's state, actions or components.
+
+pub mod library;
+pub mod load;
+pub mod records;
+pub mod rejected;
+pub mod storage;
+pub mod sync;
+
+pub use load::{current_id, load, migrate, Loaded};
+pub use records::Persistence;
+pub use storage::{open_store, MemoryStore, Store, WriteError};

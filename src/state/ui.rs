@@ -1,0 +1,137 @@
+//! What the reader is doing on the page: the annotation being edited, the selection waiting to
+//! be tagged, what is hovered and selected, which sheet or dialog is open. View state, so views
+//! may set it directly (hovering, opening a dialog); what changes data goes through the actions.
+
+use super::review::Review;
+use leptos::prelude::*;
+use quotemark_core::document::Document;
+use quotemark_core::merge::Merge;
+use quotemark_core::model::{Annotation, AnnotationId, AnnotationSet, Span};
+
+/// What the editor in the side panel shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Editing {
+    /// A new annotation, not yet saved (Esc discards it).
+    New(Annotation),
+    /// An existing annotation, by id.
+    Existing(AnnotationId),
+}
+
+/// A selection in the article waiting to be tagged, with where to show the toolbar (page coordinates).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pending {
+    pub span: Span,
+    pub x: f64,
+    pub y: f64,
+}
+
+/// Overlapping annotations under a click, for the reader to choose from, and where (page coordinates).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chooser {
+    pub ids: Vec<AnnotationId>,
+    pub x: f64,
+    pub y: f64,
+}
+
+/// Which of the header's dialogs is open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialog {
+    Closed,
+    /// "Open an article": paste or pick a file.
+    OpenArticle,
+    Library,
+}
+
+/// What an import would do, shown before anything changes.
+#[derive(Clone)]
+pub struct ImportPlan {
+    /// Where it came from: a file name, "pasted JSON" or "a share link".
+    pub source: String,
+    /// The document it applies to when that is not the open one (opened on Apply).
+    pub other_document: Option<(Document, AnnotationSet)>,
+    pub merge: Merge,
+    /// With another document: its annotations, which the reader may choose to re-anchor onto the
+    /// open article instead (a file made on another version of its text). Worked out only if chosen:
+    /// anchoring thousands of annotations in a different text costs far more than the import.
+    pub incoming: Option<Vec<Annotation>>,
+}
+
+/// The import dialog.
+#[derive(Clone)]
+pub enum ImportState {
+    Closed,
+    Paste,
+    Reading(String),
+    Failed { source: String, message: String },
+    Preview(Box<ImportPlan>),
+}
+
+/// The page's view state (a cheap, copyable handle).
+#[derive(Clone, Copy)]
+pub struct UiState {
+    pub editing: RwSignal<Option<Editing>>,
+    pub pending: RwSignal<Option<Pending>>,
+    pub hovered: RwSignal<Option<AnnotationId>>,
+    pub selected: RwSignal<Option<AnnotationId>>,
+    /// An annotation to scroll to and flash in the article, with a counter so that asking twice
+    /// flashes twice.
+    pub reveal: RwSignal<Option<(AnnotationId, u32)>>,
+    /// Overlapping annotations under a click.
+    pub chooser: RwSignal<Option<Chooser>>,
+    /// An orphan waiting for the reader to select the text it should be attached to.
+    pub reattach: RwSignal<Option<AnnotationId>>,
+    /// The re-anchoring review shown after opening a new version of an annotated document.
+    pub review: RwSignal<Option<Review>>,
+    /// Whether the panel is unfolded on a phone (a bottom sheet there; ignored on wide screens).
+    pub sheet_open: RwSignal<bool>,
+    pub shortcuts_open: RwSignal<bool>,
+    pub dialog: RwSignal<Dialog>,
+    pub import: RwSignal<ImportState>,
+}
+
+impl UiState {
+    pub fn new() -> UiState {
+        UiState {
+            editing: RwSignal::new(None),
+            pending: RwSignal::new(None),
+            hovered: RwSignal::new(None),
+            selected: RwSignal::new(None),
+            reveal: RwSignal::new(None),
+            chooser: RwSignal::new(None),
+            reattach: RwSignal::new(None),
+            review: RwSignal::new(None),
+            sheet_open: RwSignal::new(false),
+            shortcuts_open: RwSignal::new(false),
+            dialog: RwSignal::new(Dialog::Closed),
+            import: RwSignal::new(ImportState::Closed),
+        }
+    }
+
+    /// Forgets what belonged to the document that was open (another one replaced it).
+    pub fn reset_for_new_document(&self) {
+        self.editing.set(None);
+        self.pending.set(None);
+        self.review.set(None);
+        self.reattach.set(None);
+    }
+
+    /// Scrolls the article to an annotation's highlight and flashes it.
+    pub fn reveal(&self, id: &AnnotationId) {
+        let n = self.reveal.with_untracked(|r| r.as_ref().map_or(0, |(_, n)| n + 1));
+        self.reveal.set(Some((id.clone(), n)));
+    }
+
+    /// Opens an annotation in the editor and marks it as selected.
+    pub fn open_annotation(&self, id: &AnnotationId) {
+        self.chooser.set(None);
+        self.pending.set(None);
+        self.selected.set(Some(id.clone()));
+        self.editing.set(Some(Editing::Existing(id.clone())));
+    }
+}
+
+impl Default for UiState {
+    fn default() -> Self {
+        UiState::new()
+    }
+}
