@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, Range};
 
 /// The selector of a paragraph element inside the article body.
-pub const PARAGRAPH_SELECTOR: &str = "[data-testid='paragraph']";
+pub const PARAGRAPH_SELECTOR: &str = ".paragraph[data-start]";
 
 /// The current selection in `body` as a span of the document text, trimmed of white space at both
 /// ends. `None` when nothing is selected, the selection is collapsed or only white space, or it lies
@@ -46,6 +46,33 @@ pub fn range_to_span(body: &Element, range: &Range, text: &str) -> Option<Span> 
         total
     };
     trim(text, start.min(total), end.min(total))
+}
+
+/// The selection inside `body` as offsets, untrimmed and without the document text: used to carry
+/// a selection made in the pre-rendered article (index.html) over to the app's.
+pub fn selected_offsets(body: &Element) -> Option<Span> {
+    let selection = web_sys::window()?.get_selection().ok()??;
+    if selection.range_count() == 0 || selection.is_collapsed() {
+        return None;
+    }
+    let range = selection.get_range_at(0).ok()?;
+    let body_node: &Node = body.as_ref();
+    let (start_node, end_node) = (range.start_container().ok()?, range.end_container().ok()?);
+    if !body_node.contains(Some(&start_node)) || !body_node.contains(Some(&end_node)) {
+        return None;
+    }
+    let start = point_to_offset(body, &start_node, range.start_offset().ok()?)?;
+    let end = point_to_offset(body, &end_node, range.end_offset().ok()?)?;
+    (start < end).then(|| Span::new(start, end))
+}
+
+/// Selects `span` of the document text inside `body` (nothing happens if it is not rendered there).
+pub fn select_span(body: &Element, span: Span) {
+    let Some(range) = span_to_range(body, span) else { return };
+    if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+        let _ = selection.remove_all_ranges();
+        let _ = selection.add_range(&range);
+    }
 }
 
 /// Narrows `[start, end)` past white space at both ends; `None` if nothing is left.
