@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, Range};
 
 /// The selector of a paragraph element inside the article body.
-pub const PARAGRAPH_SELECTOR: &str = ".paragraph[data-start]";
+pub const PARAGRAPH_SELECTOR: &str = "p[data-start][data-end]";
 
 /// The current selection in `body` as a span of the document text, trimmed of white space at both
 /// ends. `None` when nothing is selected, the selection is collapsed or only white space, or it lies
