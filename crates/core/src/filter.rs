@@ -1,11 +1,21 @@
 //! The annotation list's filters and search: by kind, speaker (a person under the fullest form
-//! of their name), claim status and tag, and a search over every field a reader writes.
+//! of their name, or nobody), speaker role, cue verb, quote form, claim status, claim type,
+//! claims without evidence and tag, and a search over every field a reader writes. The insights'
+//! bars set the same filters.
 
-use crate::model::{Annotation, Kind};
+use crate::insights::Roles;
+use crate::model::{Annotation, ClaimType, Kind, QuoteForm, SpeakerRole};
 use crate::people::People;
 
-/// The filters of the annotation list; an empty field filters nothing. `kind` and `status` hold
-/// keys (`quote`, `needs-source`), `speaker` a person's fullest name.
+/// The `speaker` filter's value for quotes nobody is named for.
+pub const UNATTRIBUTED: &str = "(unattributed)";
+
+/// The `role` filter's value for people with no role.
+pub const NO_ROLE: &str = "(none)";
+
+/// The filters of the annotation list; an empty field filters nothing. `kind`, `status`, `role`,
+/// `form` and `claim_type` hold keys (`quote`, `needs-source`, `official`), `speaker` a person's
+/// fullest name (or [`UNATTRIBUTED`]), `cue` a cue verb in lowercase.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Filter {
     pub kind: String,
@@ -13,6 +23,23 @@ pub struct Filter {
     pub status: String,
     pub tag: String,
     pub search: String,
+    pub role: String,
+    pub cue: String,
+    pub form: String,
+    pub claim_type: String,
+    /// Only claims without evidence.
+    pub unevidenced: bool,
+}
+
+/// The filters that have no control of their own in the panel (the insights set them), shown as
+/// removable chips.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Extra {
+    Role,
+    Cue,
+    Form,
+    ClaimType,
+    Unevidenced,
 }
 
 impl Filter {
@@ -20,23 +47,90 @@ impl Filter {
         *self == Filter::default()
     }
 
+    /// The filter with only `kind` and one other field set (what a bar of the insights asks for).
+    pub fn only(kind: &str, set: impl FnOnce(&mut Filter)) -> Filter {
+        let mut f = Filter { kind: kind.to_string(), ..Filter::default() };
+        set(&mut f);
+        f
+    }
+
+    /// The chip-only filters that are set, each with its label (`Role: Official`).
+    pub fn extras(&self) -> Vec<(Extra, String)> {
+        let mut out = Vec::new();
+        if !self.role.is_empty() {
+            let name = SpeakerRole::from_key(&self.role).map_or("No role set", SpeakerRole::label);
+            out.push((Extra::Role, format!("Role: {name}")));
+        }
+        if !self.cue.is_empty() {
+            out.push((Extra::Cue, format!("Cue: {}", self.cue)));
+        }
+        if let Some(form) = QuoteForm::from_key(&self.form) {
+            out.push((Extra::Form, format!("Form: {}", form.label())));
+        }
+        if let Some(t) = ClaimType::from_key(&self.claim_type) {
+            out.push((Extra::ClaimType, format!("Type: {}", t.label())));
+        }
+        if self.unevidenced {
+            out.push((Extra::Unevidenced, "No evidence yet".to_string()));
+        }
+        out
+    }
+
+    /// Clears one chip-only filter.
+    pub fn clear(&mut self, extra: Extra) {
+        match extra {
+            Extra::Role => self.role.clear(),
+            Extra::Cue => self.cue.clear(),
+            Extra::Form => self.form.clear(),
+            Extra::ClaimType => self.claim_type.clear(),
+            Extra::Unevidenced => self.unevidenced = false,
+        }
+    }
+
     /// Whether an annotation passes every filter (the search matches quoted text, speaker, cue,
     /// note, tags and evidence, ignoring case); the speaker filter names a person by the fullest
-    /// form of the name (`Garcia` is `Maria Lopez Garcia`).
-    pub fn matches(&self, a: &Annotation, people: &People) -> bool {
+    /// form of the name (`Garcia` is `Maria Lopez Garcia`), the role filter a person's role as the
+    /// insights count it.
+    pub fn matches(&self, a: &Annotation, people: &People, roles: &Roles) -> bool {
         if !self.kind.is_empty() && a.kind.name() != self.kind {
             return false;
         }
         match &a.kind {
             Kind::Quote(q) => {
-                if !self.status.is_empty()
-                    || (!self.speaker.is_empty() && people.speaker_of(q).as_deref() != Some(self.speaker.as_str()))
-                {
+                if !self.status.is_empty() || !self.claim_type.is_empty() || self.unevidenced {
                     return false;
+                }
+                if !self.form.is_empty() && q.form.key() != self.form {
+                    return false;
+                }
+                if !self.cue.is_empty() && q.cue.as_deref().map(|c| c.trim().to_lowercase()).as_deref() != Some(self.cue.as_str()) {
+                    return false;
+                }
+                if !self.speaker.is_empty() || !self.role.is_empty() {
+                    let person = people.speaker_of(q);
+                    let wanted = match person.as_deref() {
+                        // Nobody named: only the unattributed filter wants it (the roles are of people).
+                        None => self.speaker == UNATTRIBUTED && self.role.is_empty(),
+                        Some(p) => {
+                            let speaker_ok = self.speaker.is_empty() || self.speaker == p;
+                            let role = roles.effective(p, crate::insights::looks_anonymous(&q.speaker));
+                            let role_ok = self.role.is_empty() || role.map_or(NO_ROLE, SpeakerRole::key) == self.role;
+                            speaker_ok && role_ok
+                        }
+                    };
+                    if !wanted {
+                        return false;
+                    }
                 }
             }
             Kind::Claim(c) => {
-                if !self.speaker.is_empty() || (!self.status.is_empty() && c.status.key() != self.status) {
+                if !self.speaker.is_empty() || !self.role.is_empty() || !self.cue.is_empty() || !self.form.is_empty() {
+                    return false;
+                }
+                if (!self.status.is_empty() && c.status.key() != self.status)
+                    || (!self.claim_type.is_empty() && c.claim_type.key() != self.claim_type)
+                    || (self.unevidenced && !c.evidence.is_empty())
+                {
                     return false;
                 }
             }
@@ -107,9 +201,15 @@ mod tests {
         (all, people)
     }
 
+    fn roles() -> Roles {
+        let mut roles = Roles::default();
+        roles.set("Maria Lopez Garcia", Some(SpeakerRole::Expert));
+        roles
+    }
+
     fn ids(filter: &Filter) -> Vec<String> {
         let (all, people) = fixture();
-        all.iter().filter(|a| filter.matches(a, &people)).map(|a| a.id.0.to_string()).collect()
+        all.iter().filter(|a| filter.matches(a, &people, &roles())).map(|a| a.id.0.to_string()).collect()
     }
 
     #[test]
@@ -130,6 +230,24 @@ mod tests {
     fn the_speaker_filter_names_a_person_by_the_fullest_name() {
         // "Garcia" is the same person as "Maria Lopez Garcia"; claims have no speaker.
         assert_eq!(ids(&Filter { speaker: "Maria Lopez Garcia".into(), ..Filter::default() }), ["q1", "q2"]);
+    }
+
+    #[test]
+    fn the_insights_filters_role_cue_form_type_evidence_and_nobody() {
+        let f = |set: fn(&mut Filter)| ids(&Filter::only("", set));
+        assert_eq!(f(|f| f.role = "expert".into()), ["q1", "q2"]);
+        assert!(f(|f| f.role = "official".into()).is_empty());
+        assert!(f(|f| f.role = NO_ROLE.into()).is_empty());
+        assert_eq!(f(|f| f.cue = "added".into()), ["q2"]);
+        assert_eq!(f(|f| f.form = "direct".into()), ["q1", "q2"]);
+        assert_eq!(f(|f| f.claim_type = "other".into()), ["c1"]);
+        // c1 has evidence.
+        assert!(f(|f| f.unevidenced = true).is_empty());
+        assert!(f(|f| f.speaker = UNATTRIBUTED.into()).is_empty());
+        let mut filter = Filter::only("quote", |f| f.role = "expert".into());
+        assert_eq!(filter.extras(), [(Extra::Role, "Role: Expert".to_string())]);
+        filter.clear(Extra::Role);
+        assert_eq!(filter, Filter::only("quote", |_| ()));
     }
 
     #[test]

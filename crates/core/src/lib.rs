@@ -16,9 +16,11 @@
 //! ```
 
 pub mod anchor;
+pub mod claimreview;
 pub mod document;
 pub mod filter;
 pub mod format;
+pub mod insights;
 pub mod merge;
 pub mod model;
 pub mod offsets;
@@ -27,6 +29,7 @@ pub mod reader;
 pub mod report;
 pub mod segment;
 pub mod share;
+pub mod table;
 pub mod suggest;
 pub mod url;
 

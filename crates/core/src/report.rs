@@ -37,8 +37,8 @@ pub const MAX_STEM_CHARS: usize = 60;
 /// The name [`file_stem`] falls back on when the document has neither a date nor a usable title.
 pub const FALLBACK_STEM: &str = "quotemark-annotations";
 
-/// Every annotation as a row of an RFC 4180 table, in document order, under [`CSV_HEADER`]:
-/// lines end in CRLF; a field containing `,`, `"`, CR or LF is quoted (`"` doubled).
+/// Every annotation as a row of an RFC 4180 table ([`crate::table`]), in document order, under
+/// [`CSV_HEADER`]: lines end in CRLF; a field containing `,`, `"`, CR or LF is quoted (`"` doubled).
 ///
 /// * `speaker` is the speaker as written, with the canonical name in parentheses when it differs;
 /// * `evidence` lists `url — note` items joined by ` | `; `tags` are joined by `; `;
@@ -64,10 +64,8 @@ pub const FALLBACK_STEM: &str = "quotemark-annotations";
 /// assert_eq!(csv.split("\r\n").nth(1), Some("claim,'-5%,,,,statistic,unverified,,\"'=HYPERLINK(\"\"x\"\")\",,14,17"));
 /// ```
 pub fn to_csv(doc: &Document, set: &AnnotationSet) -> String {
-    let mut out = String::with_capacity(128 * (set.len() + 1));
-    out.push_str(CSV_HEADER);
-    out.push_str("\r\n");
-    for a in set.in_document_order() {
+    let header: Vec<&str> = CSV_HEADER.split(',').collect();
+    let rows = set.in_document_order().into_iter().map(|a| {
         let quote = match &a.kind {
             Kind::Quote(q) => Some(q),
             Kind::Claim(_) => None,
@@ -77,7 +75,7 @@ pub fn to_csv(doc: &Document, set: &AnnotationSet) -> String {
             Kind::Quote(_) => None,
         };
         let position = a.target.position;
-        let cells: [String; 12] = [
+        [
             a.kind.name().to_string(),
             quoted_text(doc, a),
             quote.map(speaker_as_written).unwrap_or_default(),
@@ -90,37 +88,13 @@ pub fn to_csv(doc: &Document, set: &AnnotationSet) -> String {
             a.tags.join("; "),
             position.map(|p| p.start.to_string()).unwrap_or_default(),
             position.map(|p| p.end.to_string()).unwrap_or_default(),
-        ];
-        for (i, cell) in cells.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            push_csv_cell(&mut out, cell);
-        }
-        out.push_str("\r\n");
-    }
-    out
-}
-
-fn push_csv_cell(out: &mut String, cell: &str) {
-    let guard = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let quoted = cell.contains([',', '"', '\r', '\n']);
-    if quoted {
-        out.push('"');
-    }
-    if guard {
-        out.push('\'');
-    }
-    if quoted {
-        out.push_str(&cell.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(cell);
-    }
+        ]
+    });
+    crate::table::csv_table(&header, rows, false)
 }
 
 /// The stored quote, or the text at the stored position, or nothing.
-fn quoted_text(doc: &Document, a: &Annotation) -> String {
+pub(crate) fn quoted_text(doc: &Document, a: &Annotation) -> String {
     if let Some(exact) = a.target.exact() {
         return exact.to_string();
     }
@@ -130,7 +104,7 @@ fn quoted_text(doc: &Document, a: &Annotation) -> String {
     }
 }
 
-fn speaker_as_written(q: &Quote) -> String {
+pub(crate) fn speaker_as_written(q: &Quote) -> String {
     match q.speaker_canonical.as_deref().map(str::trim) {
         Some(canonical) if !canonical.is_empty() && canonical != q.speaker.trim() => {
             if q.speaker.trim().is_empty() {
@@ -143,7 +117,7 @@ fn speaker_as_written(q: &Quote) -> String {
     }
 }
 
-fn evidence_list(evidence: &[Evidence]) -> String {
+pub(crate) fn evidence_list(evidence: &[Evidence]) -> String {
     let items: Vec<String> = evidence
         .iter()
         .map(|e| match (e.url.as_deref().filter(|u| !u.is_empty()), e.note.is_empty()) {

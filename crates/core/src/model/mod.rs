@@ -22,7 +22,7 @@
 //! ```
 //!
 //! The parts: the annotation types here, [`Timestamp`] in `time`, the closed vocabularies
-//! ([`QuoteForm`], [`ClaimType`], [`ClaimStatus`]) in `vocab`, [`AnnotationSet`] in `set`, and
+//! ([`QuoteForm`], [`ClaimType`], [`ClaimStatus`], [`SpeakerRole`]) in `vocab`, [`AnnotationSet`] in `set`, and
 //! [`Command`] and [`History`] in `command`. Uses serde and arcstr only.
 
 use serde::{Deserialize, Serialize};
@@ -36,7 +36,7 @@ mod vocab;
 pub use command::{Command, CommandError, History};
 pub use set::AnnotationSet;
 pub use time::Timestamp;
-pub use vocab::{ClaimStatus, ClaimType, QuoteForm};
+pub use vocab::{ClaimStatus, ClaimType, QuoteForm, SpeakerRole};
 
 /// The string type of the model's text fields: immutable, cloned by a reference count, and possibly
 /// a view into a larger shared string ([`arcstr::Substr`]).

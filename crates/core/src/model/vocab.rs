@@ -1,4 +1,5 @@
-//! The model's closed vocabularies: a quote's form, a claim's type and a claim's status. Each is
+//! The model's closed vocabularies: a quote's form, a claim's type, a claim's status and a
+//! speaker's role (for source audits). Each is
 //! spelled here once: every value in order (`ALL`), its key (the name in files and JSON, as serde
 //! writes it), its label (for readers) and its letter (in stored annotation sets). Uses serde only.
 
@@ -178,6 +179,81 @@ impl ClaimStatus {
     }
 }
 
+/// The part a quoted person plays in a story, set by the reader once per person (for source
+/// audits such as the Gender Gap Tracker's: who gets quoted, officials or witnesses).
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerRole {
+    Official,
+    Expert,
+    Witness,
+    Company,
+    Campaigner,
+    Anonymous,
+    #[default]
+    Other,
+}
+
+impl SpeakerRole {
+    /// Every role, in the order they are offered and listed.
+    pub const ALL: [SpeakerRole; 7] = [
+        SpeakerRole::Official,
+        SpeakerRole::Expert,
+        SpeakerRole::Witness,
+        SpeakerRole::Company,
+        SpeakerRole::Campaigner,
+        SpeakerRole::Anonymous,
+        SpeakerRole::Other,
+    ];
+
+    /// The name in files and JSON: `official`, `expert`, `witness`, `company`, `campaigner`,
+    /// `anonymous`, `other`.
+    pub const fn key(self) -> &'static str {
+        match self {
+            SpeakerRole::Official => "official",
+            SpeakerRole::Expert => "expert",
+            SpeakerRole::Witness => "witness",
+            SpeakerRole::Company => "company",
+            SpeakerRole::Campaigner => "campaigner",
+            SpeakerRole::Anonymous => "anonymous",
+            SpeakerRole::Other => "other",
+        }
+    }
+
+    /// The reader-facing name: `Official`, `Expert`, … `Other`.
+    pub const fn label(self) -> &'static str {
+        match self {
+            SpeakerRole::Official => "Official",
+            SpeakerRole::Expert => "Expert",
+            SpeakerRole::Witness => "Witness",
+            SpeakerRole::Company => "Company",
+            SpeakerRole::Campaigner => "Campaigner",
+            SpeakerRole::Anonymous => "Anonymous",
+            SpeakerRole::Other => "Other",
+        }
+    }
+
+    /// A one-letter code (`o`, `e`, `w`, `c`, `a`, `n`, `x`), for compact records.
+    pub const fn letter(self) -> char {
+        match self {
+            SpeakerRole::Official => 'o',
+            SpeakerRole::Expert => 'e',
+            SpeakerRole::Witness => 'w',
+            SpeakerRole::Company => 'c',
+            SpeakerRole::Campaigner => 'a',
+            SpeakerRole::Anonymous => 'n',
+            SpeakerRole::Other => 'x',
+        }
+    }
+
+    /// The role whose [`key`](Self::key) is `key`.
+    pub fn from_key(key: &str) -> Option<SpeakerRole> {
+        SpeakerRole::ALL.into_iter().find(|v| v.key() == key)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,6 +317,13 @@ mod tests {
             ClaimType::from_key,
         );
         check(
+            &SpeakerRole::ALL,
+            SpeakerRole::key,
+            SpeakerRole::label,
+            SpeakerRole::letter,
+            SpeakerRole::from_key,
+        );
+        check(
             &ClaimStatus::ALL,
             ClaimStatus::key,
             ClaimStatus::label,
@@ -269,6 +352,16 @@ mod tests {
         };
         assert!(QuoteForm::ALL.into_iter().all(form) && ClaimType::ALL.into_iter().all(claim_type));
         assert!(ClaimStatus::ALL.into_iter().all(status));
+        let role = |r| match r {
+            SpeakerRole::Official
+            | SpeakerRole::Expert
+            | SpeakerRole::Witness
+            | SpeakerRole::Company
+            | SpeakerRole::Campaigner
+            | SpeakerRole::Anonymous
+            | SpeakerRole::Other => SpeakerRole::ALL.contains(&r),
+        };
+        assert!(SpeakerRole::ALL.into_iter().all(role));
         assert_eq!(
             ClaimStatus::from_key("needs-source"),
             Some(ClaimStatus::NeedsSource)

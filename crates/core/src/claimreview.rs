@@ -1,0 +1,306 @@
+//! Fact-checks as schema.org `ClaimReview` JSON-LD, the markup fact-checkers publish and search
+//! engines and the Google Fact Check Explorer read.
+//!
+//! A claim with a verdict (status Supported, Disputed or False) becomes one `ClaimReview`: the
+//! claim's text as `claimReviewed`, its verdict on the chosen [`Scale`] as `reviewRating` (with
+//! `alternateName`, and numbers only on a numeric scale), the reviewer set once in
+//! [`ReviewSettings`] as `author`, the review page as `url`, and the claim itself as `itemReviewed`:
+//! who made it (the speaker of the tagged quote the claim lies in), where (the article's URL as
+//! `appearance`) and when (the article's date).
+//!
+//! [`check`] reads a review back against Google's ClaimReview documentation
+//! (developers.google.com/search/docs/appearance/structured-data/factcheck): required are
+//! `claimReviewed`, `reviewRating.alternateName` and `url`; a numeric rating needs `bestRating`
+//! and `worstRating` with 1 ≤ worst < best and the value between them; recommended are `author`,
+//! `datePublished` and `itemReviewed` with its `author`, `datePublished` and `appearance`. (Google
+//! announced in 2025 that it is phasing fact-check rich results out of Search; its Fact Check
+//! Explorer and other readers of the markup remain.)
+//!
+//! ```
+//! use quotemark_core::claimreview::{check, reviews, ReviewSettings};
+//! use quotemark_core::anchor::describe;
+//! use quotemark_core::document::Document;
+//! use quotemark_core::model::*;
+//! let doc = Document::from_raw("Costs rose by 5%.");
+//! let claim = Annotation::new(
+//!     AnnotationId("c".into()),
+//!     describe(&doc.id.0, &doc.text, Span::new(0, 16)),
+//!     Kind::Claim(Claim { status: ClaimStatus::False, ..Claim::default() }),
+//!     Timestamp(0),
+//! );
+//! let settings = ReviewSettings { reviewer: "Desk".into(), review_url: "https://fc.example/costs".into(), ..ReviewSettings::default() };
+//! let out = reviews(&doc, &[claim].into_iter().collect(), &settings, "2026-12-03");
+//! assert_eq!(out.json[0]["reviewRating"]["alternateName"], "False");
+//! assert_eq!(out.json[0]["reviewRating"]["ratingValue"], 1);
+//! assert!(check(&out.json[0]).iter().all(|m| !m.required));
+//! ```
+
+use crate::document::Document;
+use crate::model::{Annotation, AnnotationId, AnnotationSet, ClaimStatus, Kind};
+use crate::people::People;
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+/// A fact-check rating scale: what each verdict is called on it and, for a numeric scale, its
+/// number.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scale {
+    /// 1 False, 2 Mostly false, 3 Mixed, 4 Mostly true, 5 True.
+    #[default]
+    FiveStep,
+    /// Six steps from Pants on fire (1) to True (6), as PolitiFact's Truth-O-Meter.
+    SixStep,
+    /// 1 False, 2 Misleading, 3 True.
+    ThreeStep,
+    /// Words only (True, Missing context, False), as many IFCN signatories publish: no numbers.
+    Words,
+}
+
+/// A verdict on a scale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rating {
+    pub name: &'static str,
+    pub value: Option<u8>,
+}
+
+impl Scale {
+    pub const ALL: [Scale; 4] = [Scale::FiveStep, Scale::SixStep, Scale::ThreeStep, Scale::Words];
+
+    pub const fn key(self) -> &'static str {
+        match self {
+            Scale::FiveStep => "five-step",
+            Scale::SixStep => "six-step",
+            Scale::ThreeStep => "three-step",
+            Scale::Words => "words",
+        }
+    }
+
+    pub const fn label(self) -> &'static str {
+        match self {
+            Scale::FiveStep => "Five steps: False … True (1–5)",
+            Scale::SixStep => "Six steps: Pants on fire … True (1–6)",
+            Scale::ThreeStep => "Three steps: False, Misleading, True (1–3)",
+            Scale::Words => "Words only: False, Missing context, True",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Scale> {
+        Scale::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    /// `(worst, best)` of a numeric scale.
+    pub const fn range(self) -> Option<(u8, u8)> {
+        match self {
+            Scale::FiveStep => Some((1, 5)),
+            Scale::SixStep => Some((1, 6)),
+            Scale::ThreeStep => Some((1, 3)),
+            Scale::Words => None,
+        }
+    }
+
+    /// The rating a claim status maps to; `None` for a status that is no verdict yet.
+    pub const fn rating(self, status: ClaimStatus) -> Option<Rating> {
+        let (name, value) = match (self, status) {
+            (_, ClaimStatus::Unverified | ClaimStatus::NeedsSource) => return None,
+            (Scale::FiveStep, ClaimStatus::Supported) => ("True", 5),
+            (Scale::FiveStep, ClaimStatus::Disputed) => ("Mixed", 3),
+            (Scale::FiveStep, ClaimStatus::False) => ("False", 1),
+            (Scale::SixStep, ClaimStatus::Supported) => ("True", 6),
+            (Scale::SixStep, ClaimStatus::Disputed) => ("Half true", 4),
+            (Scale::SixStep, ClaimStatus::False) => ("False", 2),
+            (Scale::ThreeStep, ClaimStatus::Supported) => ("True", 3),
+            (Scale::ThreeStep, ClaimStatus::Disputed) => ("Misleading", 2),
+            (Scale::ThreeStep, ClaimStatus::False) => ("False", 1),
+            (Scale::Words, ClaimStatus::Supported) => return Some(Rating { name: "True", value: None }),
+            (Scale::Words, ClaimStatus::Disputed) => return Some(Rating { name: "Missing context", value: None }),
+            (Scale::Words, ClaimStatus::False) => return Some(Rating { name: "False", value: None }),
+        };
+        Some(Rating { name, value: Some(value) })
+    }
+}
+
+/// Who publishes the reviews, and where: set once by the reader.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct ReviewSettings {
+    /// The fact-checker or organisation (`author` of each review).
+    pub reviewer: String,
+    /// The reviewer's site, optional.
+    pub reviewer_url: String,
+    /// The page the fact-check is published on (`url`).
+    pub review_url: String,
+    pub scale: Scale,
+}
+
+/// Something a review lacks: `required` by Google's documentation, or recommended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Missing {
+    pub field: &'static str,
+    pub required: bool,
+    pub message: &'static str,
+}
+
+/// A claim and what its review lacks (or why it has none).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClaimCheck {
+    pub id: AnnotationId,
+    pub text: String,
+    /// The review's rating name, `None` when the claim has no verdict yet (and so no review).
+    pub rating: Option<&'static str>,
+    pub missing: Vec<Missing>,
+}
+
+/// The reviews of an article and a check of each of its claims.
+pub struct Reviews {
+    /// One `ClaimReview` per claim with a verdict, in document order.
+    pub json: Vec<Value>,
+    /// Every claim, in document order.
+    pub checks: Vec<ClaimCheck>,
+}
+
+impl Reviews {
+    /// How many reviews lack nothing Google requires.
+    pub fn publishable(&self) -> usize {
+        self.checks.iter().filter(|c| c.rating.is_some() && c.missing.iter().all(|m| !m.required)).count()
+    }
+
+    /// The reviews as one JSON-LD document (an array of `ClaimReview`s), pretty-printed.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&self.json).unwrap_or_default()
+    }
+}
+
+/// Who made a claim: the speaker (fullest name) of the tagged quote that overlaps it most.
+pub fn claimant(set: &AnnotationSet, claim: &Annotation, people: &People) -> Option<String> {
+    let span = claim.target.span()?;
+    set.iter()
+        .filter_map(|a| match &a.kind {
+            Kind::Quote(q) => {
+                let s = a.target.span()?;
+                let overlap = s.end.min(span.end).saturating_sub(s.start.max(span.start));
+                (overlap > 0).then(|| (overlap, people.speaker_of(q)))
+            }
+            Kind::Claim(_) => None,
+        })
+        .max_by_key(|(overlap, _)| *overlap)
+        .and_then(|(_, who)| who.map(|w| w.into_owned()))
+}
+
+/// The reviews of `doc`'s claims with a verdict, published `today` (`YYYY-MM-DD`).
+pub fn reviews(doc: &Document, set: &AnnotationSet, settings: &ReviewSettings, today: &str) -> Reviews {
+    let people = People::of_annotations(set.iter());
+    let mut out = Reviews { json: Vec::new(), checks: Vec::new() };
+    for a in set.in_document_order() {
+        let Kind::Claim(c) = &a.kind else { continue };
+        let text = crate::report::quoted_text(doc, a).trim_matches(|ch: char| ch.is_whitespace()).to_string();
+        let Some(rating) = settings.scale.rating(c.status) else {
+            out.checks.push(ClaimCheck {
+                id: a.id.clone(),
+                text,
+                rating: None,
+                missing: vec![Missing { field: "reviewRating", required: true, message: "no verdict yet: set its status to Supported, Disputed or False" }],
+            });
+            continue;
+        };
+        let mut rating_json = json!({ "@type": "Rating", "alternateName": rating.name });
+        if let (Some(value), Some((worst, best))) = (rating.value, settings.scale.range()) {
+            rating_json["ratingValue"] = value.into();
+            rating_json["worstRating"] = worst.into();
+            rating_json["bestRating"] = best.into();
+        }
+        let mut claim = json!({ "@type": "Claim" });
+        if let Some(who) = claimant(set, a, &people) {
+            claim["author"] = json!({ "@type": "Person", "name": who });
+        }
+        if let Some(date) = doc.date {
+            claim["datePublished"] = date.to_iso().into();
+        }
+        if let Some(source) = doc.source.as_deref().filter(|s| crate::url::is_http_url(s)) {
+            claim["appearance"] = json!({ "@type": "CreativeWork", "url": source, "headline": doc.title });
+        }
+        let mut review = json!({
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "claimReviewed": text,
+            "reviewRating": rating_json,
+            "itemReviewed": claim,
+            "datePublished": today,
+        });
+        if crate::url::is_http_url(settings.review_url.trim()) {
+            review["url"] = settings.review_url.trim().into();
+        }
+        if !settings.reviewer.trim().is_empty() {
+            let mut author = json!({ "@type": "Organization", "name": settings.reviewer.trim() });
+            if crate::url::is_http_url(settings.reviewer_url.trim()) {
+                author["url"] = settings.reviewer_url.trim().into();
+            }
+            review["author"] = author;
+        }
+        out.checks.push(ClaimCheck { id: a.id.clone(), text, rating: Some(rating.name), missing: check(&review) });
+        out.json.push(review);
+    }
+    out
+}
+
+fn text_at<'a>(v: &'a Value, path: &[&str]) -> Option<&'a str> {
+    path.iter().try_fold(v, |v, k| v.get(k))?.as_str().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// What `review` lacks against Google's ClaimReview documentation: required fields first.
+pub fn check(review: &Value) -> Vec<Missing> {
+    let mut missing = Vec::new();
+    let mut need = |ok: bool, field, required, message| {
+        if !ok {
+            missing.push(Missing { field, required, message });
+        }
+    };
+    need(review["@type"] == "ClaimReview", "@type", true, "is not a ClaimReview");
+    need(text_at(review, &["claimReviewed"]).is_some(), "claimReviewed", true, "the claim has no text");
+    need(
+        text_at(review, &["reviewRating", "alternateName"]).is_some(),
+        "reviewRating.alternateName",
+        true,
+        "the verdict has no name",
+    );
+    need(
+        text_at(review, &["url"]).is_some_and(crate::url::is_http_url),
+        "url",
+        true,
+        "no review page: set the URL the fact-check is published at",
+    );
+    let rating = &review["reviewRating"];
+    if !rating["ratingValue"].is_null() {
+        let n = |k: &str| rating[k].as_f64();
+        let numbers_ok = match (n("ratingValue"), n("worstRating"), n("bestRating")) {
+            (Some(v), Some(worst), Some(best)) => worst >= 1.0 && worst < best && (worst..=best).contains(&v),
+            _ => false,
+        };
+        need(numbers_ok, "reviewRating.ratingValue", true, "a numeric rating needs 1 ≤ worstRating ≤ ratingValue ≤ bestRating");
+    }
+    need(text_at(review, &["author", "name"]).is_some(), "author", false, "no reviewer: set who publishes the fact-check");
+    need(text_at(review, &["datePublished"]).is_some(), "datePublished", false, "no date of the review");
+    need(
+        text_at(review, &["itemReviewed", "author", "name"]).is_some(),
+        "itemReviewed.author",
+        false,
+        "who made the claim is unknown: tag the quote it is in with its speaker",
+    );
+    need(
+        text_at(review, &["itemReviewed", "datePublished"]).is_some(),
+        "itemReviewed.datePublished",
+        false,
+        "the article has no date",
+    );
+    need(
+        text_at(review, &["itemReviewed", "appearance", "url"]).is_some()
+            || text_at(review, &["itemReviewed", "firstAppearance", "url"]).is_some(),
+        "itemReviewed.appearance",
+        false,
+        "the article has no source URL",
+    );
+    missing
+}
+
+#[cfg(test)]
+mod tests;
