@@ -20,6 +20,7 @@ use actions::{documents, import, Ctx};
 use components::article::ArticleView;
 use components::emphasis::Emphasis;
 use components::header::Header;
+use components::insights::InsightsDialog;
 use components::io::{DropZone, ImportDialog};
 use components::library::LibraryDialog;
 use components::notices::{Announcer, ShortcutsOverlay, StorageBanner, Toast};
@@ -61,6 +62,7 @@ pub fn AppWith(store: Rc<dyn persist::Store>) -> impl IntoView {
         <ShortcutsOverlay />
         <ImportDialog />
         <LibraryDialog />
+        <InsightsDialog />
         <DropZone />
         <Toast />
         <Announcer />
@@ -82,6 +84,7 @@ fn listen_to_the_window(ctx: Ctx) {
     // Another tab on the same document changed an annotation.
     let tabs = window_event_listener(leptos::ev::storage, move |ev| {
         if let Some(key) = ev.key() {
+            actions::insights::apply_external(&ctx, &key);
             actions::annotations::apply_external(&ctx, &key, ev.new_value().as_deref());
         }
     });

@@ -27,6 +27,7 @@ pub fn plan_import(ctx: &Ctx, source: &str, json: &str) -> Result<ImportPlan, St
 fn plan(ctx: &Ctx, source: &str, json: &str) -> Result<ImportPlan, String> {
     let imported = format::import(json).map_err(|e| e.to_string())?;
     let current = ctx.doc.document.get_untracked();
+    let roles = imported.document.as_ref().map(|d| d.roles.clone()).unwrap_or_default();
     let (target_doc, existing, other) = match imported.document {
         Some(d) if d.id != current.id => match d.to_document() {
             Some(doc) => {
@@ -49,7 +50,7 @@ fn plan(ctx: &Ctx, source: &str, json: &str) -> Result<ImportPlan, String> {
     };
     let merge = merge(&existing, &imported.annotations, &target_doc.text);
     let incoming = other.is_some().then_some(imported.annotations);
-    Ok(ImportPlan { source: source.to_string(), other_document: other, merge, incoming })
+    Ok(ImportPlan { source: source.to_string(), other_document: other, merge, incoming, roles })
 }
 
 /// Plans an import and shows the preview (or why nothing can be imported).
@@ -70,6 +71,7 @@ pub fn merge_onto_open(ctx: &Ctx, incoming: &[Annotation]) -> Merge {
 /// `onto_open`: then the annotations are re-anchored onto the open article).
 pub fn apply_import(ctx: &Ctx, plan: ImportPlan, onto_open: Option<Merge>) {
     let chosen = onto_open.is_some();
+    super::insights::add_roles(ctx, &plan.roles);
     let (merge, from) = match (plan.other_document, onto_open) {
         (Some((doc, _)), Some(onto)) => (onto, format!("“{}” ({})", doc.title, plan.source)),
         // The source is a file name or "pasted JSON": named as it is.
@@ -160,14 +162,19 @@ pub fn open_share_link(ctx: &Ctx) {
 }
 
 fn export_json(ctx: &Ctx) -> String {
-    ctx.doc.document.with_untracked(|d| ctx.doc.annotations.with_untracked(|s| format::export(d, s, &ExportOptions::default())))
+    ctx.audit.roles.with_untracked(|roles| {
+        ctx.doc.document.with_untracked(|d| {
+            ctx.doc.annotations.with_untracked(|s| format::export_with_roles(d, s, &ExportOptions::default(), roles))
+        })
+    })
 }
 
 fn stem(ctx: &Ctx) -> String {
     ctx.doc.document.with_untracked(report::file_stem)
 }
 
-fn download(ctx: &Ctx, name: &str, mime: &str, contents: &str) {
+/// Offers `contents` as a file and says so (or that the download could not start).
+pub fn download(ctx: &Ctx, name: &str, mime: &str, contents: &str) {
     match browser::download(name, mime, contents) {
         Ok(()) => ctx.notices.announce(&format!("Downloaded {name}")),
         Err(_) => ctx.notices.toast("The download could not start"),

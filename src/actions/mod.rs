@@ -7,6 +7,7 @@
 pub mod annotations;
 pub mod documents;
 pub mod import;
+pub mod insights;
 pub mod library;
 pub mod review;
 pub mod save;
@@ -14,7 +15,7 @@ pub mod suggest;
 
 use crate::browser::{mark, now};
 use crate::persist::{self, Store};
-use crate::state::{DocState, Notices, UiState};
+use crate::state::{Audit, DocState, Notices, UiState};
 use leptos::prelude::*;
 use quotemark_core::model::AnnotationSet;
 use save::Saving;
@@ -27,6 +28,7 @@ pub struct Ctx {
     pub doc: DocState,
     pub ui: UiState,
     pub notices: Notices,
+    pub audit: Audit,
     pub saving: Saving,
 }
 
@@ -64,10 +66,15 @@ impl Ctx {
             }
         };
         mark("quotemark:loaded");
+        let (roles, note) = persist::settings::roles(&*store, now());
+        notes.extend(note);
+        let (review, note) = persist::settings::review_settings(&*store, now());
+        notes.extend(note);
         let ctx = Ctx {
             doc: DocState::new(document.clone(), annotations),
             ui: UiState::new(),
             notices: Notices::new(store.persistent(), notes),
+            audit: Audit::new(roles, review),
             saving: Saving::new(store),
         };
         save::start_document(&ctx, &document);
@@ -87,5 +94,6 @@ impl Ctx {
         provide_context(self.doc);
         provide_context(self.ui);
         provide_context(self.notices);
+        provide_context(self.audit);
     }
 }

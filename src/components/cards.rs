@@ -15,7 +15,8 @@ const PAGE: usize = 40;
 #[component]
 pub fn AnnotationList() -> impl IntoView {
     let doc = expect_context::<DocState>();
-    let filter = RwSignal::new(Filter::default());
+    let filter = expect_context::<UiState>().filter;
+    let roles = expect_context::<crate::state::Audit>().roles;
     let shown = RwSignal::new(PAGE);
     let ordered = Memo::new(move |_| doc.ordered());
     // Ids of the annotations that pass the filters, in document order.
@@ -27,7 +28,9 @@ pub fn AnnotationList() -> impl IntoView {
             }
             doc.people.with(|people| {
                 doc.annotations.with(|set| {
-                    placed.iter().filter(|id| set.get(id).is_some_and(|a| f.matches(a, people))).cloned().collect::<Vec<_>>()
+                    roles.with(|roles| {
+                        placed.iter().filter(|id| set.get(id).is_some_and(|a| f.matches(a, people, roles))).cloned().collect::<Vec<_>>()
+                    })
                 })
             })
         })

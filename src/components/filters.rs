@@ -3,6 +3,7 @@
 use crate::state::DocState;
 use leptos::prelude::*;
 pub use quotemark_core::filter::Filter;
+use quotemark_core::filter::UNATTRIBUTED;
 use quotemark_core::model::{ClaimStatus, Kind};
 
 /// The filter controls; `on_change` runs after every change (the list starts again at its top).
@@ -41,18 +42,19 @@ pub fn FilterBar(filter: RwSignal<Filter>, #[prop(into)] on_change: Callback<()>
             on:input=set(|f| &mut f.search)
         />
         <div class="filter-row">
-            <select aria-label="Filter by kind" on:change=set(|f| &mut f.kind)>
+            <select aria-label="Filter by kind" prop:value=move || filter.with(|f| f.kind.clone()) on:change=set(|f| &mut f.kind)>
                 <option value="">"All kinds"</option>
                 <option value="quote">"Quotes"</option>
                 <option value="claim">"Claims"</option>
             </select>
-            <select aria-label="Filter by speaker" on:change=set(|f| &mut f.speaker)>
+            <select aria-label="Filter by speaker" prop:value=move || filter.with(|f| f.speaker.clone()) on:change=set(|f| &mut f.speaker)>
                 <option value="">"Any speaker"</option>
                 <For each=move || choices.get().0 key=|s| s.clone() let:name>
-                    <option value=name.clone()>{name.clone()}</option>
+                    <option value=name.clone() selected=move || filter.with(|f| f.speaker == name)>{name.clone()}</option>
                 </For>
+                <option value=UNATTRIBUTED>"Unattributed"</option>
             </select>
-            <select aria-label="Filter by status" on:change=set(|f| &mut f.status)>
+            <select aria-label="Filter by status" prop:value=move || filter.with(|f| f.status.clone()) on:change=set(|f| &mut f.status)>
                 <option value="">"Any status"</option>
                 {ClaimStatus::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
             </select>
@@ -63,5 +65,24 @@ pub fn FilterBar(filter: RwSignal<Filter>, #[prop(into)] on_change: Callback<()>
                 </For>
             </select>
         </div>
+        <Show when=move || !filter.with(|f| f.extras().is_empty())>
+            <div class="filter-chips" data-testid="filter-chips">
+                {move || filter.with(Filter::extras).into_iter().map(|(extra, label)| {
+                    let name = format!("Remove filter {label}");
+                    view! {
+                    <button type="button" class="chip" aria-label=name on:click=move |_| {
+                        filter.update(|f| f.clear(extra));
+                        on_change.run(());
+                    }>
+                        {label}
+                        <span aria-hidden="true">" ×"</span>
+                    </button>
+                }}).collect_view()}
+                <button type="button" class="link-button" on:click=move |_| {
+                    filter.set(Filter::default());
+                    on_change.run(());
+                }>"Clear all filters"</button>
+            </div>
+        </Show>
     }
 }

@@ -1,5 +1,6 @@
 //! The page header: the app's name and what it is for.
 
+use crate::components::insights::InsightsButton;
 use crate::components::io::ShareMenu;
 use crate::components::library::LibraryButtons;
 use leptos::prelude::*;
@@ -15,6 +16,7 @@ pub fn Header() -> impl IntoView {
             <p class="brand-tagline">"Tag quotes and claims. Everything stays in your browser."</p>
             <div class="header-actions">
                 <LibraryButtons />
+                <InsightsButton />
                 <ShareMenu />
             </div>
         </header>

@@ -30,13 +30,13 @@ pub fn LibraryDialog() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let dialog = ctx.ui.dialog;
     let body = move || match dialog.get() {
-        Dialog::Closed => None,
+        Dialog::Closed | Dialog::Insights => None,
         Dialog::OpenArticle => Some(view! { <OpenArticle /> }.into_any()),
         Dialog::Library => Some(view! { <Library /> }.into_any()),
     };
     view! {
         <Modal
-            open=Signal::derive(move || dialog.get() != Dialog::Closed)
+            open=Signal::derive(move || matches!(dialog.get(), Dialog::OpenArticle | Dialog::Library))
             labelled_by="library-title"
             testid="library-dialog"
             wide=true

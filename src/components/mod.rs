@@ -4,10 +4,12 @@
 
 pub mod article;
 pub mod cards;
+pub mod charts;
 pub mod editor;
 pub mod emphasis;
 pub mod filters;
 pub mod header;
+pub mod insights;
 pub mod io;
 pub mod library;
 pub mod notices;

@@ -1,7 +1,8 @@
 //! Storage: the one adapter over the browser's local storage ([`storage`]), and what the app
 //! keeps there in the layout of [`quotemark_store`] — loading and migrating ([`load`]), saving
 //! the open document's changes ([`records`]), the library and its versions ([`library`]),
-//! rejected suggestions ([`rejected`]) and changes from other tabs ([`sync`]). Every write returns
+//! rejected suggestions ([`rejected`]), the library-wide settings (roles, fact-check publisher:
+//! [`settings`]) and changes from other tabs ([`sync`]). Every write returns
 //! its failure for the caller to report. It may use the core, the store crate and the browser
 //! glue, never the app's state, actions or components.
 
@@ -9,6 +10,7 @@ pub mod library;
 pub mod load;
 pub mod records;
 pub mod rejected;
+pub mod settings;
 pub mod storage;
 pub mod sync;
 

@@ -1,14 +1,17 @@
 //! The app's reactive state, in small handles with one job each, each provided as its own
 //! context: [`DocState`] (the document, its annotations, anchors and history), [`UiState`] (what
-//! the reader is doing on the page) and [`Notices`] (what the app tells the reader). The data
+//! the reader is doing on the page), [`Notices`] (what the app tells the reader) and [`Audit`]
+//! (speaker roles, fact-check settings, the library's tallies for the insights). The data
 //! inside is core types; this layer only wraps them in signals. It may use the core and the
 //! browser glue, never storage, actions or components.
 
+mod audit;
 mod document;
 mod notices;
 mod review;
 mod ui;
 
+pub use audit::{Audit, LibraryTallies};
 pub use document::{DocState, Step};
 pub use notices::{Notices, Toast};
 pub use review::{is_resolved, rank, Review, ReviewEntry};

@@ -5,6 +5,7 @@
 use super::review::Review;
 use leptos::prelude::*;
 use quotemark_core::document::Document;
+use quotemark_core::filter::Filter;
 use quotemark_core::merge::Merge;
 use quotemark_core::model::{Annotation, AnnotationId, AnnotationSet, Span};
 
@@ -40,6 +41,8 @@ pub enum Dialog {
     /// "Open an article": paste or pick a file.
     OpenArticle,
     Library,
+    /// Who is quoted, claims by status, the research and ClaimReview exports.
+    Insights,
 }
 
 /// What an import would do, shown before anything changes.
@@ -54,6 +57,8 @@ pub struct ImportPlan {
     /// open article instead (a file made on another version of its text). Worked out only if chosen:
     /// anchoring thousands of annotations in a different text costs far more than the import.
     pub incoming: Option<Vec<Annotation>>,
+    /// The roles the file gives its quoted people (added to the reader's where they set none).
+    pub roles: quotemark_core::insights::Roles,
 }
 
 /// The import dialog.
@@ -87,6 +92,8 @@ pub struct UiState {
     pub shortcuts_open: RwSignal<bool>,
     pub dialog: RwSignal<Dialog>,
     pub import: RwSignal<ImportState>,
+    /// The annotation list's filters (set by its controls and by the insights' bars).
+    pub filter: RwSignal<Filter>,
 }
 
 impl UiState {
@@ -103,6 +110,7 @@ impl UiState {
             sheet_open: RwSignal::new(false),
             shortcuts_open: RwSignal::new(false),
             dialog: RwSignal::new(Dialog::Closed),
+            filter: RwSignal::new(Filter::default()),
             import: RwSignal::new(ImportState::Closed),
         }
     }

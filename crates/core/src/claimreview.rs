@@ -30,16 +30,15 @@
 //! );
 //! let settings = ReviewSettings { reviewer: "Desk".into(), review_url: "https://fc.example/costs".into(), ..ReviewSettings::default() };
 //! let out = reviews(&doc, &[claim].into_iter().collect(), &settings, "2026-12-03");
-//! assert_eq!(out.json[0]["reviewRating"]["alternateName"], "False");
-//! assert_eq!(out.json[0]["reviewRating"]["ratingValue"], 1);
-//! assert!(check(&out.json[0]).iter().all(|m| !m.required));
+//! assert!(out.to_json().contains(r#""alternateName": "False","#));
+//! assert!(out.to_json().contains(r#""ratingValue": 1,"#));
+//! assert!(check(&out.reviews[0]).iter().all(|m| !m.required));
 //! ```
 
 use crate::document::Document;
 use crate::model::{Annotation, AnnotationId, AnnotationSet, ClaimStatus, Kind};
 use crate::people::People;
 use serde::{Deserialize, Serialize};
-use serde_json::{json, Value};
 
 /// A fact-check rating scale: what each verdict is called on it and, for a numeric scale, its
 /// number.
@@ -151,10 +150,80 @@ pub struct ClaimCheck {
     pub missing: Vec<Missing>,
 }
 
+/// A `ClaimReview`, serialised as JSON-LD in this member order. Written from derive-serialised
+/// structs rather than `serde_json::Value`, which the app does not otherwise need (it would cost
+/// about 8 KB gzipped).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ClaimReview {
+    #[serde(rename = "@context")]
+    pub context: &'static str,
+    #[serde(rename = "@type")]
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(rename = "claimReviewed")]
+    pub claim_reviewed: String,
+    #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
+    pub date_published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<Party>,
+    #[serde(rename = "reviewRating", skip_serializing_if = "Option::is_none")]
+    pub review_rating: Option<ReviewRating>,
+    #[serde(rename = "itemReviewed")]
+    pub item_reviewed: ItemReviewed,
+}
+
+/// A person or organisation: `{"@type": "Person", "name": …}`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Party {
+    #[serde(rename = "@type")]
+    pub kind: &'static str,
+    pub name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// The verdict: its name always, its number on a numeric scale.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ReviewRating {
+    #[serde(rename = "@type")]
+    pub kind: &'static str,
+    #[serde(rename = "alternateName")]
+    pub alternate_name: String,
+    #[serde(rename = "ratingValue", skip_serializing_if = "Option::is_none")]
+    pub rating_value: Option<i64>,
+    #[serde(rename = "worstRating", skip_serializing_if = "Option::is_none")]
+    pub worst_rating: Option<i64>,
+    #[serde(rename = "bestRating", skip_serializing_if = "Option::is_none")]
+    pub best_rating: Option<i64>,
+}
+
+/// The claim reviewed: who made it, when, and where it appeared.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ItemReviewed {
+    #[serde(rename = "@type")]
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<Party>,
+    #[serde(rename = "datePublished", skip_serializing_if = "Option::is_none")]
+    pub date_published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub appearance: Option<Appearance>,
+}
+
+/// The article the claim appeared in.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Appearance {
+    #[serde(rename = "@type")]
+    pub kind: &'static str,
+    pub url: String,
+    pub headline: String,
+}
+
 /// The reviews of an article and a check of each of its claims.
 pub struct Reviews {
     /// One `ClaimReview` per claim with a verdict, in document order.
-    pub json: Vec<Value>,
+    pub reviews: Vec<ClaimReview>,
     /// Every claim, in document order.
     pub checks: Vec<ClaimCheck>,
 }
@@ -167,7 +236,8 @@ impl Reviews {
 
     /// The reviews as one JSON-LD document (an array of `ClaimReview`s), pretty-printed.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(&self.json).unwrap_or_default()
+        // Cannot fail: string keys, no floats.
+        serde_json::to_string_pretty(&self.reviews).unwrap_or_default()
     }
 }
 
@@ -187,114 +257,119 @@ pub fn claimant(set: &AnnotationSet, claim: &Annotation, people: &People) -> Opt
         .and_then(|(_, who)| who.map(|w| w.into_owned()))
 }
 
+fn http(s: &str) -> Option<String> {
+    let s = s.trim();
+    crate::url::is_http_url(s).then(|| s.to_string())
+}
+
 /// The reviews of `doc`'s claims with a verdict, published `today` (`YYYY-MM-DD`).
 pub fn reviews(doc: &Document, set: &AnnotationSet, settings: &ReviewSettings, today: &str) -> Reviews {
     let people = People::of_annotations(set.iter());
-    let mut out = Reviews { json: Vec::new(), checks: Vec::new() };
+    let mut out = Reviews { reviews: Vec::new(), checks: Vec::new() };
     for a in set.in_document_order() {
         let Kind::Claim(c) = &a.kind else { continue };
-        let text = crate::report::quoted_text(doc, a).trim_matches(|ch: char| ch.is_whitespace()).to_string();
+        let text = crate::report::quoted_text(doc, a).trim().to_string();
         let Some(rating) = settings.scale.rating(c.status) else {
             out.checks.push(ClaimCheck {
                 id: a.id.clone(),
                 text,
                 rating: None,
-                missing: vec![Missing { field: "reviewRating", required: true, message: "no verdict yet: set its status to Supported, Disputed or False" }],
+                missing: vec![Missing {
+                    field: "reviewRating",
+                    required: true,
+                    message: "no verdict yet: set its status to Supported, Disputed or False",
+                }],
             });
             continue;
         };
-        let mut rating_json = json!({ "@type": "Rating", "alternateName": rating.name });
-        if let (Some(value), Some((worst, best))) = (rating.value, settings.scale.range()) {
-            rating_json["ratingValue"] = value.into();
-            rating_json["worstRating"] = worst.into();
-            rating_json["bestRating"] = best.into();
-        }
-        let mut claim = json!({ "@type": "Claim" });
-        if let Some(who) = claimant(set, a, &people) {
-            claim["author"] = json!({ "@type": "Person", "name": who });
-        }
-        if let Some(date) = doc.date {
-            claim["datePublished"] = date.to_iso().into();
-        }
-        if let Some(source) = doc.source.as_deref().filter(|s| crate::url::is_http_url(s)) {
-            claim["appearance"] = json!({ "@type": "CreativeWork", "url": source, "headline": doc.title });
-        }
-        let mut review = json!({
-            "@context": "https://schema.org",
-            "@type": "ClaimReview",
-            "claimReviewed": text,
-            "reviewRating": rating_json,
-            "itemReviewed": claim,
-            "datePublished": today,
-        });
-        if crate::url::is_http_url(settings.review_url.trim()) {
-            review["url"] = settings.review_url.trim().into();
-        }
-        if !settings.reviewer.trim().is_empty() {
-            let mut author = json!({ "@type": "Organization", "name": settings.reviewer.trim() });
-            if crate::url::is_http_url(settings.reviewer_url.trim()) {
-                author["url"] = settings.reviewer_url.trim().into();
-            }
-            review["author"] = author;
-        }
+        let range = settings.scale.range().filter(|_| rating.value.is_some());
+        let reviewer = settings.reviewer.trim();
+        let review = ClaimReview {
+            context: "https://schema.org",
+            kind: "ClaimReview",
+            url: http(&settings.review_url),
+            claim_reviewed: text.clone(),
+            date_published: Some(today.to_string()),
+            author: (!reviewer.is_empty()).then(|| Party {
+                kind: "Organization",
+                name: reviewer.to_string(),
+                url: http(&settings.reviewer_url),
+            }),
+            review_rating: Some(ReviewRating {
+                kind: "Rating",
+                alternate_name: rating.name.to_string(),
+                rating_value: rating.value.map(i64::from),
+                worst_rating: range.map(|(w, _)| i64::from(w)),
+                best_rating: range.map(|(_, b)| i64::from(b)),
+            }),
+            item_reviewed: ItemReviewed {
+                kind: "Claim",
+                author: claimant(set, a, &people).map(|name| Party { kind: "Person", name, url: None }),
+                date_published: doc.date.map(|d| d.to_iso()),
+                appearance: doc.source.as_deref().and_then(http).map(|url| Appearance {
+                    kind: "CreativeWork",
+                    url,
+                    headline: doc.title.clone(),
+                }),
+            },
+        };
         out.checks.push(ClaimCheck { id: a.id.clone(), text, rating: Some(rating.name), missing: check(&review) });
-        out.json.push(review);
+        out.reviews.push(review);
     }
     out
 }
 
-fn text_at<'a>(v: &'a Value, path: &[&str]) -> Option<&'a str> {
-    path.iter().try_fold(v, |v, k| v.get(k))?.as_str().map(str::trim).filter(|s| !s.is_empty())
+fn filled(s: &Option<String>) -> bool {
+    s.as_deref().is_some_and(|s| !s.trim().is_empty())
 }
 
 /// What `review` lacks against Google's ClaimReview documentation: required fields first.
-pub fn check(review: &Value) -> Vec<Missing> {
+pub fn check(review: &ClaimReview) -> Vec<Missing> {
     let mut missing = Vec::new();
     let mut need = |ok: bool, field, required, message| {
         if !ok {
             missing.push(Missing { field, required, message });
         }
     };
-    need(review["@type"] == "ClaimReview", "@type", true, "is not a ClaimReview");
-    need(text_at(review, &["claimReviewed"]).is_some(), "claimReviewed", true, "the claim has no text");
+    need(review.kind == "ClaimReview", "@type", true, "is not a ClaimReview");
+    need(!review.claim_reviewed.trim().is_empty(), "claimReviewed", true, "the claim has no text");
+    let rating = review.review_rating.as_ref();
     need(
-        text_at(review, &["reviewRating", "alternateName"]).is_some(),
+        rating.is_some_and(|r| !r.alternate_name.trim().is_empty()),
         "reviewRating.alternateName",
         true,
         "the verdict has no name",
     );
     need(
-        text_at(review, &["url"]).is_some_and(crate::url::is_http_url),
+        review.url.as_deref().is_some_and(crate::url::is_http_url),
         "url",
         true,
         "no review page: set the URL the fact-check is published at",
     );
-    let rating = &review["reviewRating"];
-    if !rating["ratingValue"].is_null() {
-        let n = |k: &str| rating[k].as_f64();
-        let numbers_ok = match (n("ratingValue"), n("worstRating"), n("bestRating")) {
-            (Some(v), Some(worst), Some(best)) => worst >= 1.0 && worst < best && (worst..=best).contains(&v),
+    if let Some(r) = rating.filter(|r| r.rating_value.is_some()) {
+        let numbers_ok = match (r.rating_value, r.worst_rating, r.best_rating) {
+            (Some(v), Some(worst), Some(best)) => worst >= 1 && worst < best && (worst..=best).contains(&v),
             _ => false,
         };
         need(numbers_ok, "reviewRating.ratingValue", true, "a numeric rating needs 1 ≤ worstRating ≤ ratingValue ≤ bestRating");
     }
-    need(text_at(review, &["author", "name"]).is_some(), "author", false, "no reviewer: set who publishes the fact-check");
-    need(text_at(review, &["datePublished"]).is_some(), "datePublished", false, "no date of the review");
     need(
-        text_at(review, &["itemReviewed", "author", "name"]).is_some(),
+        review.author.as_ref().is_some_and(|a| !a.name.trim().is_empty()),
+        "author",
+        false,
+        "no reviewer: set who publishes the fact-check",
+    );
+    need(filled(&review.date_published), "datePublished", false, "no date of the review");
+    let item = &review.item_reviewed;
+    need(
+        item.author.as_ref().is_some_and(|a| !a.name.trim().is_empty()),
         "itemReviewed.author",
         false,
         "who made the claim is unknown: tag the quote it is in with its speaker",
     );
+    need(filled(&item.date_published), "itemReviewed.datePublished", false, "the article has no date");
     need(
-        text_at(review, &["itemReviewed", "datePublished"]).is_some(),
-        "itemReviewed.datePublished",
-        false,
-        "the article has no date",
-    );
-    need(
-        text_at(review, &["itemReviewed", "appearance", "url"]).is_some()
-            || text_at(review, &["itemReviewed", "firstAppearance", "url"]).is_some(),
+        item.appearance.as_ref().is_some_and(|a| crate::url::is_http_url(&a.url)),
         "itemReviewed.appearance",
         false,
         "the article has no source URL",

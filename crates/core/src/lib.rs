@@ -24,6 +24,7 @@ pub mod insights;
 pub mod merge;
 pub mod model;
 pub mod offsets;
+pub mod order;
 pub mod people;
 pub mod reader;
 pub mod report;

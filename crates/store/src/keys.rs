@@ -16,6 +16,14 @@ pub const V1_CURRENT_KEY: &str = "quotemark.v1.current";
 /// The key holding which stored document is a new version of which (see [`decode_versions`](crate::decode_versions)).
 pub const VERSIONS_KEY: &str = "quotemark.v3.versions";
 
+/// The key holding the role the reader gave each quoted person, for the whole library (see
+/// `quotemark_core::insights::Roles`).
+pub const ROLES_KEY: &str = "quotemark.v3.roles";
+
+/// The key holding who publishes the reader's fact-checks and on which rating scale (see
+/// `quotemark_core::claimreview::ReviewSettings`).
+pub const REVIEW_SETTINGS_KEY: &str = "quotemark.v3.claimreview";
+
 /// The start of every key under which an unreadable value was set aside (see [`backup_key`]).
 pub const BACKUP_PREFIX: &str = "quotemark.backup.";
 
@@ -148,6 +156,10 @@ pub enum StoreKey<'a> {
     },
     /// [`VERSIONS_KEY`].
     Versions,
+    /// [`ROLES_KEY`].
+    Roles,
+    /// [`REVIEW_SETTINGS_KEY`].
+    ReviewSettings,
     /// [`V2_CURRENT_KEY`].
     V2Current,
     /// A version 2 document ([`v2_doc_key`]).
@@ -180,6 +192,8 @@ pub fn parse_key(key: &str) -> Option<StoreKey<'_>> {
     match key {
         CURRENT_KEY => return Some(StoreKey::Current),
         VERSIONS_KEY => return Some(StoreKey::Versions),
+        ROLES_KEY => return Some(StoreKey::Roles),
+        REVIEW_SETTINGS_KEY => return Some(StoreKey::ReviewSettings),
         V2_CURRENT_KEY => return Some(StoreKey::V2Current),
         V1_CURRENT_KEY => return Some(StoreKey::V1Current),
         _ if key.starts_with(BACKUP_PREFIX) => return Some(StoreKey::Backup),

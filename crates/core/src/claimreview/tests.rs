@@ -4,6 +4,7 @@ use super::*;
 use crate::anchor::describe;
 use crate::document::Date;
 use crate::model::{Claim, Quote, Span, Timestamp};
+use serde_json::{json, Value};
 
 const TEXT: &str = "“Crime fell by 40% last year,” said Amber Rudd. Costs rose by 5%.";
 
@@ -39,12 +40,17 @@ fn settings(scale: Scale) -> ReviewSettings {
     }
 }
 
-fn complete() -> Value {
+fn complete() -> ClaimReview {
     let (doc, set) = article();
-    reviews(&doc, &set, &settings(Scale::FiveStep), "2026-12-03").json.remove(0)
+    reviews(&doc, &set, &settings(Scale::FiveStep), "2026-12-03").reviews.remove(0)
 }
 
-fn required_missing(review: &Value) -> Vec<&'static str> {
+/// The JSON-LD of the first review, as a reader of the file sees it.
+fn first_json(out: &Reviews) -> Value {
+    serde_json::from_str::<Value>(&out.to_json()).unwrap()[0].clone()
+}
+
+fn required_missing(review: &ClaimReview) -> Vec<&'static str> {
     check(review).into_iter().filter(|m| m.required).map(|m| m.field).collect()
 }
 
@@ -52,8 +58,8 @@ fn required_missing(review: &Value) -> Vec<&'static str> {
 fn a_complete_review_has_every_field() {
     let (doc, set) = article();
     let out = reviews(&doc, &set, &settings(Scale::FiveStep), "2026-12-03");
-    assert_eq!(out.json.len(), 1);
-    let r = &out.json[0];
+    assert_eq!(out.reviews.len(), 1);
+    let r = &first_json(&out);
     assert_eq!(r["@context"], "https://schema.org");
     assert_eq!(r["@type"], "ClaimReview");
     assert_eq!(r["claimReviewed"], "Crime fell by 40% last year");
@@ -68,7 +74,7 @@ fn a_complete_review_has_every_field() {
     assert_eq!(r["itemReviewed"]["author"], json!({ "@type": "Person", "name": "Amber Rudd" }));
     assert_eq!(r["itemReviewed"]["datePublished"], "2017-06-05");
     assert_eq!(r["itemReviewed"]["appearance"]["url"], "https://news.example/crime");
-    assert!(check(r).is_empty(), "{:?}", check(r));
+    assert!(check(&out.reviews[0]).is_empty(), "{:?}", check(&out.reviews[0]));
     // The unverified claim has no review, and says why.
     assert_eq!(out.checks.len(), 2);
     assert_eq!(out.checks[1].rating, None);
@@ -79,27 +85,27 @@ fn a_complete_review_has_every_field() {
 #[test]
 fn claim_reviewed_is_required() {
     let mut r = complete();
-    r["claimReviewed"] = "  ".into();
+    r.claim_reviewed = "  ".into();
     assert_eq!(required_missing(&r), ["claimReviewed"]);
-    r.as_object_mut().unwrap().remove("claimReviewed");
+    r.claim_reviewed.clear();
     assert_eq!(required_missing(&r), ["claimReviewed"]);
 }
 
 #[test]
 fn review_rating_alternate_name_is_required() {
     let mut r = complete();
-    r["reviewRating"].as_object_mut().unwrap().remove("alternateName");
+    r.review_rating.as_mut().unwrap().alternate_name = String::new();
     assert_eq!(required_missing(&r), ["reviewRating.alternateName"]);
-    r.as_object_mut().unwrap().remove("reviewRating");
+    r.review_rating = None;
     assert_eq!(required_missing(&r), ["reviewRating.alternateName"]);
 }
 
 #[test]
 fn url_is_required_and_must_be_http() {
     let mut r = complete();
-    r["url"] = "javascript:alert(1)".into();
+    r.url = Some("javascript:alert(1)".into());
     assert_eq!(required_missing(&r), ["url"]);
-    r.as_object_mut().unwrap().remove("url");
+    r.url = None;
     assert_eq!(required_missing(&r), ["url"]);
     // Without a review page in the settings, the export says so.
     let (doc, set) = article();
@@ -112,13 +118,12 @@ fn url_is_required_and_must_be_http() {
 fn numeric_ratings_follow_the_rules() {
     for (value, worst, best) in [(3, 0, 5), (6, 1, 5), (3, 5, 5), (0, 1, 5)] {
         let mut r = complete();
-        r["reviewRating"]["ratingValue"] = value.into();
-        r["reviewRating"]["worstRating"] = worst.into();
-        r["reviewRating"]["bestRating"] = best.into();
+        let rating = r.review_rating.as_mut().unwrap();
+        (rating.rating_value, rating.worst_rating, rating.best_rating) = (Some(value), Some(worst), Some(best));
         assert_eq!(required_missing(&r), ["reviewRating.ratingValue"], "{value} {worst} {best}");
     }
     let mut r = complete();
-    r["reviewRating"].as_object_mut().unwrap().remove("bestRating");
+    r.review_rating.as_mut().unwrap().best_rating = None;
     assert_eq!(required_missing(&r), ["reviewRating.ratingValue"]);
 }
 
@@ -152,8 +157,8 @@ fn every_scale_maps_the_verdicts_and_words_only_has_no_numbers() {
         }
         let (doc, set) = article();
         let out = reviews(&doc, &set, &settings(scale), "2026-12-03");
-        assert!(check(&out.json[0]).is_empty(), "{scale:?}");
-        assert_eq!(out.json[0]["reviewRating"].get("ratingValue").is_some(), scale.range().is_some());
+        assert!(check(&out.reviews[0]).is_empty(), "{scale:?}");
+        assert_eq!(first_json(&out)["reviewRating"].get("ratingValue").is_some(), scale.range().is_some());
     }
     assert_eq!(Scale::SixStep.rating(ClaimStatus::False).unwrap().name, "False");
 }

@@ -6,6 +6,7 @@ use super::fields::{opt_str, req_str, R};
 use super::json::Json as Value;
 use super::ImportedDocument;
 use crate::document::{Date, DocumentId};
+use crate::model::SpeakerRole;
 
 /// Member names of the document object in each version.
 pub(crate) struct DocumentKeys {
@@ -48,6 +49,18 @@ pub(crate) fn document(v: &Value, p: &Path, keys: &DocumentKeys) -> R<ImportedDo
     };
     let source = opt_str(m, keys.source, p)?.map(str::to_string);
     let text = opt_str(m, keys.text, p)?.map(str::to_string);
+    let mut roles = crate::insights::Roles::default();
+    if let Some(v) = m.get("qm:speakerRoles").filter(|v| !v.is_null()) {
+        let at = p.key("qm:speakerRoles");
+        let members = v.as_object().ok_or_else(|| at.expected("an object of names and roles", v))?;
+        for (name, role) in members.members() {
+            let role = role.as_str().and_then(SpeakerRole::from_key).ok_or_else(|| {
+                let keys: Vec<&str> = SpeakerRole::ALL.iter().map(|r| r.key()).collect();
+                at.key(name).expected(&format!("one of {}", keys.join(", ")), role)
+            })?;
+            roles.set(name, Some(role));
+        }
+    }
     if let Some(text) = &text {
         let actual = DocumentId::of_text(text);
         if actual.0 != id {
@@ -63,5 +76,6 @@ pub(crate) fn document(v: &Value, p: &Path, keys: &DocumentKeys) -> R<ImportedDo
         date,
         source,
         text,
+        roles,
     })
 }

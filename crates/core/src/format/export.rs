@@ -6,7 +6,10 @@
 use super::{DocumentDetail, ExportOptions, FORMAT_VERSION, QM_NAMESPACE, W3C_CONTEXT};
 use crate::document::Document;
 use crate::model::{Annotation, AnnotationSet, Claim, ClaimStatus, ClaimType, Kind, Quote, QuoteForm};
+use crate::insights::Roles;
+use crate::people::People;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// Writes a document and its annotations as a Quotemark file: a W3C `AnnotationCollection` with
 /// `qm:formatVersion` 2, pretty-printed JSON, annotations in document order. The same input always
@@ -31,6 +34,38 @@ use serde::Serialize;
 /// assert_eq!(import(&short).unwrap().document.unwrap().id, doc.id);
 /// ```
 pub fn export(doc: &Document, set: &AnnotationSet, options: &ExportOptions) -> String {
+    export_with_roles(doc, set, options, &Roles::default())
+}
+
+/// [`export`], with the roles the reader gave the article's quoted people as `qm:speakerRoles`
+/// (fullest name → role key) in the document object.
+///
+/// ```
+/// use quotemark_core::document::Document;
+/// use quotemark_core::format::{export_with_roles, import, ExportOptions};
+/// use quotemark_core::insights::Roles;
+/// use quotemark_core::model::*;
+/// let doc = Document::from_raw("“No,” said Amber Rudd.");
+/// let quote = Annotation::new(
+///     AnnotationId("q".into()),
+///     Target::new(&doc.id.0, 0, 5, "“No,”", "", " said"),
+///     Kind::Quote(Quote { speaker: "Amber Rudd".into(), ..Quote::default() }),
+///     Timestamp(0),
+/// );
+/// let mut roles = Roles::default();
+/// roles.set("Amber Rudd", Some(SpeakerRole::Official));
+/// roles.set("Someone Else", Some(SpeakerRole::Expert));
+/// let json = export_with_roles(&doc, &[quote].into_iter().collect(), &ExportOptions::default(), &roles);
+/// assert!(json.contains("\"qm:speakerRoles\": {\n      \"Amber Rudd\": \"official\"\n    }"));
+/// assert_eq!(import(&json).unwrap().document.unwrap().roles.get("Amber Rudd"), Some(SpeakerRole::Official));
+/// ```
+pub fn export_with_roles(doc: &Document, set: &AnnotationSet, options: &ExportOptions, roles: &Roles) -> String {
+    let speaker_roles: BTreeMap<String, &'static str> = if roles.is_empty() {
+        BTreeMap::new()
+    } else {
+        let people = People::of_annotations(set.iter());
+        people.names().into_iter().filter_map(|n| Some((n.to_string(), roles.get(n)?.key()))).collect()
+    };
     let full = options.document == DocumentDetail::Full;
     let items: Vec<Ann<'_>> = set.in_document_order().into_iter().map(annotation).collect();
     let file = File {
@@ -48,6 +83,7 @@ pub fn export(doc: &Document, set: &AnnotationSet, options: &ExportOptions) -> S
             date: if full { doc.date.map(|d| d.to_iso()) } else { None },
             source: doc.source.as_deref(),
             text: if full { Some(&doc.text) } else { None },
+            roles: speaker_roles,
         },
         first: Page { id: format!("{}#annotations-page-1", doc.id), kind: "AnnotationPage", start_index: 0, items },
     };
@@ -97,6 +133,8 @@ struct Doc<'a> {
     source: Option<&'a str>,
     #[serde(rename = "qm:text", skip_serializing_if = "Option::is_none")]
     text: Option<&'a str>,
+    #[serde(rename = "qm:speakerRoles", skip_serializing_if = "BTreeMap::is_empty")]
+    roles: BTreeMap<String, &'static str>,
 }
 
 #[derive(Serialize)]

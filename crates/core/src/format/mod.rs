@@ -56,7 +56,7 @@ mod json;
 mod legacy;
 
 pub use error::{ImportError, ImportErrorKind};
-pub use export::export;
+pub use export::{export, export_with_roles};
 pub use import::import;
 /// The URL check for evidence links; the same as [`crate::url::is_http_url`].
 pub use crate::url::is_http_url;
@@ -122,6 +122,8 @@ pub struct ImportedDocument {
     pub source: Option<String>,
     /// The normalised text, when the file includes it ([`DocumentDetail::Full`]).
     pub text: Option<String>,
+    /// The roles the exporting reader gave the article's quoted people (`qm:speakerRoles`).
+    pub roles: crate::insights::Roles,
 }
 
 impl ImportedDocument {

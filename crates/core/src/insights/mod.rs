@@ -267,7 +267,7 @@ impl Insights {
                 }
             })
             .collect();
-        out.people.sort_by(|a, b| {
+        crate::order::sort_by(&mut out.people, |a, b| {
             (b.words, b.quotes).cmp(&(a.words, a.quotes)).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
         });
         let order = SpeakerRole::ALL.map(Some).into_iter().chain([None]);
@@ -283,7 +283,7 @@ impl Insights {
 }
 
 fn sorted_cues(mut cues: Vec<(String, usize)>) -> Vec<(String, usize)> {
-    cues.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    crate::order::sort_by(&mut cues, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     cues
 }
 

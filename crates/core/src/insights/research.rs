@@ -102,21 +102,26 @@ pub fn research_csv(articles: &[ArticleRef<'_>], roles: &Roles, bom: bool) -> St
 /// The library as JSON Lines: one object per quote or claim, keys [`RESEARCH_COLUMNS`] (offsets
 /// as numbers, empty fields as `null`).
 pub fn research_jsonl(articles: &[ArticleRef<'_>], roles: &Roles) -> String {
+    /// A row as JSON: the columns in order, through serde's map writer (no `serde_json::Value`).
+    struct Line<'a>(&'a [String; 17]);
+    impl serde::Serialize for Line<'_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeMap;
+            let mut m = s.serialize_map(Some(RESEARCH_COLUMNS.len()))?;
+            for (key, cell) in RESEARCH_COLUMNS.iter().zip(self.0) {
+                match (*key, cell.parse::<u64>()) {
+                    _ if cell.is_empty() => m.serialize_entry(key, &())?,
+                    ("start" | "end", Ok(n)) => m.serialize_entry(key, &n)?,
+                    _ => m.serialize_entry(key, cell)?,
+                }
+            }
+            m.end()
+        }
+    }
     let mut out = String::new();
     for row in rows(articles, roles) {
-        let object: serde_json::Map<String, serde_json::Value> = RESEARCH_COLUMNS
-            .iter()
-            .zip(row)
-            .map(|(key, cell)| {
-                let value = match (*key, cell.parse::<u64>()) {
-                    (_, _) if cell.is_empty() => serde_json::Value::Null,
-                    ("start" | "end", Ok(n)) => n.into(),
-                    _ => cell.into(),
-                };
-                (key.to_string(), value)
-            })
-            .collect();
-        out.push_str(&serde_json::Value::Object(object).to_string());
+        // Cannot fail: string keys, no floats.
+        out.push_str(&serde_json::to_string(&Line(&row)).unwrap_or_default());
         out.push('\n');
     }
     out

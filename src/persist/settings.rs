@@ -1,0 +1,49 @@
+//! What the reader set once for the whole library: the role of each quoted person and who
+//! publishes their fact-checks (reviewer, review page, rating scale). A value that cannot be read
+//! is set aside under a backup key (nothing is lost) and the defaults are used.
+
+use super::storage::{Store, WriteError};
+use quotemark_core::claimreview::ReviewSettings;
+use quotemark_core::insights::Roles;
+use serde::{de::DeserializeOwned, Serialize};
+
+pub use quotemark_store::{REVIEW_SETTINGS_KEY, ROLES_KEY};
+
+fn read<T: DeserializeOwned + Default>(store: &dyn Store, key: &str, now: quotemark_core::model::Timestamp) -> (T, Option<String>) {
+    let Some(json) = store.get(key) else { return (T::default(), None) };
+    match serde_json::from_str(&json) {
+        Ok(v) => (v, None),
+        Err(e) => {
+            let backup = quotemark_store::backup_key(key, now);
+            let kept = store.set(&backup, &json).is_ok();
+            let note = if kept {
+                format!("Some settings ({key}) could not be read ({e}); they were kept under {backup} and the defaults are used.")
+            } else {
+                format!("Some settings ({key}) could not be read ({e}); the defaults are used.")
+            };
+            (T::default(), Some(note))
+        }
+    }
+}
+
+fn write<T: Serialize>(store: &dyn Store, key: &str, value: &T) -> Result<(), WriteError> {
+    store.set(key, &serde_json::to_string(value).unwrap_or_default())
+}
+
+/// The roles set so far, and a note if the stored value could not be read.
+pub fn roles(store: &dyn Store, now: quotemark_core::model::Timestamp) -> (Roles, Option<String>) {
+    read(store, quotemark_store::ROLES_KEY, now)
+}
+
+pub fn save_roles(store: &dyn Store, roles: &Roles) -> Result<(), WriteError> {
+    write(store, quotemark_store::ROLES_KEY, roles)
+}
+
+/// The fact-check settings, and a note if the stored value could not be read.
+pub fn review_settings(store: &dyn Store, now: quotemark_core::model::Timestamp) -> (ReviewSettings, Option<String>) {
+    read(store, quotemark_store::REVIEW_SETTINGS_KEY, now)
+}
+
+pub fn save_review_settings(store: &dyn Store, settings: &ReviewSettings) -> Result<(), WriteError> {
+    write(store, quotemark_store::REVIEW_SETTINGS_KEY, settings)
+}
