@@ -1,7 +1,7 @@
 // Takes screenshots of the release build in headless Chromium: desktop 1280×800 and phone 390×844,
 // light and dark, into docs/screenshots/: the article as it opens, and annotated with an editor open;
 // on the desktop also the menu, an import preview, suggestions, the open dialog, the library and the
-// review after opening an edited version.
+// review after opening an edited version; on both the insights and their exports.
 // Run with `./dev screenshots`.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { serveDist, launchBrowser, Annotator } from '../tests/e2e/support.mjs';
@@ -50,6 +50,21 @@ try {
       await page.waitForTimeout(300);
       await page.screenshot({ path: `${OUT}${vp.name}-${scheme}-annotated.png` });
       console.log(`  ${OUT}${vp.name}-${scheme}{,-annotated}.png`);
+      // The insights: the people table with a role set, the charts, and (scrolled) the exports.
+      await page.keyboard.press('Control+Enter');
+      await app.editor.waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Insights' }).click();
+      const insights = page.getByTestId('insights-dialog');
+      await insights.waitFor();
+      await insights.getByLabel('Role of Theresa May').selectOption('official');
+      await insights.getByLabel('Role of Open Rights Group').selectOption('campaigner');
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: `${OUT}${vp.name}-${scheme}-insights.png` });
+      await insights.evaluate((d) => d.scrollTo(0, d.scrollHeight));
+      await page.waitForTimeout(150);
+      await page.screenshot({ path: `${OUT}${vp.name}-${scheme}-insights-exports.png` });
+      await insights.getByRole('button', { name: 'Close' }).click();
+      console.log(`  ${OUT}${vp.name}-${scheme}-insights{,-exports}.png`);
       if (vp.name === 'desktop') {
         // The Share & export menu, and an import preview.
         await page.keyboard.press('Escape');

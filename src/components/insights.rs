@@ -367,7 +367,7 @@ fn ClaimReviewExport() -> impl IntoView {
                         <li data-testid="claimreview-check">
                             <span class="check-text">{shorten(&c.text, 80)}</span>
                             <span class="check-state" class:ready=c.rating.is_some() && required.is_empty()>{state}</span>
-                            {(!required.is_empty()).then(|| view! { <span class="check-missing">{format!("Required: {}", required.join("; "))}</span> })}
+                            {(!required.is_empty()).then(|| view! { <span class="check-missing" class:muted=c.rating.is_none()>{format!("Required: {}", required.join("; "))}</span> })}
                             {(!recommended.is_empty()).then(|| view! { <span class="check-missing muted">{format!("Recommended: {}", recommended.join("; "))}</span> })}
                         </li>
                     }
