@@ -15,7 +15,11 @@ fn read<T: DeserializeOwned + Default>(store: &dyn Store, key: &str, now: quotem
         Ok(v) => (v, None),
         Err(e) => {
             let backup = quotemark_store::backup_key(key, now);
+            // Set aside once: the unreadable value moves to the backup key.
             let kept = store.set(&backup, &json).is_ok();
+            if kept {
+                store.remove(key);
+            }
             let note = if kept {
                 format!("Some settings ({key}) could not be read ({e}); they were kept under {backup} and the defaults are used.")
             } else {

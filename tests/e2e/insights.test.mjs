@@ -175,3 +175,25 @@ test('unattributed and anonymous quotes are counted as such; the library view ad
   assert.match(await app.page.getByTestId('insights-summary').textContent(), /^2 articles · 3 quotes · 18 words quoted · 1 person · 1 unattributed · 2 anonymous/);
   assert.deepEqual((await peopleRows())[0], ['Twitter spokesperson', '2', '11', '61%']);
 });
+
+test('unreadable roles or settings are kept aside with a note, and the defaults are used', async () => {
+  await app.page.evaluate(() => {
+    localStorage.setItem('quotemark.v3.roles', '{"twitter": "villain"');
+    localStorage.setItem('quotemark.v3.claimreview', '[1, 2]');
+  });
+  await app.page.reload();
+  await app.title.waitFor();
+  const notes = app.page.getByTestId('load-notes');
+  await notes.waitFor();
+  assert.match(await notes.textContent(), /quotemark\.v3\.roles.*could not be read.*kept under quotemark\.backup\./);
+  assert.match(await notes.textContent(), /quotemark\.v3\.claimreview.*could not be read/);
+  const kept = await app.page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('quotemark.backup.')).map((k) => localStorage.getItem(k)).sort(),
+  );
+  assert.deepEqual(kept, ['[1, 2]', '{"twitter": "villain"']);
+  // The app works on: a role set now is saved over the unreadable value.
+  await app.quote(PLACE, 'Twitter', 'said');
+  await openInsights();
+  await dialog().getByLabel('Role of Twitter').selectOption('company');
+  assert.equal(await app.page.evaluate(() => localStorage.getItem('quotemark.v3.roles')), '{"twitter":"company"}');
+});

@@ -160,3 +160,24 @@ fn research_rows_are_guarded_and_complete() {
     let claim = rows.iter().find(|r| r["kind"] == "claim" && r["status"] == "supported").unwrap();
     assert_eq!(claim["evidence"], "https://example.org/report");
 }
+
+#[test]
+fn roles_travel_in_the_json_export_and_bad_ones_are_refused_clearly() {
+    let doc = crate::document::Document::new("Roles", None, TEXT);
+    let set: AnnotationSet = fixture().iter().map(|a| {
+        let mut a = a.clone();
+        a.target.source = doc.id.0.as_str().into();
+        a
+    }).collect();
+    let mut roles = Roles::default();
+    roles.set("Jim Killock", Some(SpeakerRole::Campaigner));
+    roles.set("Nobody In This Article", Some(SpeakerRole::Expert));
+    let json = crate::format::export_with_roles(&doc, &set, &crate::format::ExportOptions::default(), &roles);
+    let back = crate::format::import(&json).unwrap().document.unwrap().roles;
+    // Only the article's people travel.
+    assert_eq!(back.len(), 1);
+    assert_eq!(back.get("Jim Killock"), Some(SpeakerRole::Campaigner));
+    let bad = json.replace("\"campaigner\"", "\"villain\"");
+    let err = crate::format::import(&bad).unwrap_err().to_string();
+    assert!(err.contains("qm:speakerRoles") && err.contains("one of official, expert"), "{err}");
+}
