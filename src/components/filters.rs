@@ -15,13 +15,17 @@ pub fn FilterBar(filter: RwSignal<Filter>, #[prop(into)] on_change: Callback<()>
             doc.annotations.with(|s| {
                 let mut speakers = std::collections::BTreeSet::new();
                 let mut tags = std::collections::BTreeSet::new();
+                let mut unattributed = false;
                 for a in s.iter() {
                     if let Kind::Quote(q) = &a.kind {
-                        speakers.extend(people.speaker_of(q).map(|p| p.into_owned()));
+                        match people.speaker_of(q) {
+                            Some(p) => speakers.insert(p.into_owned()),
+                            None => std::mem::replace(&mut unattributed, true),
+                        };
                     }
                     tags.extend(a.tags.iter().map(|t| t.as_str().to_string()));
                 }
-                (speakers.into_iter().collect::<Vec<_>>(), tags.into_iter().collect::<Vec<_>>())
+                (speakers.into_iter().collect::<Vec<_>>(), tags.into_iter().collect::<Vec<_>>(), unattributed)
             })
         })
     });
@@ -52,7 +56,9 @@ pub fn FilterBar(filter: RwSignal<Filter>, #[prop(into)] on_change: Callback<()>
                 <For each=move || choices.get().0 key=|s| s.clone() let:name>
                     <option value=name.clone() selected=move || filter.with(|f| f.speaker == name)>{name.clone()}</option>
                 </For>
-                <option value=UNATTRIBUTED>"Unattributed"</option>
+                <Show when=move || choices.with(|c| c.2) || filter.with(|f| f.speaker == UNATTRIBUTED)>
+                    <option value=UNATTRIBUTED>"Unattributed"</option>
+                </Show>
             </select>
             <select aria-label="Filter by status" prop:value=move || filter.with(|f| f.status.clone()) on:change=set(|f| &mut f.status)>
                 <option value="">"Any status"</option>

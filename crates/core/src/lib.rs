@@ -15,6 +15,7 @@
 //! assert_eq!(doc.text, "“We will act,” she said.");
 //! ```
 
+pub mod agreement;
 pub mod anchor;
 pub mod claimreview;
 pub mod document;

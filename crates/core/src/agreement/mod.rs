@@ -1,0 +1,142 @@
+//! Agreement between coders who annotated the same article: what differs between two layers
+//! ([`compare`]) and how much they agree ([`pairwise`], [`overall`]), as the literature defines
+//! it — span F1 at exact and at ≥ 80% overlap ([`spans`]), Cohen's κ on the labels of paired spans
+//! (kind, speaker, claim status; [`kappa`]) and Krippendorff's α_U on the code points
+//! ([`unitizing`]). The formulas and their sources are in each module and in
+//! docs/AGREEMENT.md; the tests check them against the published worked examples.
+//!
+//! Spans are the annotations' stored positions; a layer made on another version of the text is
+//! re-anchored before it is compared.
+
+pub mod kappa;
+pub mod spans;
+pub mod unitizing;
+
+use crate::model::{Annotation, AnnotationId, AnnotationSet, Kind, Span};
+use crate::people::People;
+
+/// An overlap of at least this much (each span covering 80% of the other) counts as the same span
+/// for the ≥ 80% figures and the κ's.
+pub const NEAR: f64 = 0.8;
+
+/// One annotation as the comparison sees it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Coded {
+    pub id: AnnotationId,
+    pub span: Span,
+    pub kind: &'static str,
+    /// The label compared besides the kind: the speaker (a person's fullest name, `""` for none)
+    /// for a quote, the status key for a claim.
+    pub label: String,
+}
+
+/// The annotations of a layer with a position, in document order; speakers named by `people`.
+pub fn coded(set: &AnnotationSet, people: &People) -> Vec<Coded> {
+    set.in_document_order()
+        .into_iter()
+        .filter_map(|a: &Annotation| {
+            let span = a.target.span()?;
+            let label = match &a.kind {
+                Kind::Quote(q) => people.speaker_of(q).map(|p| p.into_owned()).unwrap_or_default(),
+                Kind::Claim(c) => c.status.key().to_string(),
+            };
+            Some(Coded { id: a.id.clone(), span, kind: a.kind.name(), label })
+        })
+        .collect()
+}
+
+/// A difference between my layer and theirs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Difference {
+    OnlyMine(AnnotationId),
+    OnlyTheirs(AnnotationId),
+    /// The same span, labelled differently: `field` is `kind`, `speaker` or `status`.
+    Relabelled { mine: AnnotationId, theirs: AnnotationId, field: &'static str },
+    /// Spans of the same kind that overlap without being the same (`overlap` < 1).
+    Overlapping { mine: AnnotationId, theirs: AnnotationId, overlap: f64 },
+}
+
+/// Every difference between `mine` and `theirs`, mine in document order first.
+pub fn compare(mine: &[Coded], theirs: &[Coded]) -> Vec<Difference> {
+    let (a, b): (Vec<Span>, Vec<Span>) = (mine.iter().map(|c| c.span).collect(), theirs.iter().map(|c| c.span).collect());
+    let same_kind = spans::pair(&a, &b, 0.0, |i, j| mine[i].kind == theirs[j].kind);
+    let mut out = Vec::new();
+    for &(i, j, o) in &same_kind.pairs {
+        let (m, t) = (&mine[i], &theirs[j]);
+        if o < 1.0 {
+            out.push(Difference::Overlapping { mine: m.id.clone(), theirs: t.id.clone(), overlap: o });
+        } else if m.label != t.label {
+            let field = if m.kind == "quote" { "speaker" } else { "status" };
+            out.push(Difference::Relabelled { mine: m.id.clone(), theirs: t.id.clone(), field });
+        }
+    }
+    // What is left: the same span with another kind, or alone.
+    let left_a: Vec<Span> = same_kind.only_a.iter().map(|&i| a[i]).collect();
+    let left_b: Vec<Span> = same_kind.only_b.iter().map(|&j| b[j]).collect();
+    let exact = spans::pair(&left_a, &left_b, 0.999_999, |_, _| true);
+    for &(i, j, _) in &exact.pairs {
+        let (m, t) = (&mine[same_kind.only_a[i]], &theirs[same_kind.only_b[j]]);
+        out.push(Difference::Relabelled { mine: m.id.clone(), theirs: t.id.clone(), field: "kind" });
+    }
+    out.extend(exact.only_a.iter().map(|&i| Difference::OnlyMine(mine[same_kind.only_a[i]].id.clone())));
+    out.extend(exact.only_b.iter().map(|&j| Difference::OnlyTheirs(theirs[same_kind.only_b[j]].id.clone())));
+    out
+}
+
+/// The agreement of two layers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pairwise {
+    /// Span F1 of same-kind spans, exact and at ≥ 80% overlap.
+    pub f1_exact: f64,
+    pub f1_near: f64,
+    /// Cohen's κ on the kind of spans paired at ≥ 80% overlap (any kind), on the speaker of paired
+    /// quotes and on the status of paired claims; `None` where undefined.
+    pub kappa_kind: Option<f64>,
+    pub kappa_speaker: Option<f64>,
+    pub kappa_status: Option<f64>,
+    /// How many pairs each κ is computed on.
+    pub kind_pairs: usize,
+    pub speaker_pairs: usize,
+    pub status_pairs: usize,
+    /// α_U over the text's code points, quotes and claims as categories.
+    pub alpha_u: Option<f64>,
+}
+
+/// The agreement of `a` and `b` on a text of `len` code points.
+pub fn pairwise(a: &[Coded], b: &[Coded], len: usize) -> Pairwise {
+    let (sa, sb): (Vec<Span>, Vec<Span>) = (a.iter().map(|c| c.span).collect(), b.iter().map(|c| c.span).collect());
+    let same_kind = spans::pair(&sa, &sb, 0.0, |i, j| a[i].kind == b[j].kind);
+    let exact = same_kind.pairs.iter().filter(|p| p.2 >= 1.0).count();
+    let near = same_kind.pairs.iter().filter(|p| p.2 >= NEAR).count();
+    let any_kind = spans::pair(&sa, &sb, NEAR - 1e-9, |_, _| true);
+    let kinds: Vec<(&str, &str)> = any_kind.pairs.iter().map(|&(i, j, _)| (a[i].kind, b[j].kind)).collect();
+    let labels = |kind: &str| -> Vec<(&str, &str)> {
+        same_kind
+            .pairs
+            .iter()
+            .filter(|p| p.2 >= NEAR && a[p.0].kind == kind)
+            .map(|&(i, j, _)| (a[i].label.as_str(), b[j].label.as_str()))
+            .collect()
+    };
+    let (speakers, statuses) = (labels("quote"), labels("claim"));
+    Pairwise {
+        f1_exact: spans::f1(exact, a.len(), b.len()),
+        f1_near: spans::f1(near, a.len(), b.len()),
+        kappa_kind: kappa::cohen_kappa(&kinds),
+        kappa_speaker: kappa::cohen_kappa(&speakers),
+        kappa_status: kappa::cohen_kappa(&statuses),
+        kind_pairs: kinds.len(),
+        speaker_pairs: speakers.len(),
+        status_pairs: statuses.len(),
+        alpha_u: overall(&[a, b], len).overall,
+    }
+}
+
+/// α_U of any number of layers (up to five in the app), overall and for quotes and claims.
+pub fn overall(layers: &[&[Coded]], len: usize) -> unitizing::Unitizing<&'static str> {
+    let coders: Vec<Vec<(Span, &'static str)>> = layers.iter().map(|l| l.iter().map(|c| (c.span, c.kind)).collect()).collect();
+    unitizing::alpha_u(len, &coders)
+}
+
+#[cfg(test)]
+mod tests;
