@@ -314,7 +314,7 @@ fn block_lines(text: &str) -> Vec<String> {
 /// Escapes text for use inside a line of Markdown: every character that could start emphasis, code,
 /// a link, an image, an HTML tag or entity, a table cell, strikethrough, math, super- or subscript
 /// or heading attributes is backslash-escaped.
-fn escape_inline(s: &str) -> String {
+pub(crate) fn escape_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         match c {

@@ -9,6 +9,7 @@
 //! re-anchored before it is compared.
 
 pub mod kappa;
+pub mod report;
 pub mod spans;
 pub mod unitizing;
 

@@ -183,3 +183,22 @@ fn comparing_5000_with_5000_pairs_every_span() {
     assert!((p.f1_near - 1.0).abs() < 1e-12 && p.f1_exact == 0.0);
     assert_eq!(compare(&a, &b).len(), 5000);
 }
+
+#[test]
+fn the_report_lists_layers_figures_and_differences_as_text() {
+    let (mine, theirs) = layers();
+    let p = pairwise(&mine, &theirs, 100);
+    let names = [report::LayerName { name: "Ana *lead*", annotations: 5 }, report::LayerName { name: "Ben", annotations: 5 }];
+    let pairs = [((0, 1), &p)];
+    let md = report::to_markdown("Crime <b>figures</b>", &names, &pairs, p.alpha_u, &compare(&mine, &theirs));
+    assert!(md.starts_with("# Agreement on “Crime \\<b\\>figures\\</b\\>”\n"));
+    assert!(md.contains("- Layer 1: Ana \\*lead\\* (5 annotations)\n"));
+    assert!(md.contains("| 1 – 2 | 0.400 | 0.600 | 0.500 | 0.000 | undefined |"));
+    assert!(md.contains("## Differences between layers 1 and 2 (5)\n"));
+    assert!(md.contains("- same span, another speaker: m2 / t2\n"));
+    assert!(md.contains("- overlapping (90%): m3 / t3\n"));
+    let csv = report::to_csv(&names, &pairs);
+    let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    assert_eq!(lines[0], "layer a,layer b,f1 exact,f1 near,kappa kind,kappa speaker,kappa status,alpha_u,pairs kind,pairs speaker,pairs status");
+    assert!(lines[1].starts_with("Ana *lead*,Ben,0.4000,0.6000,0.5000,0.0000,,"), "{}", lines[1]);
+}
