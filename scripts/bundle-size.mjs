@@ -8,14 +8,14 @@
 // content extraction (paragraph scoring, cleaning, JSON-LD) and the detector its real-news rules
 // and one-name-per-person grouping: about 617 KB. Session 8 added the insights (issue 19: the
 // dialog with its charts and people table about 40 KB, roles, fact-check settings, research and
-// ClaimReview exports, the filters the bars set and csv-core about 32 KB): about 699 KB. The
-// guard is set at 704 KB to catch regressions; the 150 KB goal is not met (see
+// ClaimReview exports, the filters the bars set and csv-core about 32 KB; modal dialogs that keep
+// the keyboard's focus about 4 KB): about 704 KB. The guard is set at 708 KB to catch regressions; the 150 KB goal is not met (see
 // docs/PERFORMANCE.md; issue 18 is about the load, and the first paint no longer waits for it).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = 704;
+const BUDGET_KB = 708;
 const dir = process.argv[2] ?? 'dist';
 let raw = 0;
 let gz = 0;

@@ -11,6 +11,11 @@ use wasm_bindgen::JsCast;
 
 /// Handles a key pressed anywhere on the page.
 pub fn on_keydown(ctx: &Ctx, ev: &web_sys::KeyboardEvent) {
+    // A dialog is modal: the page behind it takes no shortcuts (the dialog handles its own keys).
+    let import_open = ctx.ui.import.with_untracked(|i| !matches!(i, crate::state::ImportState::Closed));
+    if import_open || ctx.ui.dialog.with_untracked(|d| *d != crate::state::Dialog::Closed) {
+        return;
+    }
     let key = ev.key();
     let ctrl = ev.ctrl_key() || ev.meta_key();
     let in_field = in_text_field(ev);

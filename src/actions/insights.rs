@@ -115,16 +115,18 @@ pub fn export_research(ctx: &Ctx, format: Research) {
 /// The open article's fact-checks and what each lacks.
 pub fn claim_reviews(ctx: &Ctx) -> claimreview::Reviews {
     let settings = ctx.audit.review.get();
-    ctx.doc.document.with(|d| ctx.doc.annotations.with(|s| claimreview::reviews(d, s, &settings, &today())))
+    let roles = ctx.audit.roles.get();
+    ctx.doc.document.with(|d| ctx.doc.annotations.with(|s| claimreview::reviews(d, s, &settings, &roles, &today())))
 }
 
 /// Downloads the open article's fact-checks as ClaimReview JSON-LD.
 pub fn export_claim_reviews(ctx: &Ctx) {
     let reviews = claim_reviews(ctx);
-    if reviews.reviews.is_empty() {
-        ctx.notices.toast("No claim has a verdict yet: set a claim's status to Supported, Disputed or False");
+    if reviews.publishable() == 0 {
+        ctx.notices.toast("No claim is ready to publish yet: see what each one lacks");
         return;
     }
     let stem = ctx.doc.document.with_untracked(quotemark_core::report::file_stem);
+    // Only what Google's documentation accepts: the reviews lacking nothing required.
     download(ctx, &format!("{stem}-claimreview.jsonld"), "application/ld+json", &reviews.to_json());
 }

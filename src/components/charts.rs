@@ -20,7 +20,9 @@ pub struct Bar {
 #[component]
 pub fn BarChart(
     title: &'static str,
+    /// The value's unit, plural and singular (`words quoted`, `word quoted`).
     unit: &'static str,
+    unit_one: &'static str,
     #[prop(into)] bars: Signal<Vec<Bar>>,
     #[prop(into)] on_pick: Callback<Filter>,
     /// Said when there is nothing to draw.
@@ -34,7 +36,9 @@ pub fn BarChart(
             let max = max.get().max(1);
             (bar.value as f64 / max as f64 * 100.0).max(if bar.value > 0 { 1.5 } else { 0.0 })
         };
+        let unit = if bar.value == 1 { unit_one } else { unit };
         let label = format!("{}: {} {unit}{}", bar.label, bar.value, if bar.note.is_empty() { String::new() } else { format!(", {}", bar.note) });
+        let hint = format!("{} — show these in the annotation list", bar.label);
         let inner = view! {
             <span class="bar-label">{bar.label.clone()}</span>
             <svg class="bar-track" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
@@ -46,13 +50,13 @@ pub fn BarChart(
         match bar.filter {
             Some(f) => view! {
                 <li>
-                    <button type="button" class="bar-row" data-testid="insight-bar" aria-label=label title="Show these in the annotation list" on:click=move |_| on_pick.run(f.clone())>
+                    <button type="button" class="bar-row" data-testid="insight-bar" aria-label=label title=hint on:click=move |_| on_pick.run(f.clone())>
                         {inner}
                     </button>
                 </li>
             }
             .into_any(),
-            None => view! { <li><div class="bar-row" aria-label=label>{inner}</div></li> }.into_any(),
+            None => view! { <li><div class="bar-row" role="img" aria-label=label title=bar.label.clone()>{inner}</div></li> }.into_any(),
         }
     };
     let chart = move || view! { <For each=move || bars.get() key=|b| (b.label.clone(), b.value, b.note.clone()) children=bar /> };
@@ -70,7 +74,7 @@ pub fn BarChart(
         <section class="insight" aria-label=title>
             <div class="insight-head">
                 <h3>{title}</h3>
-                <button type="button" class="link-button" aria-pressed=move || as_table.get().to_string() on:click=move |_| as_table.update(|t| *t = !*t)>
+                <button type="button" class="link-button" on:click=move |_| as_table.update(|t| *t = !*t)>
                     {move || if as_table.get() { "Show chart" } else { "Show table" }}
                 </button>
             </div>

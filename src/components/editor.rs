@@ -371,14 +371,17 @@ fn EvidenceFields(evidence: RwSignal<Vec<EvidenceRow>>) -> impl IntoView {
                         >
                             "×"
                         </button>
-                        {link
-                            .map(|href| {
-                                view! {
-                                    <a class="evidence-link" href=href.clone() target="_blank" rel="noopener noreferrer">
-                                        {href.clone()}
-                                    </a>
-                                }
-                            })}
+                        // The link's line is there before the link is: leaving the field never moves
+                        // the buttons below it (a click on Save would miss).
+                        {match link {
+                            Some(href) => view! {
+                                <a class="evidence-link" href=href.clone() target="_blank" rel="noopener noreferrer">
+                                    {href.clone()}
+                                </a>
+                            }
+                            .into_any(),
+                            None => view! { <span class="evidence-link" aria-hidden="true"></span> }.into_any(),
+                        }}
                     </div>
                 }
             })

@@ -76,8 +76,8 @@ fn InsightsBody() -> impl IntoView {
                 count(i.quotes, "quote", "quotes"),
                 count(i.words, "word quoted", "words quoted"),
                 count(i.people.len(), "person", "people"),
-                format!("{} unattributed", i.unattributed.quotes),
-                format!("{anonymous} anonymous"),
+                count(i.unattributed.quotes, "unattributed quote", "unattributed quotes"),
+                count(anonymous, "anonymous quote", "anonymous quotes"),
                 count(i.claims, "claim", "claims"),
             ];
             if whole.get() {
@@ -86,42 +86,52 @@ fn InsightsBody() -> impl IntoView {
             parts.join(" · ")
         })
     };
-    let people_bars = Signal::derive(move || data.with(people_bars));
-    let role_bars = Signal::derive(move || data.with(role_bars));
+    // In the library view the bars count other articles too, which the list does not show: they
+    // are figures only there.
+    let clickable = move |bars: Vec<Bar>| -> Vec<Bar> {
+        if whole.get() {
+            bars.into_iter().map(|b| Bar { filter: None, ..b }).collect()
+        } else {
+            bars
+        }
+    };
+    let people_bars = Signal::derive(move || clickable(data.with(people_bars)));
+    let role_bars = Signal::derive(move || clickable(data.with(role_bars)));
     let cue_bars = Signal::derive(move || {
-        data.with(|i| {
+        clickable(data.with(|i| {
             i.cues.iter().take(12).map(|(cue, n)| bar(cue.clone(), *n, String::new(), Filter::only(|f| f.cue = cue.clone()))).collect()
-        })
+        }))
+        
     });
     let form_bars = Signal::derive(move || {
-        data.with(|i| {
+        clickable(data.with(|i| {
             QuoteForm::ALL
                 .iter()
                 .zip(i.forms)
                 .filter(|(_, n)| *n > 0)
                 .map(|(form, n)| bar(form.label().into(), n, percent(share(n, i.quotes)), Filter::only(|f| f.form = form.key().into())))
                 .collect()
-        })
+        }))
     });
     let status_bars = Signal::derive(move || {
-        data.with(|i| {
+        clickable(data.with(|i| {
             ClaimStatus::ALL
                 .iter()
                 .zip(i.claim_status)
                 .filter(|(_, n)| *n > 0)
                 .map(|(s, n)| bar(s.label().into(), n, percent(share(n, i.claims)), Filter::only(|f| f.status = s.key().into())))
                 .collect()
-        })
+        }))
     });
     let type_bars = Signal::derive(move || {
-        data.with(|i| {
+        clickable(data.with(|i| {
             ClaimType::ALL
                 .iter()
                 .zip(i.claim_type)
                 .filter(|(_, n)| *n > 0)
                 .map(|(t, n)| bar(t.label().into(), n, percent(share(n, i.claims)), Filter::only(|f| f.claim_type = t.key().into())))
                 .collect()
-        })
+        }))
     });
     view! {
         <div class="dialog-head">
@@ -133,16 +143,18 @@ fn InsightsBody() -> impl IntoView {
         </div>
         <p class="insights-summary" data-testid="insights-summary">{summary}</p>
         <p class="dialog-note">
-            {move || if whole.get() { "Bars filter the open article’s annotation list." } else { "Click a bar to list what it counts." }}
+            {move || if whole.get() { "Counted over every article in this browser. Switch to This article to list what a bar counts." } else { "Click a bar to list what it counts." }}
         </p>
-        <PeopleTable data=data />
+        <Show when=move || data.with(|i| i.quotes > 0)>
+            <PeopleTable data=data />
+        </Show>
         <div class="insight-grid">
-            <BarChart title="Who is quoted" unit="words quoted" bars=people_bars on_pick=pick empty="No quote has been tagged yet." />
-            <BarChart title="By role" unit="words quoted" bars=role_bars on_pick=pick empty="No speaker yet." />
-            <BarChart title="Cue verbs" unit="quotes" bars=cue_bars on_pick=pick empty="No cue verb recorded." />
-            <BarChart title="Direct and partial" unit="quotes" bars=form_bars on_pick=pick empty="No quote yet." />
-            <BarChart title="Claims by status" unit="claims" bars=status_bars on_pick=pick empty="No claim has been tagged yet." />
-            <BarChart title="Claims by type" unit="claims" bars=type_bars on_pick=pick empty="No claim yet." />
+            <BarChart title="Who is quoted" unit="words quoted" unit_one="word quoted" bars=people_bars on_pick=pick empty="No quote has been tagged yet." />
+            <BarChart title="By role" unit="words quoted" unit_one="word quoted" bars=role_bars on_pick=pick empty="No speaker yet." />
+            <BarChart title="Cue verbs" unit="quotes" unit_one="quote" bars=cue_bars on_pick=pick empty="No cue verb recorded." />
+            <BarChart title="Direct and partial" unit="quotes" unit_one="quote" bars=form_bars on_pick=pick empty="No quote yet." />
+            <BarChart title="Claims by status" unit="claims" unit_one="claim" bars=status_bars on_pick=pick empty="No claim has been tagged yet." />
+            <BarChart title="Claims by type" unit="claims" unit_one="claim" bars=type_bars on_pick=pick empty="No claim yet." />
         </div>
         <Unevidenced open_tally=open_tally data=data pick=pick />
         <ResearchExport />
@@ -242,9 +254,9 @@ fn PeopleTable(data: Memo<Insights>) -> impl IntoView {
         })
     };
     view! {
-        <div class="table-scroll">
+        <p class="dialog-note">"Quoted people, most words first. A role is kept for the person across the library."</p>
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Quoted people">
             <table class="insight-table people" data-testid="people-table">
-                <caption>"Quoted people, most words first. A role is kept for the person across the library."</caption>
                 <thead>
                     <tr>
                         <th scope="col">"Person"</th>
@@ -292,15 +304,17 @@ fn Unevidenced(open_tally: Memo<Tally>, data: Memo<Insights>, pick: Callback<Fil
         <section class="insight" aria-labelledby="unevidenced-title">
             <div class="insight-head">
                 <h3 id="unevidenced-title">"Claims without evidence"</h3>
-                <button type="button" class="link-button" on:click=move |_| pick.run(Filter::only(|f| f.unevidenced = true))>
-                    "List them"
-                </button>
+                <Show when=move || open_tally.with(|t| !t.unevidenced.is_empty())>
+                    <button type="button" class="link-button" on:click=move |_| pick.run(Filter::only(|f| f.unevidenced = true))>
+                        "List them"
+                    </button>
+                </Show>
             </div>
             <p class="insight-empty" data-testid="unevidenced-count">
                 {move || {
                     let all = data.with(|i| i.unevidenced);
                     let here = open_tally.with(|t| t.unevidenced.len());
-                    if all == 0 { "Every claim has evidence.".to_string() } else if all == here { format!("{} without evidence yet.", count(all, "claim", "claims")) } else { format!("{} without evidence in the library, {here} in this article.", count(all, "claim", "claims")) }
+                    if data.with(|i| i.claims == 0) { "No claim has been tagged yet.".to_string() } else if all == 0 { "Every claim has evidence.".to_string() } else if all == here { format!("{} without evidence yet.", count(all, "claim", "claims")) } else { format!("{} without evidence in the library, {here} in this article.", count(all, "claim", "claims")) }
                 }}
             </p>
             <ul class="unevidenced">{items}</ul>
@@ -333,6 +347,28 @@ fn ResearchExport() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// Says when a URL field holds something that is not an http(s) URL.
+fn bad_url(value: String) -> Option<impl IntoView> {
+    let v = value.trim();
+    (!v.is_empty() && !quotemark_core::url::is_http_url(v))
+        .then(|| view! { <small class="form-error" role="alert">"Not used: a URL must start with https:// or http://"</small> })
+}
+
+/// How the app's verdicts read on `scale`: `Supported → True (5) · Disputed → Mixed (3) · …`.
+fn mapping(scale: Scale) -> String {
+    [ClaimStatus::Supported, ClaimStatus::Disputed, ClaimStatus::False]
+        .iter()
+        .filter_map(|s| {
+            let r = scale.rating(*s)?;
+            Some(match r.value {
+                Some(v) => format!("{} → {} ({v})", s.label(), r.name),
+                None => format!("{} → {}", s.label(), r.name),
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// The article's verdicts as ClaimReview, with the publisher's settings and what is missing.
@@ -379,7 +415,7 @@ fn ClaimReviewExport() -> impl IntoView {
         <section class="insight export-box" aria-labelledby="claimreview-title">
             <h3 id="claimreview-title">"Fact-checks as ClaimReview"</h3>
             <p class="dialog-note">
-                "Claims marked Supported, Disputed or False become schema.org ClaimReview JSON-LD for your fact-check page. Google is phasing these results out of Search; the Fact Check Explorer and other tools still read them."
+                "Claims marked Supported, Disputed or False become schema.org ClaimReview JSON-LD for your fact-check page; only those ready to publish are downloaded. Google is phasing these results out of Search; the Fact Check Explorer and other tools still read them."
             </p>
             <div class="form-grid">
                 <label>"Reviewer (you or your desk)"
@@ -387,14 +423,17 @@ fn ClaimReviewExport() -> impl IntoView {
                 </label>
                 <label>"Reviewer’s site (optional)"
                     <input type="url" placeholder="https://" prop:value=move || settings.with(|s| s.reviewer_url.clone()) on:change=edit(|s, v| s.reviewer_url = v) />
+                    {move || bad_url(settings.with(|s| s.reviewer_url.clone()))}
                 </label>
                 <label>"Fact-check page URL"
                     <input type="url" placeholder="https://" prop:value=move || settings.with(|s| s.review_url.clone()) on:change=edit(|s, v| s.review_url = v) />
+                    {move || bad_url(settings.with(|s| s.review_url.clone()))}
                 </label>
                 <label>"Rating scale"
                     <select on:change=edit(|s, v| s.scale = Scale::from_key(&v).unwrap_or_default()) prop:value=move || settings.with(|s| s.scale.key())>
                         {Scale::ALL.iter().map(|s| view! { <option value=s.key() selected=move || settings.with(|x| x.scale == *s)>{s.label()}</option> }).collect_view()}
                     </select>
+                    <small class="field-note" data-testid="scale-mapping">{move || mapping(settings.with(|s| s.scale))}</small>
                 </label>
             </div>
             <p class="insight-empty" data-testid="claimreview-summary">
@@ -402,7 +441,7 @@ fn ClaimReviewExport() -> impl IntoView {
             </p>
             <ul class="checks">{checks}</ul>
             <div class="dialog-actions left">
-                <button type="button" class="primary" data-testid="export-claimreview" disabled=move || reviews.with(|r| r.1 == 0) on:click=move |_| insights::export_claim_reviews(&ctx)>
+                <button type="button" class="primary" data-testid="export-claimreview" disabled=move || reviews.with(|r| r.0 == 0) on:click=move |_| insights::export_claim_reviews(&ctx)>
                     "Download ClaimReview JSON-LD"
                 </button>
             </div>

@@ -5,7 +5,19 @@ use crate::actions::{annotations, import, Ctx};
 use crate::state::{Notices, UiState};
 use leptos::prelude::*;
 
-/// A modal dialog over a dimmed page, shown while `open` holds; Esc inside it calls `on_close`.
+/// What can take the keyboard's focus inside a dialog.
+const FOCUSABLE: &str = "button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+
+/// The focusable elements inside `root`, in document order.
+fn focusables(root: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    let Ok(list) = root.query_selector_all(FOCUSABLE) else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
+}
+
+/// A modal dialog over a dimmed page, shown while `open` holds. Opening it moves the focus into
+/// it; Tab and Shift+Tab stay inside; Esc (wherever the focus is) calls `on_close`; closing it
+/// gives the focus back to what had it before.
 #[component]
 pub fn Modal(
     #[prop(into)] open: Signal<bool>,
@@ -16,6 +28,54 @@ pub fn Modal(
     #[prop(into)] on_close: Callback<()>,
     children: ChildrenFn,
 ) -> impl IntoView {
+    use wasm_bindgen::JsCast;
+    let dialog = NodeRef::<leptos::html::Div>::new();
+    let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    // Syncs the browser's focus with the dialog (the outside world, so an effect).
+    Effect::new(move |was_open: Option<bool>| {
+        let is_open = open.get();
+        if is_open && was_open != Some(true) {
+            opener.set_value(document().active_element().and_then(|e| e.dyn_into().ok()));
+            request_animation_frame(move || {
+                if let Some(d) = dialog.get_untracked() {
+                    match focusables(&d).into_iter().find(|e| e.tag_name() != "H2") {
+                        Some(first) => drop(first.focus()),
+                        None => drop(d.focus()),
+                    }
+                }
+            });
+        } else if !is_open && was_open == Some(true) {
+            if let Some(el) = opener.get_value() {
+                let _ = el.focus();
+            }
+            opener.set_value(None);
+        }
+        is_open
+    });
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            ev.stop_propagation();
+            on_close.run(());
+        }
+    });
+    on_cleanup(move || escape.remove());
+    let trap = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() != "Tab" {
+            return;
+        }
+        let Some(d) = dialog.get_untracked() else { return };
+        let all = focusables(&d);
+        let (Some(first), Some(last)) = (all.first(), all.last()) else { return };
+        let active = document().active_element();
+        let at = |e: &web_sys::HtmlElement| active.as_ref().is_some_and(|a| a == e.unchecked_ref::<web_sys::Element>());
+        if ev.shift_key() && at(first) {
+            ev.prevent_default();
+            let _ = last.focus();
+        } else if !ev.shift_key() && at(last) {
+            ev.prevent_default();
+            let _ = first.focus();
+        }
+    };
     view! {
         <Show when=move || open.get()>
             <div class="overlay">
@@ -26,12 +86,9 @@ pub fn Modal(
                     aria-modal="true"
                     aria-labelledby=labelled_by
                     data-testid=testid
-                    on:keydown=move |ev| {
-                        if ev.key() == "Escape" {
-                            ev.stop_propagation();
-                            on_close.run(());
-                        }
-                    }
+                    tabindex="-1"
+                    node_ref=dialog
+                    on:keydown=trap
                 >
                     {children()}
                 </div>

@@ -51,7 +51,7 @@ test('who is quoted, by role, with bars that filter the list', async () => {
     ['Theresa May', '2', '16', '73%'],
     ['Twitter', '1', '6', '27%'],
   ]);
-  assert.match(await app.page.getByTestId('insights-summary').textContent(), /3 quotes · 22 words quoted · 2 people · 0 unattributed · 0 anonymous · 1 claim/);
+  assert.match(await app.page.getByTestId('insights-summary').textContent(), /3 quotes · 22 words quoted · 2 people · 0 unattributed quotes · 0 anonymous quotes · 1 claim/);
 
   await dialog().getByLabel('Role of Twitter').selectOption('company');
   await dialog().getByLabel('Role of Theresa May').selectOption('official');
@@ -76,7 +76,7 @@ test('who is quoted, by role, with bars that filter the list', async () => {
 
   // A status bar lists the claims.
   await openInsights();
-  await dialog().getByRole('region', { name: 'Claims by status' }).getByRole('button', { name: /^False: 1 claims/ }).click();
+  await dialog().getByRole('region', { name: 'Claims by status' }).getByRole('button', { name: /^False: 1 claim,/ }).click();
   assert.equal(await app.cards.count(), 1);
   assert.match(await app.cards.first().textContent(), /400,000/);
 
@@ -152,7 +152,7 @@ test('unattributed and anonymous quotes are counted as such; the library view ad
   await app.page.keyboard.press('Control+Enter');
   await app.editor.waitFor({ state: 'detached' });
   await openInsights();
-  assert.match(await app.page.getByTestId('insights-summary').textContent(), /2 quotes · 13 words quoted · 1 person · 1 unattributed · 1 anonymous/);
+  assert.match(await app.page.getByTestId('insights-summary').textContent(), /2 quotes · 13 words quoted · 1 person · 1 unattributed quote · 1 anonymous quote/);
   // People first (a described speaker is named without its article), the unattributed last.
   assert.deepEqual(await peopleRows(), [
     ['Twitter spokesperson', '1', '6', '46%'],
@@ -172,7 +172,7 @@ test('unattributed and anonymous quotes are counted as such; the library view ad
   await openInsights();
   assert.match(await app.page.getByTestId('insights-summary').textContent(), /^1 quote · 5 words quoted/);
   await dialog().getByTestId('insights-library').click();
-  assert.match(await app.page.getByTestId('insights-summary').textContent(), /^2 articles · 3 quotes · 18 words quoted · 1 person · 1 unattributed · 2 anonymous/);
+  assert.match(await app.page.getByTestId('insights-summary').textContent(), /^2 articles · 3 quotes · 18 words quoted · 1 person · 1 unattributed quote · 2 anonymous quotes/);
   assert.deepEqual((await peopleRows())[0], ['Twitter spokesperson', '2', '11', '61%']);
 });
 
@@ -196,4 +196,27 @@ test('unreadable roles or settings are kept aside with a note, and the defaults 
   await openInsights();
   await dialog().getByLabel('Role of Twitter').selectOption('company');
   assert.equal(await app.page.evaluate(() => localStorage.getItem('quotemark.v3.roles')), '{"twitter":"company"}');
+});
+
+test('the dialog is modal for the keyboard: focus moves in, stays in, Esc closes and gives it back', async () => {
+  await app.quote(PLACE, 'Twitter', 'said');
+  const button = app.page.getByRole('button', { name: 'Insights' });
+  await button.focus();
+  await app.page.keyboard.press('Enter');
+  await dialog().waitFor();
+  const inside = () => app.page.evaluate(() => !!document.activeElement.closest('[data-testid="insights-dialog"]'));
+  await app.page.waitForFunction(() => !!document.activeElement.closest('[data-testid="insights-dialog"]'));
+  for (let i = 0; i < 40; i++) {
+    await app.page.keyboard.press(i % 7 === 6 ? 'Shift+Tab' : 'Tab');
+    assert.ok(await inside(), `focus left the dialog after ${i + 1} presses`);
+  }
+  // Shortcuts of the page behind do nothing while it is open.
+  await app.select(RISKY);
+  await app.page.getByRole('button', { name: 'Close' }).focus();
+  await app.page.keyboard.press('q');
+  assert.equal(await app.editor.count(), 0);
+  await app.page.evaluate(() => document.body.focus());
+  await app.page.keyboard.press('Escape');
+  await dialog().waitFor({ state: 'detached' });
+  assert.equal(await app.page.evaluate(() => document.activeElement.textContent.trim()), 'Insights');
 });

@@ -29,14 +29,15 @@
 //!     Timestamp(0),
 //! );
 //! let settings = ReviewSettings { reviewer: "Desk".into(), review_url: "https://fc.example/costs".into(), ..ReviewSettings::default() };
-//! let out = reviews(&doc, &[claim].into_iter().collect(), &settings, "2026-12-03");
+//! let out = reviews(&doc, &[claim].into_iter().collect(), &settings, &Default::default(), "2026-12-03");
 //! assert!(out.to_json().contains(r#""alternateName": "False","#));
 //! assert!(out.to_json().contains(r#""ratingValue": 1,"#));
 //! assert!(check(&out.reviews[0]).iter().all(|m| !m.required));
 //! ```
 
 use crate::document::Document;
-use crate::model::{Annotation, AnnotationId, AnnotationSet, ClaimStatus, Kind};
+use crate::insights::Roles;
+use crate::model::{Annotation, AnnotationId, AnnotationSet, ClaimStatus, Kind, SpeakerRole};
 use crate::people::People;
 use serde::{Deserialize, Serialize};
 
@@ -77,10 +78,10 @@ impl Scale {
 
     pub const fn label(self) -> &'static str {
         match self {
-            Scale::FiveStep => "Five steps: False … True (1–5)",
-            Scale::SixStep => "Six steps: Pants on fire … True (1–6)",
-            Scale::ThreeStep => "Three steps: False, Misleading, True (1–3)",
-            Scale::Words => "Words only: False, Missing context, True",
+            Scale::FiveStep => "Five steps (1–5)",
+            Scale::SixStep => "Six steps (1–6, Truth-O-Meter)",
+            Scale::ThreeStep => "Three steps (1–3)",
+            Scale::Words => "Words only (no numbers)",
         }
     }
 
@@ -234,10 +235,12 @@ impl Reviews {
         self.checks.iter().filter(|c| c.rating.is_some() && c.missing.iter().all(|m| !m.required)).count()
     }
 
-    /// The reviews as one JSON-LD document (an array of `ClaimReview`s), pretty-printed.
+    /// The publishable reviews (lacking nothing required) as one JSON-LD document, an array of
+    /// `ClaimReview`s, pretty-printed.
     pub fn to_json(&self) -> String {
+        let ready: Vec<&ClaimReview> = self.reviews.iter().filter(|r| check(r).iter().all(|m| !m.required)).collect();
         // Cannot fail: string keys, no floats.
-        serde_json::to_string_pretty(&self.reviews).unwrap_or_default()
+        serde_json::to_string_pretty(&ready).unwrap_or_default()
     }
 }
 
@@ -263,7 +266,8 @@ fn http(s: &str) -> Option<String> {
 }
 
 /// The reviews of `doc`'s claims with a verdict, published `today` (`YYYY-MM-DD`).
-pub fn reviews(doc: &Document, set: &AnnotationSet, settings: &ReviewSettings, today: &str) -> Reviews {
+/// A claimant whose role is Company is an `Organization`, anyone else a `Person`.
+pub fn reviews(doc: &Document, set: &AnnotationSet, settings: &ReviewSettings, roles: &Roles, today: &str) -> Reviews {
     let people = People::of_annotations(set.iter());
     let mut out = Reviews { reviews: Vec::new(), checks: Vec::new() };
     for a in set.in_document_order() {
@@ -304,7 +308,11 @@ pub fn reviews(doc: &Document, set: &AnnotationSet, settings: &ReviewSettings, t
             }),
             item_reviewed: ItemReviewed {
                 kind: "Claim",
-                author: claimant(set, a, &people).map(|name| Party { kind: "Person", name, url: None }),
+                author: claimant(set, a, &people).map(|name| Party {
+                    kind: if roles.get(&name) == Some(SpeakerRole::Company) { "Organization" } else { "Person" },
+                    name,
+                    url: None,
+                }),
                 date_published: doc.date.map(|d| d.to_iso()),
                 appearance: doc.source.as_deref().and_then(http).map(|url| Appearance {
                     kind: "CreativeWork",

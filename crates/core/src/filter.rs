@@ -114,7 +114,7 @@ impl Filter {
                         None => self.speaker == UNATTRIBUTED && self.role.is_empty(),
                         Some(p) => {
                             let speaker_ok = self.speaker.is_empty() || self.speaker == p;
-                            let role = roles.effective(p, crate::insights::looks_anonymous(&q.speaker));
+                            let role = roles.effective(p);
                             let role_ok = self.role.is_empty() || role.map_or(NO_ROLE, SpeakerRole::key) == self.role;
                             speaker_ok && role_ok
                         }

@@ -3,6 +3,7 @@
 use super::*;
 use crate::anchor::describe;
 use crate::document::Date;
+use crate::insights::Roles;
 use crate::model::{Claim, Quote, Span, Timestamp};
 use serde_json::{json, Value};
 
@@ -42,7 +43,7 @@ fn settings(scale: Scale) -> ReviewSettings {
 
 fn complete() -> ClaimReview {
     let (doc, set) = article();
-    reviews(&doc, &set, &settings(Scale::FiveStep), "2026-12-03").reviews.remove(0)
+    reviews(&doc, &set, &settings(Scale::FiveStep), &Roles::default(), "2026-12-03").reviews.remove(0)
 }
 
 /// The JSON-LD of the first review, as a reader of the file sees it.
@@ -57,7 +58,7 @@ fn required_missing(review: &ClaimReview) -> Vec<&'static str> {
 #[test]
 fn a_complete_review_has_every_field() {
     let (doc, set) = article();
-    let out = reviews(&doc, &set, &settings(Scale::FiveStep), "2026-12-03");
+    let out = reviews(&doc, &set, &settings(Scale::FiveStep), &Roles::default(), "2026-12-03");
     assert_eq!(out.reviews.len(), 1);
     let r = &first_json(&out);
     assert_eq!(r["@context"], "https://schema.org");
@@ -109,9 +110,11 @@ fn url_is_required_and_must_be_http() {
     assert_eq!(required_missing(&r), ["url"]);
     // Without a review page in the settings, the export says so.
     let (doc, set) = article();
-    let out = reviews(&doc, &set, &ReviewSettings { review_url: String::new(), ..settings(Scale::FiveStep) }, "2026-12-03");
+    let out = reviews(&doc, &set, &ReviewSettings { review_url: String::new(), ..settings(Scale::FiveStep) }, &Roles::default(), "2026-12-03");
     assert_eq!(out.checks[0].missing.iter().filter(|m| m.required).map(|m| m.field).collect::<Vec<_>>(), ["url"]);
     assert_eq!(out.publishable(), 0);
+    // Nothing unpublishable is exported.
+    assert_eq!(out.to_json(), "[]");
 }
 
 #[test]
@@ -132,7 +135,7 @@ fn recommended_fields_are_reported_but_not_required() {
     let (mut doc, set) = article();
     doc.source = None;
     doc.date = None;
-    let out = reviews(&doc, &set, &ReviewSettings { reviewer: String::new(), ..settings(Scale::FiveStep) }, "2026-12-03");
+    let out = reviews(&doc, &set, &ReviewSettings { reviewer: String::new(), ..settings(Scale::FiveStep) }, &Roles::default(), "2026-12-03");
     let fields: Vec<_> = out.checks[0].missing.iter().map(|m| (m.field, m.required)).collect();
     assert_eq!(fields, [("author", false), ("itemReviewed.datePublished", false), ("itemReviewed.appearance", false)]);
     assert_eq!(out.publishable(), 1);
@@ -156,7 +159,7 @@ fn every_scale_maps_the_verdicts_and_words_only_has_no_numbers() {
             None => assert!(values.iter().all(|r| r.value.is_none())),
         }
         let (doc, set) = article();
-        let out = reviews(&doc, &set, &settings(scale), "2026-12-03");
+        let out = reviews(&doc, &set, &settings(scale), &Roles::default(), "2026-12-03");
         assert!(check(&out.reviews[0]).is_empty(), "{scale:?}");
         assert_eq!(first_json(&out)["reviewRating"].get("ratingValue").is_some(), scale.range().is_some());
     }
@@ -170,4 +173,13 @@ fn settings_round_trip_as_json() {
     assert!(json.contains(r#""scale":"words""#) && json.contains(r#""reviewUrl":"https://fc.example/crime""#));
     assert_eq!(serde_json::from_str::<ReviewSettings>(&json).unwrap(), s);
     assert_eq!(serde_json::from_str::<ReviewSettings>("{}").unwrap(), ReviewSettings::default());
+}
+
+#[test]
+fn a_company_claims_as_an_organization() {
+    let (doc, set) = article();
+    let mut roles = Roles::default();
+    roles.set("Amber Rudd", Some(crate::model::SpeakerRole::Company));
+    let out = reviews(&doc, &set, &settings(Scale::FiveStep), &roles, "2026-12-03");
+    assert_eq!(out.reviews[0].item_reviewed.author.as_ref().unwrap().kind, "Organization");
 }

@@ -222,18 +222,16 @@ impl Insights {
         let tallies: Vec<&Tally> = tallies.into_iter().collect();
         let people = People::from_names(tallies.iter().flat_map(|t| t.speakers.iter().map(|(n, _)| n.as_str())));
         let mut out = Insights { articles: tallies.len(), ..Insights::default() };
-        // Person name → (counts, described: some form of the name does not name anyone).
-        let mut by_person: Vec<(String, Counts, bool)> = Vec::new();
+        let mut by_person: Vec<(String, Counts)> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
         for t in &tallies {
             for (name, counts) in &t.speakers {
                 let person = people.canonical(name).into_owned();
                 let i = *index.entry(person.clone()).or_insert_with(|| {
-                    by_person.push((person, Counts::default(), false));
+                    by_person.push((person, Counts::default()));
                     by_person.len() - 1
                 });
                 by_person[i].1.add(counts);
-                by_person[i].2 |= looks_anonymous(name);
             }
             out.unattributed.add(&t.unattributed);
             for i in 0..5 {
@@ -243,7 +241,7 @@ impl Insights {
             out.unevidenced += t.unevidenced.len();
         }
         let mut all = out.unattributed.clone();
-        for (_, c, _) in &by_person {
+        for (_, c) in &by_person {
             all.add(c);
         }
         out.quotes = all.quotes;
@@ -254,9 +252,9 @@ impl Insights {
         out.unattributed_share = share(out.unattributed.words, out.words);
         out.people = by_person
             .into_iter()
-            .map(|(name, c, described)| {
+            .map(|(name, c)| {
                 Person {
-                    role: roles.effective(&name, described),
+                    role: roles.effective(&name),
                     role_set: roles.get(&name).is_some(),
                     quotes: c.quotes,
                     words: c.words,

@@ -55,7 +55,7 @@ fn rows(articles: &[ArticleRef<'_>], roles: &Roles) -> Vec<[String; 17]> {
             let (speaker, as_written, role, cue, form) = match &a.kind {
                 Kind::Quote(q) => {
                     let person = people.speaker_of(q).map(|p| p.into_owned()).unwrap_or_default();
-                    let role = roles.effective(&person, super::looks_anonymous(&q.speaker));
+                    let role = roles.effective(&person);
                     (
                         person,
                         q.speaker.to_string(),

@@ -58,22 +58,28 @@ impl Roles {
     }
 
     /// The role a person is counted under: the one set, else `Anonymous` for a speaker the article
-    /// does not name (`described`: some form of the name looks so, see [`looks_anonymous`]),
-    /// else none.
-    pub fn effective(&self, person: &str, described: bool) -> Option<SpeakerRole> {
-        self.get(person)
-            .or_else(|| (described || looks_anonymous(person)).then_some(SpeakerRole::Anonymous))
+    /// describes rather than names (see [`looks_anonymous`]), else none. Everything that counts or
+    /// filters by role (the insights, the list's role filter, the research export) asks this, so
+    /// they agree.
+    pub fn effective(&self, person: &str) -> Option<SpeakerRole> {
+        self.get(person).or_else(|| looks_anonymous(person).then_some(SpeakerRole::Anonymous))
     }
 }
 
 /// Whether a speaker is described rather than named: `a spokesperson`, `an official`, `one
-/// resident`, `sources close to …`, `unnamed officials`, `a person familiar with the talks`.
+/// resident`, `sources close to …`, `unnamed officials`, `a person familiar with the talks`, and
+/// the same without the article as people are named (`Facebook spokesperson`, `White House
+/// official`, `senior aide`).
 pub fn looks_anonymous(speaker: &str) -> bool {
-    let first = speaker.split_whitespace().next().unwrap_or("").to_lowercase();
-    matches!(
-        first.as_str(),
-        "a" | "an" | "one" | "some" | "several" | "sources" | "source" | "unnamed" | "anonymous" | "officials"
-    )
+    let words: Vec<String> = speaker.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let first = words.first().map_or("", String::as_str);
+    let last = words.last().map_or("", |w| w.trim_end_matches(|c: char| !c.is_alphanumeric()));
+    matches!(first, "a" | "an" | "one" | "some" | "several" | "sources" | "source" | "unnamed" | "anonymous" | "officials")
+        || (words.len() > 1
+            && matches!(
+                last,
+                "spokesperson" | "spokesman" | "spokeswoman" | "official" | "officials" | "source" | "sources" | "aide" | "aides" | "insider" | "insiders"
+            ))
 }
 
 #[cfg(test)]
@@ -110,11 +116,14 @@ mod tests {
     #[test]
     fn described_speakers_count_as_anonymous_unless_a_role_is_set() {
         let mut roles = Roles::default();
-        assert_eq!(roles.effective("a Facebook spokesperson", false), Some(SpeakerRole::Anonymous));
-        assert_eq!(roles.effective("Sources close to the minister", false), Some(SpeakerRole::Anonymous));
-        assert_eq!(roles.effective("Amber Rudd", false), None);
-        assert_eq!(roles.effective("Facebook spokesperson", true), Some(SpeakerRole::Anonymous));
+        assert_eq!(roles.effective("a Facebook spokesperson"), Some(SpeakerRole::Anonymous));
+        assert_eq!(roles.effective("Sources close to the minister"), Some(SpeakerRole::Anonymous));
+        assert_eq!(roles.effective("Facebook spokesperson"), Some(SpeakerRole::Anonymous));
+        assert_eq!(roles.effective("White House official"), Some(SpeakerRole::Anonymous));
+        assert_eq!(roles.effective("Amber Rudd"), None);
+        // A single word is a name, even one that describes.
+        assert_eq!(roles.effective("Spokesperson"), None);
         roles.set("a Facebook spokesperson", Some(SpeakerRole::Company));
-        assert_eq!(roles.effective("a Facebook spokesperson", false), Some(SpeakerRole::Company));
+        assert_eq!(roles.effective("Facebook spokesperson"), Some(SpeakerRole::Company));
     }
 }

@@ -101,6 +101,14 @@ fn roles_set_guessed_and_missing() {
         [(Some(SpeakerRole::Campaigner), 1, 1, 6), (Some(SpeakerRole::Anonymous), 1, 1, 4), (None, 1, 2, 6)]
     );
     assert!((i.roles[0].share - 6.0 / 18.0).abs() < 1e-12);
+    // The list's role filter finds exactly the quotes each role row counts.
+    let set = fixture();
+    let people = crate::people::People::of_annotations(set.iter());
+    for row in &i.roles {
+        let key = row.role.map_or(crate::filter::NO_ROLE, SpeakerRole::key).to_string();
+        let filter = crate::filter::Filter::only(|f| f.role = key);
+        assert_eq!(set.iter().filter(|a| filter.matches(a, &people, &roles)).count(), row.quotes, "{:?}", row.role);
+    }
 }
 
 #[test]
