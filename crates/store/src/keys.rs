@@ -34,6 +34,7 @@ pub const KEY_PREFIX: &str = "quotemark.";
 pub const DOC_PREFIX: &str = "quotemark.v3.doc.";
 const SET_PREFIX: &str = "quotemark.v3.set.";
 const REJECTED_PREFIX: &str = "quotemark.v3.rejected.";
+const LAYERS_PREFIX: &str = "quotemark.v3.layers.";
 /// The start of the keys under which version 2 kept rejected suggestions (moved to
 /// [`rejected_key`] when the app starts).
 pub const V2_REJECTED_PREFIX: &str = "quotemark.v2.rejected.";
@@ -63,6 +64,12 @@ pub fn set_key(id: &DocumentId) -> String {
 /// a JSON array of suggestion keys.
 pub fn rejected_key(id: &DocumentId) -> String {
     format!("{REJECTED_PREFIX}{}", id.short())
+}
+
+/// The key of a document's comparison with colleagues' layers and the decisions made on it:
+/// `quotemark.v3.layers.<32 hex>`.
+pub fn layers_key(id: &DocumentId) -> String {
+    format!("{LAYERS_PREFIX}{}", id.short())
 }
 
 /// The start of the keys of a document's change records: `quotemark.v3.a.<32 hex>.` (list the
@@ -147,6 +154,8 @@ pub enum StoreKey<'a> {
     Set(&'a str),
     /// The suggestions rejected on a document ([`rejected_key`]).
     Rejected(&'a str),
+    /// A document's comparison layers ([`layers_key`]).
+    Layers(&'a str),
     /// A change record ([`change_key`]).
     Change {
         /// The document's 32 hex digits.
@@ -207,6 +216,9 @@ pub fn parse_key(key: &str) -> Option<StoreKey<'_>> {
     }
     if let Some(h) = hex(key, REJECTED_PREFIX) {
         return h.map(StoreKey::Rejected);
+    }
+    if let Some(h) = hex(key, LAYERS_PREFIX) {
+        return h.map(StoreKey::Layers);
     }
     if let Some(h) = hex(key, V2_DOC_PREFIX) {
         return h.map(StoreKey::V2Document);

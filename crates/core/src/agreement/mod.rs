@@ -8,7 +8,9 @@
 //! Spans are the annotations' stored positions; a layer made on another version of the text is
 //! re-anchored before it is compared.
 
+pub mod adjudicate;
 pub mod kappa;
+pub mod layer;
 pub mod report;
 pub mod spans;
 pub mod unitizing;
@@ -33,17 +35,46 @@ pub struct Coded {
 
 /// The annotations of a layer with a position, in document order; speakers named by `people`.
 pub fn coded(set: &AnnotationSet, people: &People) -> Vec<Coded> {
-    set.in_document_order()
-        .into_iter()
+    coded_by(set, people, |a| a.target.span())
+}
+
+/// The annotations of a layer placed by `span_of` (where each is in the current text; `None`
+/// leaves it out), in document order; speakers named by `people`.
+pub fn coded_by(set: &AnnotationSet, people: &People, span_of: impl Fn(&Annotation) -> Option<Span>) -> Vec<Coded> {
+    let mut out: Vec<Coded> = set
+        .iter()
         .filter_map(|a: &Annotation| {
-            let span = a.target.span()?;
+            let span = span_of(a)?;
             let label = match &a.kind {
                 Kind::Quote(q) => people.speaker_of(q).map(|p| p.into_owned()).unwrap_or_default(),
                 Kind::Claim(c) => c.status.key().to_string(),
             };
             Some(Coded { id: a.id.clone(), span, kind: a.kind.name(), label })
         })
-        .collect()
+        .collect();
+    out.sort_unstable_by(|x, y| (x.span.start, std::cmp::Reverse(x.span.end), &x.id).cmp(&(y.span.start, std::cmp::Reverse(y.span.end), &y.id)));
+    out
+}
+
+impl Difference {
+    /// The annotation of mine and of theirs it is about.
+    pub fn ids(&self) -> (Option<&AnnotationId>, Option<&AnnotationId>) {
+        match self {
+            Difference::OnlyMine(m) => (Some(m), None),
+            Difference::OnlyTheirs(t) => (None, Some(t)),
+            Difference::Relabelled { mine, theirs, .. } | Difference::Overlapping { mine, theirs, .. } => (Some(mine), Some(theirs)),
+        }
+    }
+
+    /// A short description for the reader, e.g. `Only mine` or `Same span, another speaker`.
+    pub fn label(&self) -> String {
+        match self {
+            Difference::OnlyMine(_) => "Only mine".to_string(),
+            Difference::OnlyTheirs(_) => "Only theirs".to_string(),
+            Difference::Relabelled { field, .. } => format!("Same span, another {field}"),
+            Difference::Overlapping { overlap, .. } => format!("Overlapping spans ({:.0}% shared)", overlap * 100.0),
+        }
+    }
 }
 
 /// A difference between my layer and theirs.
@@ -133,7 +164,7 @@ pub fn pairwise(a: &[Coded], b: &[Coded], len: usize) -> Pairwise {
     }
 }
 
-/// α_U of any number of layers (up to five in the app), overall and for quotes and claims.
+/// α_U of any number of layers (mine and up to five others in the app), overall and for quotes and claims.
 pub fn overall(layers: &[&[Coded]], len: usize) -> unitizing::Unitizing<&'static str> {
     let coders: Vec<Vec<(Span, &'static str)>> = layers.iter().map(|l| l.iter().map(|c| (c.span, c.kind)).collect()).collect();
     unitizing::alpha_u(len, &coders)

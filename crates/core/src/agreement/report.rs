@@ -2,6 +2,7 @@
 //! the figures for each pair, α_U over all layers, and the differences of the first two.
 
 use super::{Difference, Pairwise};
+use crate::model::AnnotationId;
 use crate::report::escape_inline as escape_markdown;
 
 /// A layer as the report names it: the coder (or file) and how many annotations it has.
@@ -17,8 +18,19 @@ fn figure(x: Option<f64>) -> String {
 /// Every pair of layers `(i, j)` with its figures, in order.
 pub type Pairs<'a> = [((usize, usize), &'a Pairwise)];
 
+/// The differences of one pair of layers, for the report.
+pub struct Differences<'a> {
+    /// The two layers (indexes into the report's layers).
+    pub between: (usize, usize),
+    pub list: &'a [Difference],
+    /// Whether each one has been settled by adjudication.
+    pub settled: &'a [bool],
+    /// A short text for an annotation: its quoted words and label.
+    pub text_of: &'a dyn Fn(&AnnotationId) -> String,
+}
+
 /// The report as Markdown: layers, figures per pair, α_U overall, then the differences.
-pub fn to_markdown(title: &str, layers: &[LayerName<'_>], pairs: &Pairs<'_>, alpha_u: Option<f64>, differences: &[Difference]) -> String {
+pub fn to_markdown(title: &str, layers: &[LayerName<'_>], pairs: &Pairs<'_>, alpha_u: Option<f64>, differences: &Differences<'_>) -> String {
     let mut out = format!("# Agreement on “{}”\n\n", escape_markdown(title));
     for (i, l) in layers.iter().enumerate() {
         out += &format!("- Layer {}: {} ({} annotations)\n", i + 1, escape_markdown(l.name), l.annotations);
@@ -39,19 +51,27 @@ pub fn to_markdown(title: &str, layers: &[LayerName<'_>], pairs: &Pairs<'_>, alp
         );
     }
     out += &format!("\nα_U over all {} layers: {}\n", layers.len(), figure(alpha_u));
-    out += &format!("\n## Differences between layers 1 and 2 ({})\n\n", differences.len());
-    for d in differences {
-        out += &format!("- {}\n", escape_markdown(&describe(d)));
+    let (a, b) = (differences.between.0 + 1, differences.between.1 + 1);
+    let settled = differences.settled.iter().filter(|s| **s).count();
+    out += &format!(
+        "\n## Differences between layers {a} and {b} ({}, {settled} settled)\n\n",
+        differences.list.len()
+    );
+    for (i, d) in differences.list.iter().enumerate() {
+        let mark = if differences.settled.get(i).copied().unwrap_or(false) { "[x]" } else { "[ ]" };
+        out += &format!("- {mark} {}\n", escape_markdown(&describe(d, (a, b), differences.text_of)));
     }
     out
 }
 
-fn describe(d: &Difference) -> String {
+fn describe(d: &Difference, (a, b): (usize, usize), text: &dyn Fn(&AnnotationId) -> String) -> String {
     match d {
-        Difference::OnlyMine(id) => format!("only in layer 1: {id}"),
-        Difference::OnlyTheirs(id) => format!("only in layer 2: {id}"),
-        Difference::Relabelled { mine, theirs, field } => format!("same span, another {field}: {mine} / {theirs}"),
-        Difference::Overlapping { mine, theirs, overlap } => format!("overlapping ({:.0}%): {mine} / {theirs}", overlap * 100.0),
+        Difference::OnlyMine(id) => format!("only in layer {a}: {}", text(id)),
+        Difference::OnlyTheirs(id) => format!("only in layer {b}: {}", text(id)),
+        Difference::Relabelled { mine, theirs, field } => format!("same span, another {field}: {} / {}", text(mine), text(theirs)),
+        Difference::Overlapping { mine, theirs, overlap } => {
+            format!("overlapping ({:.0}%): {} / {}", overlap * 100.0, text(mine), text(theirs))
+        }
     }
 }
 
