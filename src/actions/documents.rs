@@ -26,6 +26,7 @@ pub fn replace(ctx: &Ctx, document: Document, annotations: AnnotationSet) {
     ctx.ui.reset_for_new_document();
     ctx.doc.replace(document.clone(), annotations);
     save::start_document(ctx, &document);
+    super::compare::load_for_document(ctx);
 }
 
 /// Opens a document with whatever is stored for it, names it in the URL and says so.

@@ -102,39 +102,38 @@ pub fn apply_import(ctx: &Ctx, plan: ImportPlan, onto_open: Option<Merge>) {
 /// Reads a picked or dropped file and previews it.
 pub fn import_file(ctx: &Ctx, file: web_sys::File) {
     let name = file.name();
-    let size = file.size();
-    if size > MAX_IMPORT_BYTES {
-        ctx.ui.import.set(ImportState::Failed {
-            source: name,
-            message: format!(
-                "This file is {:.1} MB; Quotemark imports files of up to {} MB.",
-                size / 1_048_576.0,
-                MAX_IMPORT_BYTES as u64 / 1_048_576
-            ),
-        });
-        return;
-    }
-    ctx.ui.import.set(ImportState::Reading(format!("Reading {name} ({:.1} MB)…", size / 1_048_576.0)));
     let ctx = *ctx;
+    let progress = move |message: String| ctx.ui.import.set(ImportState::Reading(message));
     leptos::task::spawn_local(async move {
-        let Some(bytes) = browser::file_bytes(&file).await else {
-            ctx.ui.import.set(ImportState::Failed { source: name, message: "The file could not be read.".into() });
-            return;
-        };
-        ctx.ui.import.set(ImportState::Reading(format!("Checking {name}…")));
-        // Let the browser paint the progress before the (synchronous) check of a large file.
-        browser::next_frame().await;
-        match String::from_utf8(bytes) {
-            Err(e) => ctx.ui.import.set(ImportState::Failed {
-                source: name,
-                message: format!(
-                    "This is not a text file: it has bytes that are not UTF-8 at byte {}. Quotemark imports JSON files.",
-                    e.utf8_error().valid_up_to()
-                ),
-            }),
-            Ok(text) => preview(&ctx, &name, text.trim_start_matches('\u{feff}')),
+        match read_text_file(&file, progress).await {
+            Ok(text) => preview(&ctx, &name, &text),
+            Err(message) => ctx.ui.import.set(ImportState::Failed { source: name, message }),
         }
     });
+}
+
+/// Reads a JSON file as text (size and encoding checked), saying how far it got through
+/// `progress`, and lets the browser paint before the caller's (synchronous) check of it.
+pub async fn read_text_file(file: &web_sys::File, progress: impl Fn(String)) -> Result<String, String> {
+    let (name, size) = (file.name(), file.size());
+    if size > MAX_IMPORT_BYTES {
+        return Err(format!(
+            "This file is {:.1} MB; Quotemark imports files of up to {} MB.",
+            size / 1_048_576.0,
+            MAX_IMPORT_BYTES as u64 / 1_048_576
+        ));
+    }
+    progress(format!("Reading {name} ({:.1} MB)…", size / 1_048_576.0));
+    let bytes = browser::file_bytes(file).await.ok_or_else(|| "The file could not be read.".to_string())?;
+    progress(format!("Checking {name}…"));
+    browser::next_frame().await;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "This is not a text file: it has bytes that are not UTF-8 at byte {}. Quotemark imports JSON files.",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    Ok(text.trim_start_matches('\u{feff}').to_string())
 }
 
 /// A dropped file: an article (.txt, .md, .html) opens; anything else is imported as annotations.
@@ -161,7 +160,8 @@ pub fn open_share_link(ctx: &Ctx) {
     browser::clear_hash();
 }
 
-fn export_json(ctx: &Ctx) -> String {
+/// The open document's annotations as a Quotemark JSON file (document and roles embedded).
+pub fn export_json(ctx: &Ctx) -> String {
     ctx.audit.roles.with_untracked(|roles| {
         ctx.doc.document.with_untracked(|d| {
             ctx.doc.annotations.with_untracked(|s| format::export_with_roles(d, s, &ExportOptions::default(), roles))

@@ -5,6 +5,7 @@
 //! reader. They may use the state, storage, the core and the browser glue, never a component.
 
 pub mod annotations;
+pub mod compare;
 pub mod documents;
 pub mod import;
 pub mod insights;
@@ -15,7 +16,7 @@ pub mod suggest;
 
 use crate::browser::{mark, now};
 use crate::persist::{self, Store};
-use crate::state::{Audit, DocState, Notices, UiState};
+use crate::state::{Audit, Compare, DocState, Notices, UiState};
 use leptos::prelude::*;
 use quotemark_core::model::AnnotationSet;
 use save::Saving;
@@ -29,6 +30,7 @@ pub struct Ctx {
     pub ui: UiState,
     pub notices: Notices,
     pub audit: Audit,
+    pub compare: Compare,
     pub saving: Saving,
 }
 
@@ -75,9 +77,11 @@ impl Ctx {
             ui: UiState::new(),
             notices: Notices::new(store.persistent(), notes),
             audit: Audit::new(roles, review),
+            compare: Compare::new(),
             saving: Saving::new(store),
         };
         save::start_document(&ctx, &document);
+        compare::load_for_document(&ctx);
         ctx.ui.review.set(review::pending_review(&ctx));
         if rewrite {
             // Some records were set aside with the set they were in: write the good ones again.
@@ -95,5 +99,6 @@ impl Ctx {
         provide_context(self.ui);
         provide_context(self.notices);
         provide_context(self.audit);
+        provide_context(self.compare);
     }
 }

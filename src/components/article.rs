@@ -5,10 +5,10 @@
 //! highlights are delegated to the article body.
 
 use crate::bridge;
-use crate::state::{Chooser, DocState, Pending, UiState};
+use crate::state::{Chooser, Compare, DocState, Pending, UiState};
 use leptos::html;
 use leptos::prelude::*;
-use quotemark_core::model::{AnnotationId, Kind};
+use quotemark_core::model::{AnnotationId, Kind, Span};
 use quotemark_core::segment::Run;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -131,52 +131,84 @@ pub fn ArticleView() -> impl IntoView {
     }
 }
 
-/// One paragraph, drawn as text pieces and highlight spans from its runs. The pieces are built with
-/// plain DOM calls (text nodes, never HTML): with thousands of highlights this is several times faster
-/// than building them as views, and each paragraph redraws only when its own runs change.
+/// One paragraph, drawn as text pieces and highlight spans from its runs (and, while comparing,
+/// the colleague's layer's runs beside them). The pieces are built with plain DOM calls (text
+/// nodes, never HTML): with thousands of highlights this is several times faster than building
+/// them as views, and each paragraph redraws only when its own runs change.
 #[component]
 fn Paragraph(index: usize, start: usize, end: usize, text: String) -> impl IntoView {
     let doc = expect_context::<DocState>();
+    let compare = expect_context::<Compare>();
     let chars: Vec<char> = text.chars().collect();
     let runs = doc.runs_of(index);
+    let theirs = compare.runs_of(index);
     let p_ref = NodeRef::<html::P>::new();
     Effect::new(move |_| {
         let Some(p) = p_ref.get() else { return };
-        match &runs {
-            Some(runs) => runs.with(|runs| fill_paragraph(&doc, &p, start, &chars, runs)),
-            None => p.set_text_content(Some(&chars.iter().collect::<String>())),
-        }
+        theirs.with(|theirs| match &runs {
+            Some(runs) => runs.with(|runs| fill_paragraph(&doc, &compare, &p, start, &chars, runs, theirs)),
+            None => fill_paragraph(&doc, &compare, &p, start, &chars, &[], theirs),
+        })
     });
     view! { <p class="paragraph" data-testid="paragraph" data-start=start data-end=end node_ref=p_ref></p> }
 }
 
-/// Replaces a paragraph's children with its text, split into highlight spans where annotations cover it.
-fn fill_paragraph(doc: &DocState, p: &web_sys::HtmlElement, start: usize, chars: &[char], runs: &[Run]) {
+/// The pieces of a paragraph covered by mine or theirs: each piece's span with the ids of mine
+/// and of theirs over it, in order.
+fn pieces<'a>(mine: &'a [Run], theirs: &'a [Run]) -> Vec<(Span, &'a [AnnotationId], &'a [AnnotationId])> {
+    if theirs.is_empty() {
+        return mine.iter().map(|r| (r.span, r.ids.as_slice(), &[][..])).collect();
+    }
+    let mut cuts: Vec<usize> = mine.iter().chain(theirs).flat_map(|r| [r.span.start, r.span.end]).collect();
+    cuts.sort_unstable();
+    cuts.dedup();
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let covering = |runs: &'a [Run], k: &mut usize| -> &'a [AnnotationId] {
+            while *k < runs.len() && runs[*k].span.end <= a {
+                *k += 1;
+            }
+            runs.get(*k).filter(|r| r.span.start <= a).map_or(&[][..], |r| r.ids.as_slice())
+        };
+        let (m, t) = (covering(mine, &mut i), covering(theirs, &mut j));
+        if !m.is_empty() || !t.is_empty() {
+            out.push((Span::new(a, b), m, t));
+        }
+    }
+    out
+}
+
+/// Replaces a paragraph's children with its text, split into highlight spans where annotations
+/// cover it: mine as `.hl` (quotes underlined, claims shaded), theirs as `.th` (a dotted line
+/// above for quotes, dashed for claims), so the two differ without colour.
+fn fill_paragraph(doc: &DocState, compare: &Compare, p: &web_sys::HtmlElement, start: usize, chars: &[char], runs: &[Run], theirs: &[Run]) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     p.set_text_content(None);
     let local = |i: usize| i.saturating_sub(start).min(chars.len());
     let text_node = |from: usize, to: usize| document.create_text_node(&chars[local(from)..local(to)].iter().collect::<String>());
     let mut covered_to = start;
-    for run in runs {
-        if run.span.start > covered_to {
-            let _ = p.append_child(&text_node(covered_to, run.span.start));
+    for (piece, mine, their) in pieces(runs, theirs) {
+        if piece.start > covered_to {
+            let _ = p.append_child(&text_node(covered_to, piece.start));
         }
-        covered_to = covered_to.max(run.span.end);
-        if run.ids.is_empty() {
-            let _ = p.append_child(&text_node(run.span.start, run.span.end));
+        covered_to = covered_to.max(piece.end);
+        if mine.is_empty() && their.is_empty() {
+            let _ = p.append_child(&text_node(piece.start, piece.end));
             continue;
         }
         let (mut quotes, mut claims, mut opens_quote, mut opens_any) = (0, 0, false, false);
         let mut keys = String::new();
         doc.annotations.with_untracked(|set| {
-            for id in &run.ids {
+            for id in mine {
                 let is_quote = matches!(set.get(id).map(|a| &a.kind), Some(Kind::Quote(_)));
                 if is_quote {
                     quotes += 1;
                 } else {
                     claims += 1;
                 }
-                let opens = doc.span_of(id).is_some_and(|s| s.start == run.span.start);
+                let opens = doc.span_of(id).is_some_and(|s| s.start == piece.start);
                 opens_quote |= opens && is_quote;
                 opens_any |= opens;
                 if !keys.is_empty() {
@@ -185,24 +217,41 @@ fn fill_paragraph(doc: &DocState, p: &web_sys::HtmlElement, start: usize, chars:
                 keys.push_str(&doc.key_of(id).to_string());
             }
         });
-        let mut class = String::from("hl");
-        for (on, name) in [(quotes > 0, " q"), (quotes > 1, " q2"), (claims > 0, " c"), (claims > 1, " c2"), (opens_quote, " q-open")] {
+        let their_quotes = their.iter().filter(|id| compare.is_quote(id)).count();
+        let mut class = String::from(if mine.is_empty() { "" } else { "hl" });
+        for (on, name) in [
+            (quotes > 0, " q"),
+            (quotes > 1, " q2"),
+            (claims > 0, " c"),
+            (claims > 1, " c2"),
+            (opens_quote, " q-open"),
+            (!their.is_empty(), " th"),
+            (their_quotes > 0, " th-q"),
+            (their_quotes < their.len(), " th-c"),
+        ] {
             if on {
                 class.push_str(name);
             }
         }
-        let label = match (quotes, claims) {
-            (0, 1) => "claim".to_string(),
-            (1, 0) => "quote".to_string(),
-            (q, c) => format!("{} annotations", q + c),
-        };
         let Ok(span) = document.create_element("span") else { continue };
-        span.set_class_name(&class);
-        let _ = span.set_attribute("data-k", &keys);
-        let _ = span.set_attribute("data-testid", "highlight");
-        let _ = span.set_attribute("tabindex", if opens_any { "0" } else { "-1" });
-        let _ = span.set_attribute("aria-label", &label);
-        let _ = span.append_child(&text_node(run.span.start, run.span.end));
+        span.set_class_name(class.trim_start());
+        if mine.is_empty() {
+            let _ = span.set_attribute("data-testid", "theirs");
+        } else {
+            let label = match (quotes, claims) {
+                (0, 1) => "claim".to_string(),
+                (1, 0) => "quote".to_string(),
+                (q, c) => format!("{} annotations", q + c),
+            };
+            let _ = span.set_attribute("data-k", &keys);
+            let _ = span.set_attribute("data-testid", "highlight");
+            let _ = span.set_attribute("tabindex", if opens_any { "0" } else { "-1" });
+            let _ = span.set_attribute("aria-label", &label);
+        }
+        if !their.is_empty() {
+            let _ = span.set_attribute("data-theirs", &their.len().to_string());
+        }
+        let _ = span.append_child(&text_node(piece.start, piece.end));
         let _ = p.append_child(&span);
     }
     let end = start + chars.len();

@@ -1,5 +1,6 @@
 //! The page header: the app's name and what it is for.
 
+use crate::components::compare::CompareButton;
 use crate::components::insights::InsightsButton;
 use crate::components::io::ShareMenu;
 use crate::components::library::LibraryButtons;
@@ -17,6 +18,7 @@ pub fn Header() -> impl IntoView {
             <div class="header-actions">
                 <LibraryButtons />
                 <InsightsButton />
+                <CompareButton />
                 <ShareMenu />
             </div>
         </header>

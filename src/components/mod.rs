@@ -5,6 +5,7 @@
 pub mod article;
 pub mod cards;
 pub mod charts;
+pub mod compare;
 pub mod editor;
 pub mod emphasis;
 pub mod filters;

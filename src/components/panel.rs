@@ -1,9 +1,10 @@
 //! The annotation side panel: its head (count, undo and redo, shortcuts), the re-attach banner,
-//! the editor, the re-anchoring review, suggestions and the list of annotations. On narrow
+//! the comparison with colleagues, the editor, the re-anchoring review, suggestions and the list of annotations. On narrow
 //! screens it is a bottom sheet.
 
 use crate::actions::{annotations, Ctx};
 use crate::components::cards::AnnotationList;
+use crate::components::compare::ComparePanel;
 use crate::components::editor::Editor;
 use crate::components::review::{ReanchorReview, ReattachBanner};
 use crate::components::suggestions::SuggestionsPanel;
@@ -38,6 +39,7 @@ pub fn AnnotationPanel() -> impl IntoView {
             </div>
             <div id="panel-body" class="panel-body">
                 <ReattachBanner />
+                <ComparePanel />
                 <Editor />
                 <ReanchorReview />
                 <SuggestionsPanel />

@@ -52,10 +52,11 @@ pub fn count(store: &dyn Store, id: &DocumentId) -> usize {
 }
 
 /// Every key holding something of a stored document (its record, its set, its change records, the
-/// suggestions rejected on it).
+/// suggestions rejected on it, its comparison layers).
 fn keys_of(store: &dyn Store, id: &DocumentId) -> Vec<String> {
     let mut keys = store.keys(&store::change_prefix(id));
     keys.push(store::rejected_key(id));
+    keys.push(store::layers_key(id));
     keys.push(store::set_key(id));
     keys.push(store::doc_key(id));
     keys

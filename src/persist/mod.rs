@@ -1,11 +1,12 @@
 //! Storage: the one adapter over the browser's local storage ([`storage`]), and what the app
 //! keeps there in the layout of [`quotemark_store`] — loading and migrating ([`load`]), saving
 //! the open document's changes ([`records`]), the library and its versions ([`library`]),
-//! rejected suggestions ([`rejected`]), the library-wide settings (roles, fact-check publisher:
+//! rejected suggestions ([`rejected`]), colleagues' layers compared with a document ([`layers`]), the library-wide settings (roles, fact-check publisher:
 //! [`settings`]) and changes from other tabs ([`sync`]). Every write returns
 //! its failure for the caller to report. It may use the core, the store crate and the browser
 //! glue, never the app's state, actions or components.
 
+pub mod layers;
 pub mod library;
 pub mod load;
 pub mod records;

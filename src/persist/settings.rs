@@ -9,7 +9,9 @@ use serde::{de::DeserializeOwned, Serialize};
 
 pub use quotemark_store::{REVIEW_SETTINGS_KEY, ROLES_KEY};
 
-fn read<T: DeserializeOwned + Default>(store: &dyn Store, key: &str, now: quotemark_core::model::Timestamp) -> (T, Option<String>) {
+/// The value under `key`, or the default when there is none; an unreadable value is set aside
+/// under a backup key and a note says so.
+pub(super) fn read<T: DeserializeOwned + Default>(store: &dyn Store, key: &str, now: quotemark_core::model::Timestamp) -> (T, Option<String>) {
     let Some(json) = store.get(key) else { return (T::default(), None) };
     match serde_json::from_str(&json) {
         Ok(v) => (v, None),
@@ -21,16 +23,16 @@ fn read<T: DeserializeOwned + Default>(store: &dyn Store, key: &str, now: quotem
                 store.remove(key);
             }
             let note = if kept {
-                format!("Some settings ({key}) could not be read ({e}); they were kept under {backup} and the defaults are used.")
+                format!("Some saved data ({key}) could not be read ({e}); it was kept under {backup} and the defaults are used.")
             } else {
-                format!("Some settings ({key}) could not be read ({e}); the defaults are used.")
+                format!("Some saved data ({key}) could not be read ({e}); the defaults are used.")
             };
             (T::default(), Some(note))
         }
     }
 }
 
-fn write<T: Serialize>(store: &dyn Store, key: &str, value: &T) -> Result<(), WriteError> {
+pub(super) fn write<T: Serialize>(store: &dyn Store, key: &str, value: &T) -> Result<(), WriteError> {
     store.set(key, &serde_json::to_string(value).unwrap_or_default())
 }
 

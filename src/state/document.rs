@@ -224,6 +224,16 @@ impl DocState {
         self.anchors.with_untracked(|a| a.get(id).copied())
     }
 
+    /// Runs `f` with the open text prepared for anchoring (a colleague's layer is anchored with it).
+    pub fn with_anchor_text<R>(&self, f: impl FnOnce(&AnchorText) -> R) -> R {
+        self.anchor_text.with_value(f)
+    }
+
+    /// The change the next undo would undo.
+    pub fn last_change(&self) -> Option<Command> {
+        self.history.with_value(|h| h.peek_undo().cloned())
+    }
+
     /// Describes `span` of the open document as a target (both W3C selectors).
     pub fn describe(&self, span: Span) -> Target {
         let source = self.document.with_untracked(|d| d.id.0.clone());

@@ -6,12 +6,10 @@
 
 use super::Difference;
 use crate::model::{Annotation, AnnotationId, AnnotationSet, Command, Span, Target, Timestamp};
-use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
 /// What the reader chose for a difference.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Choice {
     KeepMine,
     TakeTheirs,
@@ -21,6 +19,21 @@ pub enum Choice {
 
 impl Choice {
     pub const ALL: [Choice; 4] = [Choice::KeepMine, Choice::TakeTheirs, Choice::KeepBoth, Choice::Edit];
+
+    /// A stable name for storage: `keep-mine`, `take-theirs`, `keep-both`, `edit`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Choice::KeepMine => "keep-mine",
+            Choice::TakeTheirs => "take-theirs",
+            Choice::KeepBoth => "keep-both",
+            Choice::Edit => "edit",
+        }
+    }
+
+    /// The choice of a [`Choice::key`].
+    pub fn from_key(key: &str) -> Option<Choice> {
+        Choice::ALL.into_iter().find(|c| c.key() == key)
+    }
 
     /// The button's words.
     pub fn label(self) -> &'static str {
@@ -40,15 +53,14 @@ impl Choice {
 }
 
 /// A choice made on a difference with a layer.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Decision {
     /// The layer's id.
     pub layer: String,
     pub choice: Choice,
-    pub mine: Option<AnnotationId>,
-    pub theirs: Option<AnnotationId>,
+    /// The difference it settled, as it was.
+    pub difference: Difference,
     /// The change it made to my layer, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub command: Option<Command>,
 }
 
@@ -69,7 +81,8 @@ impl Decision {
     /// The annotations it settles: the two it was made on and any it created.
     fn settles(&self) -> impl Iterator<Item = &AnnotationId> {
         let created = self.command.iter().flat_map(|c| c.touched());
-        self.mine.iter().chain(self.theirs.iter()).chain(created)
+        let (mine, theirs) = self.difference.ids();
+        mine.into_iter().chain(theirs).chain(created)
     }
 }
 
@@ -126,6 +139,17 @@ pub fn settled(differences: &[Difference], decisions: &[Decision], layer: &str, 
         .collect()
 }
 
+/// What adjudication lists: the differences still open, then the decisions made on `layer` that
+/// still hold (each with the difference it settled, as it was; a choice that made both layers
+/// agree leaves no difference behind, and one that kept both leaves one that is settled too).
+/// Each entry with the index of its decision, for Undo.
+pub fn entries(differences: &[Difference], decisions: &[Decision], layer: &str, mine: &AnnotationSet) -> Vec<(Difference, Option<usize>)> {
+    let settled = settled(differences, decisions, layer, mine);
+    let open = differences.iter().zip(settled).filter(|(_, s)| !s).map(|(d, _)| (d.clone(), None));
+    let done = decisions.iter().enumerate().filter(|(_, d)| d.layer == layer && d.holds(mine)).map(|(i, d)| (d.difference.clone(), Some(i)));
+    open.chain(done).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,10 +192,11 @@ mod tests {
         if let Some(c) = &cmd {
             mine.apply(c).unwrap();
         }
-        let (m, t) = d.ids();
-        decisions.push(Decision { layer: "1".into(), choice, mine: m.cloned(), theirs: t.cloned(), command: cmd });
+        decisions.push(Decision { layer: "1".into(), choice, difference: d.clone(), command: cmd });
         let now = differences(mine, theirs);
-        settled(&now, decisions, "1", mine).iter().filter(|s| !**s).count()
+        let listed = entries(&now, decisions, "1", mine);
+        assert_eq!(listed.len(), 3, "every difference stays listed: {listed:?}");
+        listed.iter().filter(|(_, decision)| decision.is_none()).count()
     }
 
     #[test]
@@ -233,12 +258,11 @@ mod tests {
     }
 
     #[test]
-    fn decisions_round_trip_through_json() {
-        let (mut mine, theirs) = layers();
-        let mut decisions = Vec::new();
-        decide(&mut mine, &theirs, &mut decisions, 2, Choice::TakeTheirs);
-        let json = serde_json::to_string(&decisions).unwrap();
-        assert!(json.contains("\"take-theirs\""));
-        assert_eq!(serde_json::from_str::<Vec<Decision>>(&json).unwrap(), decisions);
+    fn choices_have_stable_keys() {
+        for c in Choice::ALL {
+            assert_eq!(Choice::from_key(c.key()), Some(c));
+        }
+        assert_eq!(Choice::TakeTheirs.key(), "take-theirs");
+        assert_eq!(Choice::from_key("take-mine"), None);
     }
 }

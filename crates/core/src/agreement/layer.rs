@@ -7,7 +7,7 @@ use crate::anchor::{AnchorStatus, AnchorText, Anchored};
 use crate::document::Document;
 use crate::format;
 use crate::merge::AnchorCounts;
-use crate::model::{Annotation, AnnotationId, AnnotationSet};
+use crate::model::{AnnotationId, AnnotationSet};
 use std::collections::HashMap;
 
 /// At most this many layers besides mine.
@@ -85,7 +85,7 @@ pub fn read(json: &str, open: &Document, text: &AnchorText) -> Result<Incoming, 
 mod tests {
     use super::*;
     use crate::format::{export, ExportOptions};
-    use crate::model::{Kind, Quote, Timestamp};
+    use crate::model::{Annotation, Kind, Quote, Timestamp};
 
     fn quote_on(doc: &Document, n: u8, start: usize, end: usize) -> Annotation {
         let text = AnchorText::new(&doc.text);
