@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use quotemark_core::agreement::adjudicate::{self, Choice, Decision};
 use quotemark_core::agreement::layer::{self, Layer, MAX_LAYERS};
 use quotemark_core::agreement::report::{self, Differences, LayerName};
-use quotemark_core::agreement::{coded_by, compare, overall, pairwise, Coded, Difference, Pairwise};
+use quotemark_core::agreement::{coded_by, overall, Coded, Difference, Matched, Pairwise};
 use quotemark_core::model::{Annotation, AnnotationId, AnnotationSet, Kind};
 use quotemark_core::people::People;
 use quotemark_core::report::file_stem;
@@ -38,6 +38,12 @@ impl Comparison {
     /// How many differences are still open.
     pub fn open(&self) -> usize {
         self.entries.iter().filter(|(_, d)| d.is_none()).count()
+    }
+
+    /// The latest decision that still holds, with its difference (to undo it from the top of a
+    /// long list, where the settled one has moved to the end).
+    pub fn latest(&self) -> Option<(&Difference, usize)> {
+        self.entries.iter().filter_map(|(d, i)| i.map(|i| (d, i))).max_by_key(|&(_, i)| i)
     }
 }
 
@@ -172,16 +178,21 @@ pub fn compute(ctx: &Ctx) -> Comparison {
             let mine_coded = ctx.doc.anchors.with(|anchors| coded_by(mine, &people, |a| anchors.get(&a.id).and_then(|x| x.span)));
             let coded: Vec<Vec<Coded>> = std::iter::once(mine_coded).chain(layers.iter().map(|l| coded_layer(l, &people))).collect();
             let len = ctx.doc.document.with(|d| d.text.chars().count());
+            // The pair of mine and the active layer is matched once, for its figures and its differences.
+            let active = layers.iter().position(|l| Some(&l.id) == active_id.as_ref());
+            let mut differences = Vec::new();
             let mut pairs = Vec::new();
             for i in 0..coded.len() {
                 for j in i + 1..coded.len() {
-                    pairs.push(((i, j), pairwise(&coded[i], &coded[j], len)));
+                    let matched = Matched::new(&coded[i], &coded[j]);
+                    if i == 0 && Some(j) == active.map(|a| a + 1) {
+                        differences = matched.differences();
+                    }
+                    pairs.push(((i, j), matched.figures(len)));
                 }
             }
             let all: Vec<&[Coded]> = coded.iter().map(Vec::as_slice).collect();
             let alpha_u = if coded.len() > 1 { overall(&all, len).overall } else { None };
-            let active = layers.iter().position(|l| Some(&l.id) == active_id.as_ref());
-            let differences = active.map(|a| compare(&coded[0], &coded[a + 1])).unwrap_or_default();
             let entries = match (&active_id, active) {
                 (Some(id), Some(_)) => ctx.compare.decisions.with(|d| adjudicate::entries(&differences, d, id, mine)),
                 _ => Vec::new(),

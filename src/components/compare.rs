@@ -206,6 +206,7 @@ fn Figures(comparison: Memo<Comparison>) -> impl IntoView {
 /// The differences with the chosen layer, what is left and each one's choices.
 #[component]
 fn DifferenceList(comparison: Memo<Comparison>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
     let limit = RwSignal::new(PAGE);
     let counter = move || {
         comparison.with(|c| match c.active {
@@ -225,8 +226,20 @@ fn DifferenceList(comparison: Memo<Comparison>) -> impl IntoView {
         })
     };
     let more = move || comparison.with(|c| c.entries.len()) > limit.get();
+    let latest = move || {
+        comparison.with(|c| c.latest().map(|(d, i)| (d.label(), i))).map(|(label, i)| {
+            let choice = ctx.compare.decisions.with(|ds| ds.get(i).map_or("", |x| x.choice.label()));
+            view! {
+                <p class="compare-latest" data-testid="latest-decision">
+                    {format!("Last settled: {label}, {choice}. ")}
+                    <button type="button" class="link-button" on:click=move |_| compare::undo_decision(&ctx, i)>"Undo"</button>
+                </p>
+            }
+        })
+    };
     view! {
         <h4 class="compare-counter" data-testid="difference-counter" aria-live="polite">{counter}</h4>
+        {latest}
         <ol class="difference-list" data-testid="difference-list">
             <For each=items key=|(d, s)| (format!("{d:?}"), *s) let:item>
                 <DifferenceItem difference=item.0 decision=item.1 />

@@ -122,6 +122,14 @@ test('two coders: figures, every kind of adjudication, undo, and a reload keeps 
   await difference('Only mine').getByRole('button', { name: 'Keep mine' }).click();
   await counter().filter({ hasText: '2 of 4' }).waitFor();
   assert.equal(await app.page.getByTestId('annotation-count').textContent(), '4');
+  // The latest decision can be undone from the top of the list too.
+  const latest = app.page.getByTestId('latest-decision');
+  assert.equal(await latest.textContent(), 'Last settled: Only mine, Keep mine. Undo');
+  await latest.getByRole('button', { name: 'Undo' }).click();
+  await counter().filter({ hasText: '3 of 4' }).waitFor();
+  assert.match(await latest.textContent(), /^Last settled: Same span, another speaker, Take theirs\./);
+  await difference('Only mine').getByRole('button', { name: 'Keep mine' }).click();
+  await counter().filter({ hasText: '2 of 4' }).waitFor();
   assert.equal(await difference('Only mine').getByRole('button', { name: 'Keep both' }).count(), 0, 'keep both is not offered for one side');
 
   // Edit theirs: a copy joins mine and opens in the editor.

@@ -1,7 +1,7 @@
 //! Comparing two coders' layers of 5,000 annotations each (issue 20's size): pairing, the
 //! differences, and every figure (F1, κ, α_U).
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use quotemark_core::agreement::{compare, pairwise, Coded};
+use quotemark_core::agreement::{compare, pairwise, Coded, Matched};
 use quotemark_core::model::{AnnotationId, Span};
 
 fn layer(n: usize, seed: u64) -> Vec<Coded> {
@@ -38,6 +38,13 @@ fn bench(c: &mut Criterion) {
         .collect();
     c.bench_function("compare 5000 with 5000 (differences)", |bch| bch.iter(|| compare(black_box(&a), black_box(&b))));
     c.bench_function("pairwise figures 5000 with 5000 (F1, κ, α_U)", |bch| bch.iter(|| pairwise(black_box(&a), black_box(&b), 200_000)));
+    // What the compare view does: one pairing for both.
+    c.bench_function("differences and figures 5000 with 5000 (one pairing)", |bch| {
+        bch.iter(|| {
+            let m = Matched::new(black_box(&a), black_box(&b));
+            (m.differences(), m.figures(200_000))
+        })
+    });
 }
 
 criterion_group!(benches, bench);
