@@ -1,7 +1,8 @@
 // Takes screenshots of the release build in headless Chromium: desktop 1280×800 and phone 390×844,
 // light and dark, into docs/screenshots/: the article as it opens, and annotated with an editor open;
 // on the desktop also the menu, an import preview, suggestions, the open dialog, the library and the
-// review after opening an edited version; on both the insights and their exports.
+// review after opening an edited version; on both the insights and their exports, and a
+// colleague's layer compared with mine.
 // Run with `./dev screenshots`.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { serveDist, launchBrowser, Annotator } from '../tests/e2e/support.mjs';
@@ -31,6 +32,31 @@ async function annotate(app) {
   await app.editor.waitFor();
   await app.editor.getByLabel('Speaker').fill('Open Rights Group');
 }
+
+/** A colleague's layer for the sample (another tool's W3C JSON: text quote selectors only). */
+const colleague = () => {
+  const items = [
+    ['quote', '“We need to work with allies democratic governments to reach worldwide agreements to regulate cyberspace to prevent the spread of extremist and terrorism planning”', 'Theresa May'],
+    ['quote', '“This could be a very risky approach”', 'Jim Killock'],
+    ['claim', 'calls to crack down on the Internet and end-to-end crypto', 'needs-source'],
+    ['quote', '“We can not allow this ideology the safe space it needs to breed.Yet that is precisely what the internet, and the big companies provide”', 'Theresa May'],
+  ];
+  return JSON.stringify({
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    type: 'AnnotationCollection',
+    first: {
+      type: 'AnnotationPage',
+      items: items.map(([kind, exact, label], i) => ({
+        id: `urn:uuid:c0000000-0000-4000-8000-00000000000${i + 1}`,
+        type: 'Annotation',
+        body: kind === 'quote'
+          ? [{ type: 'TextualBody', purpose: 'tagging', value: 'quote', 'qm:kind': 'quote' }, { type: 'TextualBody', purpose: 'describing', value: label, 'qm:speaker': label, 'qm:form': 'direct' }]
+          : [{ type: 'TextualBody', purpose: 'tagging', value: 'claim', 'qm:kind': 'claim' }, { type: 'TextualBody', purpose: 'assessing', value: label, 'qm:claimType': 'causal', 'qm:status': label }],
+        target: { selector: [{ type: 'TextQuoteSelector', exact }] },
+      })),
+    },
+  });
+};
 
 const server = await serveDist();
 const browser = await launchBrowser();
@@ -65,6 +91,17 @@ try {
       await page.screenshot({ path: `${OUT}${vp.name}-${scheme}-insights-exports.png` });
       await insights.getByRole('button', { name: 'Close' }).click();
       console.log(`  ${OUT}${vp.name}-${scheme}-insights{,-exports}.png`);
+      // A colleague's layer compared with mine, one difference settled.
+      await page.getByTestId('compare-button').click();
+      await page.getByTestId('compare-file').setInputFiles({ name: 'colleague.json', mimeType: 'application/json', buffer: Buffer.from(colleague()) });
+      await page.getByTestId('difference-counter').waitFor();
+      await page.getByTestId('difference').first().getByRole('button', { name: 'Keep mine' }).click();
+      await page.getByTestId('latest-decision').waitFor();
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: `${OUT}${vp.name}-${scheme}-compare.png` });
+      await page.getByTestId('compare-button').click();
+      console.log(`  ${OUT}${vp.name}-${scheme}-compare.png`);
       if (vp.name === 'desktop') {
         // The Share & export menu, and an import preview.
         await page.keyboard.press('Escape');

@@ -224,7 +224,12 @@ pub fn describe(a: &Annotation) -> String {
         Kind::Quote(q) => format!("quote, {}", q.speaker),
         Kind::Claim(c) => format!("claim, {}", c.status.label()),
     };
-    format!("“{words}” ({label})")
+    // A quotation's own marks are enough; other text gets ours.
+    if words.starts_with(['“', '"', '‘', '«', '„']) {
+        format!("{words} ({label})")
+    } else {
+        format!("“{words}” ({label})")
+    }
 }
 
 /// Settles a difference with the active layer as the reader chose.

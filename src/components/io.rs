@@ -46,7 +46,7 @@ pub fn ShareMenu() -> impl IntoView {
                 aria-expanded=move || open.get().to_string()
                 on:click=toggle
             >
-                "Share & export"
+                "Share"<span class="wide-only">" & export"</span>
             </button>
             <input
                 type="file"

@@ -16,7 +16,7 @@ pub fn LibraryButtons() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     view! {
         <button type="button" class="header-button" on:click=move |_| ctx.ui.dialog.set(Dialog::OpenArticle)>
-            "Open article"
+            "Open"<span class="wide-only">" article"</span>
         </button>
         <button type="button" class="header-button" on:click=move |_| ctx.ui.dialog.set(Dialog::Library)>
             "Library"
