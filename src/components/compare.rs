@@ -159,7 +159,7 @@ fn Figures(comparison: Memo<Comparison>) -> impl IntoView {
         comparison.with(|c| {
             c.pairs
                 .iter()
-                .map(|((i, j), p)| (format!("{} – {}", c.layers[*i].0, c.layers[*j].0), p.clone()))
+                .map(|((i, j), p)| ((c.layers[*i].0.clone(), c.layers[*j].0.clone()), p.clone()))
                 .collect::<Vec<_>>()
         })
     };
@@ -180,7 +180,16 @@ fn Figures(comparison: Memo<Comparison>) -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">"Measure"</th>
-                        {move || columns().into_iter().map(|(name, _)| view! { <th scope="col" class="num">{name}</th> }).collect_view()}
+                        {move || {
+                            columns()
+                                .into_iter()
+                                .map(|((a, b), _)| view! {
+                                    <th scope="col" class="num pair">
+                                        <span>{a}</span>" "<span>{format!("– {b}")}</span>
+                                    </th>
+                                })
+                                .collect_view()
+                        }}
                     </tr>
                 </thead>
                 <tbody>

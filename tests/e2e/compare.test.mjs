@@ -159,6 +159,23 @@ test('two coders: figures, every kind of adjudication, undo, and a reload keeps 
   assert.match(report, /- Layer 2: coder-b \(4 annotations\)/);
   assert.match(report, /\(\d, \d settled\)/);
 
+  const download = async (button) => {
+    const [d] = await Promise.all([app.page.waitForEvent('download'), compare().getByRole('button', { name: button }).click()]);
+    const chunks = [];
+    for await (const c of await d.createReadStream()) chunks.push(c);
+    return [d.suggestedFilename(), Buffer.concat(chunks).toString('utf8')];
+  };
+  const [csvName, csv] = await download('Figures (CSV)');
+  assert.match(csvName, /-agreement\.csv$/);
+  const rows = csv.trim().split(/\r?\n/);
+  assert.equal(rows.length, 2, 'a header and one pair of layers');
+  assert.match(rows[1], /^Mine,coder-b,/);
+  const [jsonName, json] = await download('Adjudicated annotations (JSON)');
+  assert.match(jsonName, /-adjudicated\.json$/);
+  const items = JSON.parse(json).first.items;
+  assert.equal(items.length, 6);
+  assert.ok(items.some((a) => a.body.some((b) => b['qm:speaker'] === 'Jim Killock')), 'the edited copy of theirs is in my set');
+
   // A reload keeps the layer, the decisions and my adjudicated annotations.
   await app.page.reload();
   await app.title.waitFor();
@@ -186,4 +203,30 @@ test('a file for another article is refused and nothing changes', async () => {
   await addLayer('broken.json', '{ "not": json');
   await app.page.getByTestId('compare-message').filter({ hasText: '“broken” was not added.' }).waitFor();
   assert.equal(await app.page.getByTestId('annotation-count').textContent(), '4');
+});
+
+test('up to five layers: figures for every pair and over all; no sixth', async () => {
+  await mineFromCoderA();
+  await app.page.getByTestId('compare-button').click();
+  await compare().waitFor();
+  await addLayer('coder-b.json', CODER_B);
+  await app.page.getByTestId('compare-message').filter({ hasText: 'Added “coder-b”' }).waitFor();
+  await addLayer('coder-a-again.json', CODER_A);
+  await app.page.getByTestId('compare-message').filter({ hasText: 'Added “coder-a-again”' }).waitFor();
+  // Three layers: three pairs; mine and a copy of my own file agree completely.
+  const heads = await app.page.getByTestId('agreement-table').locator('thead th').allTextContents();
+  assert.deepEqual(heads.slice(1), ['Mine – coder-b', 'Mine – coder-a-again', 'coder-b – coder-a-again']);
+  const f = await figures();
+  assert.deepEqual(f['Span F1, exact'], ['0.50', '1.00', '0.50']);
+  assert.deepEqual(f['α_U'].slice(1, 2), ['1.00']);
+  assert.match(await app.page.getByTestId('alpha-overall').textContent(), /α_U over all 3 layers: 0\.\d\d/);
+  for (const name of ['c3', 'c4', 'c5']) {
+    await addLayer(`${name}.json`, CODER_B);
+    await app.page.getByTestId('compare-message').filter({ hasText: `Added “${name}”` }).waitFor();
+  }
+  assert.equal(await app.page.getByTestId('layer').count(), 5);
+  assert.equal(await app.page.getByTestId('agreement-table').locator('thead th').count(), 1 + 15, 'six layers: fifteen pairs');
+  // The picker is disabled at five (the action refuses a sixth too, with a message).
+  assert.equal(await app.page.getByTestId('compare-file').isDisabled(), true);
+  assert.equal(await app.page.getByTestId('annotation-count').textContent(), '4', 'nothing of mine changed');
 });
