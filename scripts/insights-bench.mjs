@@ -102,7 +102,7 @@ try {
     const change = await page.evaluate(async (role) => {
       const select = document.querySelector('[data-testid="person-row"] select');
       const label = role[0].toUpperCase() + role.slice(1) + ':';
-      const shown = () => [...document.querySelectorAll('section[aria-label="By role"] button.bar-row')].some((b) => b.getAttribute('aria-label').startsWith(label));
+      const shown = () => [...document.querySelectorAll('section[aria-label="By role"] .bar-row')].some((b) => b.getAttribute('aria-label').startsWith(label));
       if (shown()) throw new Error(`${role} is already shown`);
       const changed = new Promise((ok) => {
         const obs = new MutationObserver(() => {
