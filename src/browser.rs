@@ -1,5 +1,5 @@
-//! Browser glue: the clock, random ids, performance marks, the URL, downloads, the clipboard, focus
-//! and scrolling. Small wrappers over `web_sys` with no app state, so that actions and views say
+//! Browser glue: the clock, random ids, performance marks, the URL, downloads, the clipboard, focus,
+//! scrolling and the service worker. Small wrappers over `web_sys` with no app state, so that actions and views say
 //! what they want and this module says how the browser does it.
 
 use quotemark_core::document::DocumentId;
@@ -167,4 +167,45 @@ pub fn in_text_field(ev: &web_sys::KeyboardEvent) -> bool {
     ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|e| {
         matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || e.closest("[contenteditable]").ok().flatten().is_some()
     })
+}
+
+/// This build's version, from index.html's `<meta name="quotemark-build">` (filled in by the
+/// build hook, scripts/service-worker.mjs); `None` when the page has none.
+pub fn build_version() -> Option<String> {
+    let meta = window()?.document()?.query_selector("meta[name=quotemark-build]").ok()??;
+    meta.get_attribute("content").filter(|v| !v.is_empty())
+}
+
+/// The page's service worker container, where the browser has one (secure pages only).
+fn service_workers() -> Option<web_sys::ServiceWorkerContainer> {
+    let navigator = window()?.navigator();
+    js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).ok()?.then(|| navigator.service_worker())
+}
+
+/// Registers the service worker at `url`, quietly: where there is none, or it fails, the app
+/// works as before, online.
+pub fn register_service_worker(url: &str) {
+    if let Some(sw) = service_workers() {
+        let promise = sw.register(url);
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
+    }
+}
+
+/// Unregisters every service worker of this page's origin (a development build must not be
+/// served from an earlier build's cache).
+pub fn unregister_service_workers() {
+    let Some(sw) = service_workers() else { return };
+    let promise = sw.get_registrations();
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(list) = wasm_bindgen_futures::JsFuture::from(promise).await else { return };
+        for r in js_sys::Array::from(&list).iter() {
+            if let Ok(r) = r.dyn_into::<web_sys::ServiceWorkerRegistration>() {
+                if let Ok(p) = r.unregister() {
+                    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+                }
+            }
+        }
+    });
 }

@@ -43,6 +43,7 @@ pub fn AppWith(store: Rc<dyn persist::Store>) -> impl IntoView {
     // The URL names the open document; a share link opens in the import preview.
     documents::follow_hash(&ctx);
     import::open_share_link(&ctx);
+    actions::offline::start(&ctx);
     Effect::new(move |_| browser::set_title(&ctx.doc.document.with(|d| format!("{} · Quotemark", d.title))));
     listen_to_the_window(ctx);
 

@@ -10,6 +10,7 @@ pub mod documents;
 pub mod import;
 pub mod insights;
 pub mod library;
+pub mod offline;
 pub mod review;
 pub mod save;
 pub mod suggest;

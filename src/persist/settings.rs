@@ -7,7 +7,7 @@ use quotemark_core::claimreview::ReviewSettings;
 use quotemark_core::insights::Roles;
 use serde::{de::DeserializeOwned, Serialize};
 
-pub use quotemark_store::{REVIEW_SETTINGS_KEY, ROLES_KEY};
+pub use quotemark_store::{BUILD_KEY, REVIEW_SETTINGS_KEY, ROLES_KEY};
 
 /// The value under `key`, or the default when there is none; an unreadable value is set aside
 /// under a backup key and a note says so.
@@ -52,4 +52,14 @@ pub fn review_settings(store: &dyn Store, now: quotemark_core::model::Timestamp)
 
 pub fn save_review_settings(store: &dyn Store, settings: &ReviewSettings) -> Result<(), WriteError> {
     write(store, quotemark_store::REVIEW_SETTINGS_KEY, settings)
+}
+
+/// The app build that last ran here, if any.
+pub fn last_build(store: &dyn Store) -> Option<String> {
+    store.get(BUILD_KEY)
+}
+
+/// Remembers the app build that runs now.
+pub fn save_build(store: &dyn Store, version: &str) -> Result<(), WriteError> {
+    store.set(BUILD_KEY, version)
 }

@@ -17,13 +17,17 @@ const TYPES = {
   '.wasm': 'application/wasm',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
   '.txt': 'text/plain; charset=utf-8',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
 };
 
-/** Serves `root` on 127.0.0.1 at an ephemeral port; unknown paths fall back to index.html. */
-export async function serveDist(root = DIST) {
+/**
+ * Serves `root` on 127.0.0.1 at `port` (an ephemeral one by default); unknown paths fall back to
+ * index.html.
+ */
+export async function serveDist(root = DIST, port = 0) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     let file = normalize(join(root, path));
@@ -44,9 +48,15 @@ export async function serveDist(root = DIST) {
       res.writeHead(404).end('not found');
     }
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    // Kept-alive connections too: after close() nothing more is served (the offline tests).
+    close: () => new Promise((ok) => {
+      server.close(ok);
+      server.closeAllConnections();
+    }),
+  };
 }
 
 export const CHROMIUM_ARGS = [

@@ -24,6 +24,9 @@ pub const ROLES_KEY: &str = "quotemark.v3.roles";
 /// `quotemark_core::claimreview::ReviewSettings`).
 pub const REVIEW_SETTINGS_KEY: &str = "quotemark.v3.claimreview";
 
+/// The version of the app build that last ran (to say once that the app was updated).
+pub const BUILD_KEY: &str = "quotemark.v3.build";
+
 /// The start of every key under which an unreadable value was set aside (see [`backup_key`]).
 pub const BACKUP_PREFIX: &str = "quotemark.backup.";
 
@@ -169,6 +172,8 @@ pub enum StoreKey<'a> {
     Roles,
     /// [`REVIEW_SETTINGS_KEY`].
     ReviewSettings,
+    /// [`BUILD_KEY`].
+    Build,
     /// [`V2_CURRENT_KEY`].
     V2Current,
     /// A version 2 document ([`v2_doc_key`]).
@@ -203,6 +208,7 @@ pub fn parse_key(key: &str) -> Option<StoreKey<'_>> {
         VERSIONS_KEY => return Some(StoreKey::Versions),
         ROLES_KEY => return Some(StoreKey::Roles),
         REVIEW_SETTINGS_KEY => return Some(StoreKey::ReviewSettings),
+        BUILD_KEY => return Some(StoreKey::Build),
         V2_CURRENT_KEY => return Some(StoreKey::V2Current),
         V1_CURRENT_KEY => return Some(StoreKey::V1Current),
         _ if key.starts_with(BACKUP_PREFIX) => return Some(StoreKey::Backup),

@@ -76,7 +76,7 @@ pub use keys::{
     backup_key, change_key, change_prefix, doc_key, is_quotemark_key, is_v1_document_key,
     layers_key, parse_key, rejected_key, set_key, v2_annotation_prefix, v2_doc_key, StoreKey, BACKUP_PREFIX,
     CURRENT_KEY, DOC_PREFIX, KEY_PREFIX, V1_CURRENT_KEY, V2_CURRENT_KEY, V2_DOC_PREFIX,
-    V2_REJECTED_PREFIX, VERSIONS_KEY, ROLES_KEY, REVIEW_SETTINGS_KEY,
+    V2_REJECTED_PREFIX, VERSIONS_KEY, ROLES_KEY, REVIEW_SETTINGS_KEY, BUILD_KEY,
 };
 pub use migrate::{decode_v2_document, migrate_v1};
 pub use records::{decode_annotation, decode_change, encode_annotation, encode_change, lay_over};

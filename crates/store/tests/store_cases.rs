@@ -240,6 +240,7 @@ fn keys() {
     assert_eq!(parse_key(VERSIONS_KEY), Some(StoreKey::Versions));
     assert_eq!(parse_key(ROLES_KEY), Some(StoreKey::Roles));
     assert_eq!(parse_key(REVIEW_SETTINGS_KEY), Some(StoreKey::ReviewSettings));
+    assert_eq!(parse_key(BUILD_KEY), Some(StoreKey::Build));
     assert_eq!(parse_key(V2_CURRENT_KEY), Some(StoreKey::V2Current));
     assert_eq!(parse_key(V1_CURRENT_KEY), Some(StoreKey::V1Current));
     assert_eq!(parse_key(&doc_key(&id)), Some(StoreKey::Document(hex)));
