@@ -39,7 +39,7 @@ const cacheKeys = (page) =>
 test('after one visit the app opens and works with the network gone', async () => {
   const dir = copyOfDist();
   let server = await serveDist(dir);
-  const browser = await launchBrowser();
+  const browser = await launchBrowser({ serviceWorkers: 'allow' });
   try {
     const app = new Annotator(await browser.context.newPage());
     await visit(app, server.url);
@@ -67,7 +67,7 @@ test('after one visit the app opens and works with the network gone', async () =
 test('a new version is picked up on the next load, said quietly, and replaces the old cache', async () => {
   const dir = copyOfDist();
   const server = await serveDist(dir);
-  const browser = await launchBrowser();
+  const browser = await launchBrowser({ serviceWorkers: 'allow' });
   try {
     const app = new Annotator(await browser.context.newPage());
     await visit(app, server.url);
@@ -111,7 +111,7 @@ test('a new version is picked up on the next load, said quietly, and replaces th
 test('a development build (trunk serve) on the same address clears the caches and the worker', async () => {
   const dir = copyOfDist();
   let server = await serveDist(dir);
-  const browser = await launchBrowser();
+  const browser = await launchBrowser({ serviceWorkers: 'allow' });
   try {
     const app = new Annotator(await browser.context.newPage());
     await visit(app, server.url);
@@ -140,7 +140,7 @@ test('a development build (trunk serve) on the same address clears the caches an
 
 test('installable: manifest, icons and service worker as Chromium checks them', async () => {
   const server = await serveDist();
-  const browser = await launchBrowser();
+  const browser = await launchBrowser({ serviceWorkers: 'allow' });
   try {
     const app = new Annotator(await browser.context.newPage());
     await visit(app, server.url);

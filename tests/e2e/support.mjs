@@ -71,14 +71,19 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-/** Launches Debian's Chromium with a fresh profile; `close()` also removes the profile. */
-export async function launchBrowser() {
+/**
+ * Launches Debian's Chromium with a fresh profile; `close()` also removes the profile. Service
+ * workers are blocked unless `serviceWorkers: 'allow'` (the offline tests): a page served from the
+ * worker's cache would bypass the routes other tests set (holding back the wasm, say).
+ */
+export async function launchBrowser({ serviceWorkers = 'block' } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'quotemark-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 800 },
+    serviceWorkers,
   });
   return {
     context,
