@@ -10,14 +10,15 @@
 // dialog with its charts and people table about 40 KB, roles, fact-check settings, research and
 // ClaimReview exports, the filters the bars set and the csv crate about 32 KB; modal dialogs that keep
 // the keyboard's focus about 4 KB): about 704 KB. Session 10 added comparison and adjudication
-// (issue 20: layers, agreement table, differences, decisions, reports): about 759 KB. The guard
-// is set at 764 KB to catch regressions; the 150 KB goal is not met (see
+// (issue 20: layers, agreement table, differences, decisions, reports): about 759 KB, and offline
+// use (issue 21: the service worker registered, the storage estimate and persistence in the
+// library): about 766 KB. The guard is set at 770 KB to catch regressions; the 150 KB goal is not met (see
 // docs/PERFORMANCE.md; issue 18 is about the load, and the first paint no longer waits for it).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = 764;
+const BUDGET_KB = 770;
 const dir = process.argv[2] ?? 'dist';
 let raw = 0;
 let gz = 0;

@@ -209,3 +209,30 @@ pub fn unregister_service_workers() {
         }
     });
 }
+
+/// The page's storage manager, where the browser has one (secure pages only).
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    let navigator = window()?.navigator();
+    js_sys::Reflect::has(&navigator, &JsValue::from_str("storage")).ok()?.then(|| navigator.storage())
+}
+
+async fn settle(promise: Result<js_sys::Promise, JsValue>) -> Option<JsValue> {
+    wasm_bindgen_futures::JsFuture::from(promise.ok()?).await.ok()
+}
+
+/// What the browser says this site stores and may store, in bytes (`navigator.storage.estimate`).
+pub async fn storage_estimate() -> Option<(f64, f64)> {
+    let estimate = settle(storage_manager()?.estimate()).await?;
+    let field = |name: &str| js_sys::Reflect::get(&estimate, &JsValue::from_str(name)).ok()?.as_f64();
+    Some((field("usage")?, field("quota")?))
+}
+
+/// Whether the browser keeps this site's data until the reader deletes it.
+pub async fn storage_persisted() -> Option<bool> {
+    settle(storage_manager()?.persisted()).await?.as_bool()
+}
+
+/// Asks the browser to keep this site's data until the reader deletes it; whether it will.
+pub async fn request_persistent_storage() -> Option<bool> {
+    settle(storage_manager()?.persist()).await?.as_bool()
+}

@@ -45,6 +45,7 @@ pub fn open_document(ctx: &Ctx, document: Document) {
     browser::set_document_hash(&document.id);
     browser::scroll_to_top();
     replace(ctx, document, annotations);
+    super::offline::keep_if_large(ctx);
     ctx.ui.review.set(review::pending_review(ctx));
     ctx.notices.announce(&if known { format!("Opened “{title}” with its saved annotations") } else { format!("Opened “{title}”") });
 }

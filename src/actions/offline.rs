@@ -1,7 +1,9 @@
 //! Offline use: a release build registers its service worker (assets/pwa/sw.js, which keeps the
 //! build's files so the app opens without the network); a development build (trunk serve)
 //! unregisters any, so nothing stale is served. When the build differs from the one that last
-//! ran here, a quiet toast says the app was updated.
+//! ran here, a quiet toast says the app was updated. Once the library holds more than a few
+//! articles, the browser is asked to keep them until the reader deletes them (persistent
+//! storage), and the library shows what is stored.
 
 use super::{save, Ctx};
 use crate::browser;
@@ -24,4 +26,69 @@ pub fn start(ctx: &Ctx) {
         ctx.notices.toast("Quotemark was updated to a new version.");
     }
     save::report_other(ctx, "The app's version", settings::save_build(&*store, &build));
+}
+
+/// More articles than this, and the browser is asked to keep them (persistent storage).
+pub const KEEP_AFTER: usize = 3;
+
+/// What the browser keeps for Quotemark, for the library.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StorageUse {
+    /// Bytes stored and allowed (`navigator.storage.estimate`), where the browser says.
+    pub estimate: Option<(f64, f64)>,
+    /// Whether the browser keeps it until the reader deletes it.
+    pub persisted: Option<bool>,
+}
+
+impl StorageUse {
+    /// The sentence the library shows.
+    pub fn describe(&self) -> String {
+        let mb = |b: f64| {
+            if b >= 1e9 {
+                format!("{:.1} GB", b / 1e9)
+            } else {
+                format!("{:.1} MB", b / 1e6)
+            }
+        };
+        let size = match self.estimate {
+            Some((usage, quota)) => format!("This site stores {} here (app files included), of {} the browser allows. ", mb(usage), mb(quota)),
+            None => String::new(),
+        };
+        let kept = match self.persisted {
+            Some(true) => "The browser keeps it until you delete it.",
+            Some(false) => "The browser may clear it when space runs low or after weeks without a visit; keep a backup (Share & export).",
+            None => "",
+        };
+        format!("{size}{kept}").trim().to_string()
+    }
+}
+
+/// Reads what the browser keeps and passes it to `show`.
+pub fn storage_use(show: impl Fn(StorageUse) + 'static) {
+    leptos::task::spawn_local(async move {
+        let estimate = browser::storage_estimate().await;
+        let persisted = browser::storage_persisted().await;
+        show(StorageUse { estimate, persisted });
+    });
+}
+
+/// Asks the browser to keep the library once it holds more than [`KEEP_AFTER`] articles (the
+/// browser decides; Firefox asks the reader).
+pub fn keep_if_large(ctx: &Ctx) {
+    let count = crate::persist::library::document_count(&*ctx.saving.store());
+    if count > KEEP_AFTER {
+        leptos::task::spawn_local(async {
+            if browser::storage_persisted().await == Some(false) {
+                let _granted = browser::request_persistent_storage().await;
+            }
+        });
+    }
+}
+
+/// Asks the browser to keep the library now (the library's button), then shows what it keeps.
+pub fn keep_now(show: impl Fn(StorageUse) + 'static) {
+    leptos::task::spawn_local(async move {
+        let _granted = browser::request_persistent_storage().await;
+        storage_use(show);
+    });
 }

@@ -1,7 +1,7 @@
 //! Bring your own article — paste it, or open a .txt, .md or .html file, perhaps as a new version
 //! of one already annotated — and the library of every document kept in this browser.
 
-use crate::actions::{documents, library, Ctx};
+use crate::actions::{documents, library, offline, Ctx};
 use crate::components::notices::Modal;
 use crate::actions::library::Entry;
 use crate::state::Dialog;
@@ -157,6 +157,7 @@ fn Library() -> impl IntoView {
         <ul class="library" data-testid="library">
             {rows}
         </ul>
+        <StorageNote />
         <div class="dialog-actions">
             <button type="button" class="primary" on:click=move |_| ctx.ui.dialog.set(Dialog::OpenArticle)>
                 "Open another article…"
@@ -165,6 +166,33 @@ fn Library() -> impl IntoView {
                 "Close"
             </button>
         </div>
+    }
+}
+
+/// What the browser keeps for Quotemark and whether it keeps it until the reader deletes it,
+/// with a button to ask for that.
+#[component]
+fn StorageNote() -> impl IntoView {
+    let shown = RwSignal::new(None::<offline::StorageUse>);
+    offline::storage_use(move |u| {
+        let _ = shown.try_set(Some(u));
+    });
+    let text = move || shown.get().map(|u| u.describe()).filter(|t| !t.is_empty());
+    let can_ask = move || shown.get().is_some_and(|u| u.persisted == Some(false));
+    view! {
+        <Show when=move || text().is_some()>
+            <p class="dialog-note storage-note" data-testid="storage-note">
+                {text}
+                <Show when=can_ask>
+                    " "
+                    <button type="button" class="link-button" on:click=move |_| offline::keep_now(move |u| {
+                        let _ = shown.try_set(Some(u));
+                    })>
+                        "Ask the browser to keep it"
+                    </button>
+                </Show>
+            </p>
+        </Show>
     }
 }
 

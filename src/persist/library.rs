@@ -30,6 +30,11 @@ pub fn entries(store: &dyn Store) -> Vec<Entry> {
         .collect()
 }
 
+/// How many documents are stored (their keys only, nothing read).
+pub fn document_count(store: &dyn Store) -> usize {
+    store.keys(store::DOC_PREFIX).len()
+}
+
 /// A stored document, if it is stored and readable.
 pub fn document(store: &dyn Store, id: &DocumentId) -> Option<Document> {
     store::decode_document(&store.get(&store::doc_key(id))?).ok().map(|(d, _)| d)

@@ -159,3 +159,31 @@ test('installable: manifest, icons and service worker as Chromium checks them', 
     await server.close();
   }
 });
+
+test('the library says what the browser keeps, and asks it to keep the library', async () => {
+  const server = await serveDist();
+  const browser = await launchBrowser({ serviceWorkers: 'allow' });
+  try {
+    const app = new Annotator(await browser.context.newPage());
+    await visit(app, server.url);
+    await app.page.getByRole('button', { name: 'Library' }).click();
+    const note = app.page.getByTestId('storage-note');
+    await note.waitFor();
+    const text = await note.textContent();
+    const expected = await app.page.evaluate(async () => ({ ...(await navigator.storage.estimate()), persisted: await navigator.storage.persisted() }));
+    assert.match(text, /^This site stores \d+\.\d (MB|GB) here \(app files included\), of \d+\.\d (MB|GB) the browser allows\. /);
+    assert.ok(expected.usage > 1e6, 'the app files are counted');
+    if (expected.persisted) {
+      assert.match(text, /The browser keeps it until you delete it\.$/);
+    } else {
+      assert.match(text, /The browser may clear it when space runs low/);
+      await note.getByRole('button', { name: 'Ask the browser to keep it' }).click();
+      // The browser decides (Chromium by the site's use, Firefox by asking); the note says which.
+      const decided = await app.page.evaluate(() => navigator.storage.persisted());
+      await note.filter({ hasText: decided ? 'until you delete it' : 'may clear it' }).waitFor();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
