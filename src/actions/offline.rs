@@ -34,41 +34,46 @@ pub const KEEP_AFTER: usize = 3;
 /// What the browser keeps for Quotemark, for the library.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StorageUse {
-    /// Bytes stored and allowed (`navigator.storage.estimate`), where the browser says.
+    /// Bytes of Quotemark's records in local storage (UTF-16, as browsers count them).
+    pub local: usize,
+    /// Bytes of all the site's data and the quota (`navigator.storage.estimate`), where the
+    /// browser says.
     pub estimate: Option<(f64, f64)>,
     /// Whether the browser keeps it until the reader deletes it.
     pub persisted: Option<bool>,
 }
 
+fn size(bytes: f64) -> String {
+    match bytes {
+        b if b >= 1e9 => format!("{:.1} GB", b / 1e9),
+        b if b >= 1e6 => format!("{:.1} MB", b / 1e6),
+        b => format!("{:.0} KB", (b / 1e3).max(1.0)),
+    }
+}
+
 impl StorageUse {
     /// The sentence the library shows.
     pub fn describe(&self) -> String {
-        let mb = |b: f64| {
-            if b >= 1e9 {
-                format!("{:.1} GB", b / 1e9)
-            } else {
-                format!("{:.1} MB", b / 1e6)
-            }
-        };
-        let size = match self.estimate {
-            Some((usage, quota)) => format!("This site stores {} here (app files included), of {} the browser allows. ", mb(usage), mb(quota)),
-            None => String::new(),
-        };
-        let kept = match self.persisted {
-            Some(true) => "The browser keeps it until you delete it.",
-            Some(false) => "The browser may clear it when space runs low or after weeks without a visit; keep a backup (Share & export).",
-            None => "",
-        };
-        format!("{size}{kept}").trim().to_string()
+        let mut out = format!("Articles and annotations: {} of local storage (browsers allow about 5 MB).", size(self.local as f64));
+        if let Some((usage, quota)) = self.estimate {
+            out.push_str(&format!(" All this site's data, app files included: {} of {}.", size(usage), size(quota)));
+        }
+        match self.persisted {
+            Some(true) => out.push_str(" The browser keeps it until you delete it."),
+            Some(false) => out.push_str(" The browser may clear it when space runs low or after weeks without a visit; keep a copy (Share & export)."),
+            None => {}
+        }
+        out
     }
 }
 
 /// Reads what the browser keeps and passes it to `show`.
-pub fn storage_use(show: impl Fn(StorageUse) + 'static) {
+pub fn storage_use(ctx: &Ctx, show: impl Fn(StorageUse) + 'static) {
+    let local = crate::persist::storage::usage_bytes(&*ctx.saving.store());
     leptos::task::spawn_local(async move {
         let estimate = browser::storage_estimate().await;
         let persisted = browser::storage_persisted().await;
-        show(StorageUse { estimate, persisted });
+        show(StorageUse { local, estimate, persisted });
     });
 }
 
@@ -86,9 +91,10 @@ pub fn keep_if_large(ctx: &Ctx) {
 }
 
 /// Asks the browser to keep the library now (the library's button), then shows what it keeps.
-pub fn keep_now(show: impl Fn(StorageUse) + 'static) {
+pub fn keep_now(ctx: &Ctx, show: impl Fn(StorageUse) + 'static) {
+    let ctx = *ctx;
     leptos::task::spawn_local(async move {
         let _granted = browser::request_persistent_storage().await;
-        storage_use(show);
+        storage_use(&ctx, show);
     });
 }

@@ -173,8 +173,9 @@ fn Library() -> impl IntoView {
 /// with a button to ask for that.
 #[component]
 fn StorageNote() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
     let shown = RwSignal::new(None::<offline::StorageUse>);
-    offline::storage_use(move |u| {
+    offline::storage_use(&ctx, move |u| {
         let _ = shown.try_set(Some(u));
     });
     let text = move || shown.get().map(|u| u.describe()).filter(|t| !t.is_empty());
@@ -185,7 +186,7 @@ fn StorageNote() -> impl IntoView {
                 {text}
                 <Show when=can_ask>
                     " "
-                    <button type="button" class="link-button" on:click=move |_| offline::keep_now(move |u| {
+                    <button type="button" class="link-button" on:click=move |_| offline::keep_now(&ctx, move |u| {
                         let _ = shown.try_set(Some(u));
                     })>
                         "Ask the browser to keep it"

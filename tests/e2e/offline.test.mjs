@@ -171,7 +171,7 @@ test('the library says what the browser keeps, and asks it to keep the library',
     await note.waitFor();
     const text = await note.textContent();
     const expected = await app.page.evaluate(async () => ({ ...(await navigator.storage.estimate()), persisted: await navigator.storage.persisted() }));
-    assert.match(text, /^This site stores \d+\.\d (MB|GB) here \(app files included\), of \d+\.\d (MB|GB) the browser allows\. /);
+    assert.match(text, /^Articles and annotations: \d+ KB of local storage \(browsers allow about 5 MB\)\. All this site's data, app files included: \d+\.\d MB of \d+\.\d (MB|GB)\. /);
     assert.ok(expected.usage > 1e6, 'the app files are counted');
     if (expected.persisted) {
       assert.match(text, /The browser keeps it until you delete it\.$/);
