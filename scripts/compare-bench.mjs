@@ -12,22 +12,13 @@
 //   node scripts/compare-bench.mjs [--kb 200] [--annotations 5000] [--runs 9]
 import { createHash } from 'node:crypto';
 import { serveDist, launchBrowser } from '../tests/e2e/support.mjs';
+import { arg, median, seededRandom, WORDS } from './bench-support.mjs';
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const KB = arg('kb', 200);
 const N = arg('annotations', 5000);
 const RUNS = arg('runs', 9);
 
-let seed = 11;
-const rand = (n) => {
-  seed = (seed * 1103515245 + 12345) % 2147483648;
-  return Math.floor(seed / 65536) % n;
-};
-const WORDS = ('the minister said that government would act on the report which found that more than half of all ' +
-  'households faced higher costs this winter according to figures from statistics office while critics argued').split(' ');
+const rand = seededRandom(11);
 const PEOPLE = ['Theresa May', 'Peter Neumann', 'Jim Killock', 'Amber Rudd', 'Maria Lopez Garcia', 'Omar Berg'];
 const STATUSES = ['unverified', 'supported', 'false', 'needs-source'];
 
@@ -115,10 +106,6 @@ const theirsFile = JSON.stringify({
   },
 });
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 const server = await serveDist();
 const browser = await launchBrowser();

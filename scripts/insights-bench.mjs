@@ -7,22 +7,13 @@
 // Run with `./dev bench insights` (builds first).
 import { createHash } from 'node:crypto';
 import { serveDist, launchBrowser } from '../tests/e2e/support.mjs';
+import { arg, median, seededRandom, WORDS } from './bench-support.mjs';
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const ARTICLES = arg('articles', 200);
 const PER_ARTICLE = arg('annotations', 50);
 const RUNS = arg('runs', 9);
 
-let seed = 7;
-const rand = (n) => {
-  seed = (seed * 1103515245 + 12345) % 2147483648;
-  return Math.floor(seed / 65536) % n;
-};
-const WORDS = ('the minister said that government would act on the report which found that more than half of all ' +
-  'households faced higher costs this winter according to figures from statistics office while critics argued').split(' ');
+const rand = seededRandom(7);
 const FIRST = ['Anna', 'Peter', 'Maria', 'John', 'Amber', 'Jim', 'Theresa', 'Omar', 'Li', 'Sara'];
 const LAST = ['Berg', 'Neumann', 'Lopez Garcia', 'Smith', 'Rudd', 'Killock'];
 const PEOPLE = FIRST.flatMap((f) => LAST.map((l) => `${f} ${l}`));
@@ -60,10 +51,6 @@ for (let d = 0; d < ARTICLES; d++) {
   }
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 const server = await serveDist();
 const browser = await launchBrowser();

@@ -8,11 +8,8 @@
 // browser paints it.
 import { createHash } from 'node:crypto';
 import { serveDist, launchBrowser } from '../tests/e2e/support.mjs';
+import { arg, median } from './bench-support.mjs';
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const KB = arg('kb', 200);
 const ANNOTATIONS = arg('annotations', 5000);
 const RUNS = arg('runs', 15);
@@ -144,10 +141,6 @@ const seedStorage = (page, records) =>
     for (const [k, v] of records) localStorage.setItem(k, v);
   }, records);
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const fmt = (x) => `${x.toFixed(1)} ms`;
 
 const server = await serveDist();
