@@ -316,6 +316,10 @@ impl<'a> Reader<'a> {
             self.at = at + 1;
             return (count == 0).then_some(out);
         }
+        if count == 0 {
+            // `[` must be closed at once: an empty column is `[]`, never `[,` or `[x`.
+            return None;
+        }
         for (i, slot) in out.iter_mut().enumerate() {
             let negative = may_be_negative && bytes.get(at) == Some(&b'-');
             at += usize::from(negative);
@@ -413,6 +417,10 @@ mod tests {
         }
         assert_eq!(Reader::new("9223372036854775808").int(), None);
         assert_eq!(Reader::new("[0,7,42]").uints::<u32>(3, 42), Some(vec![0, 7, 42]));
+        for bad in ["[", "[,", "[,]", "[1]", "[x"] {
+            assert_eq!(Reader::new(bad).uints::<u32>(0, 42), None, "{bad}");
+            assert_eq!(Reader::new(bad).ints(0), None, "{bad}");
+        }
         assert_eq!(Reader::new("[]").uints::<u32>(0, 9), Some(vec![]));
         assert_eq!(Reader::new("[9999999999999999999]").uints::<u64>(1, u64::MAX), Some(vec![9_999_999_999_999_999_999]));
         for (bad, count) in [
