@@ -7,6 +7,7 @@
 // (observed by a MutationObserver); "frame" adds the wait for the next animation frame, when the
 // browser paints it.
 import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
 import { serveDist, launchBrowser } from '../tests/e2e/support.mjs';
 import { arg, median } from './bench-support.mjs';
 
@@ -143,7 +144,9 @@ const seedStorage = (page, records) =>
 
 const fmt = (x) => `${x.toFixed(1)} ms`;
 
-const server = await serveDist();
+// --dist DIR: another build (an older commit's, for a side-by-side run).
+const distAt = process.argv.indexOf('--dist');
+const server = await serveDist(distAt > 0 ? resolve(process.argv[distAt + 1]) : undefined);
 const browser = await launchBrowser();
 const results = {};
 const record = (name, value) => (results[name] ??= []).push(value);

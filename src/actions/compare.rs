@@ -65,8 +65,12 @@ pub fn load_for_document(ctx: &Ctx) {
 
 /// Draws the active layer beside mine while the comparison is open (and nothing otherwise).
 fn draw(ctx: &Ctx) {
+    let open = ctx.compare.open.get_untracked();
+    if !open && !ctx.compare.drawn() {
+        return;
+    }
     let paragraphs = ctx.doc.document.with_untracked(|d| d.paragraphs());
-    ctx.compare.draw(paragraphs, ctx.compare.open.get_untracked());
+    ctx.compare.draw(paragraphs, open);
 }
 
 /// Opens or closes the comparison in the panel.

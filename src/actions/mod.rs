@@ -81,7 +81,7 @@ impl Ctx {
             compare: Compare::new(),
             saving: Saving::new(store),
         };
-        save::start_document(&ctx, &document);
+        save::resume_document(&ctx, &document);
         compare::load_for_document(&ctx);
         ctx.ui.review.set(review::pending_review(&ctx));
         if rewrite {

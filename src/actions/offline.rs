@@ -11,11 +11,15 @@ use crate::persist::settings;
 
 /// Starts offline use and says once when the app was updated.
 pub fn start(ctx: &Ctx) {
-    if cfg!(debug_assertions) {
-        browser::unregister_service_workers();
-    } else {
-        browser::register_service_worker("sw.js");
-    }
+    // After the first paint, when the page is idle: the worker's install fetches the build's
+    // files, which should not compete with the page's own first load.
+    leptos::prelude::request_idle_callback(|| {
+        if cfg!(debug_assertions) {
+            browser::unregister_service_workers();
+        } else {
+            browser::register_service_worker("sw.js");
+        }
+    });
     let Some(build) = browser::build_version() else { return };
     let store = ctx.saving.store();
     let last = settings::last_build(&*store);

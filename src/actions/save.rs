@@ -67,6 +67,13 @@ pub fn start_document(ctx: &Ctx, document: &Document) {
     report(ctx, written);
 }
 
+/// Starts keeping the document open at start-up: as [`start_document`], with its record written
+/// by the first save, after the first paint.
+pub fn resume_document(ctx: &Ctx, document: &Document) {
+    ctx.saving.persistence.set_value(Some(Persistence::resume(ctx.saving.store(), document, now())));
+    schedule(ctx);
+}
+
 /// Saves soon: after the browser has painted the change, so that saving thousands of annotations
 /// never delays what the reader sees.
 pub fn schedule(ctx: &Ctx) {
@@ -109,11 +116,14 @@ fn tidy(ctx: &Ctx) {
 pub fn save(ctx: &Ctx) {
     mark("quotemark:save-start");
     let mut result = Ok(());
-    ctx.doc.annotations.with_untracked(|set| {
-        ctx.saving.persistence.update_value(|p| {
-            if let Some(p) = p {
-                result = p.flush(set);
-            }
+    ctx.doc.document.with_untracked(|document| {
+        ctx.doc.annotations.with_untracked(|set| {
+            ctx.saving.persistence.update_value(|p| {
+                if let Some(p) = p {
+                    let written = p.write_document(document);
+                    result = p.flush(set).and(written);
+                }
+            })
         })
     });
     measure("quotemark:save", "quotemark:save-start");

@@ -113,6 +113,10 @@ fn decode_difference(d: &StoredDecision) -> Option<Difference> {
 /// A record that cannot be read is left out of its layer.
 pub fn load(store: &dyn Store, document: &Document, now: Timestamp) -> (Comparison, Option<String>) {
     let (stored, note): (Stored, _) = read(store, &quotemark_store::layers_key(&document.id), now);
+    if stored.layers.is_empty() && stored.decisions.is_empty() {
+        // Most documents have no colleague's layer: no text index to build.
+        return (Comparison { layers: Vec::new(), active: stored.active, decisions: Vec::new() }, note);
+    }
     let text = TextIndex::for_document(document);
     let layers = stored
         .layers

@@ -27,18 +27,26 @@ pub struct Persistence {
     /// Until then such a record is redundant, not wrong: loading lays it over the set, which says
     /// the same.
     pub(super) folded: HashMap<AnnotationId, String>,
+    /// When the document was opened, while its record is still to be written.
+    pub(super) opened: Option<Timestamp>,
 }
 
 impl Persistence {
     /// Starts keeping `document`: writes its record and marks it as the one open last.
     pub fn open(store: Rc<dyn Store>, document: &Document, now: Timestamp) -> (Persistence, Result<(), WriteError>) {
-        let result = store
-            .set(&store::doc_key(&document.id), &store::encode_document(document, now))
-            .and_then(|()| store.set(store::CURRENT_KEY, &serde_json::to_string(&document.id).unwrap_or_default()));
+        let mut persistence = Persistence::resume(store, document, now);
+        let written = persistence.write_document(document);
+        (persistence, written)
+    }
+
+    /// Starts keeping `document` as [`Persistence::open`] does, but leaves writing its record to
+    /// [`Persistence::write_document`]: at start-up the record is in the store already, and
+    /// rewriting its text (2.5 ms for 200 KB) need not delay the first paint.
+    pub fn resume(store: Rc<dyn Store>, document: &Document, now: Timestamp) -> Persistence {
         let prefix = store::change_prefix(&document.id);
         let changes: BTreeSet<AnnotationId> =
             store.keys(&prefix).into_iter().map(|k| AnnotationId(k[prefix.len()..].into())).collect();
-        let persistence = Persistence {
+        Persistence {
             compact_due: changes.len() > store::MAX_CHANGES,
             store,
             document: document.id.clone(),
@@ -46,8 +54,19 @@ impl Persistence {
             dirty: BTreeSet::new(),
             changes,
             folded: HashMap::new(),
-        };
-        (persistence, result)
+            opened: Some(now),
+        }
+    }
+
+    /// Writes the document's record (with the time it was opened) and marks it as the one open
+    /// last, if that is still to do; a failure leaves it to do.
+    pub fn write_document(&mut self, document: &Document) -> Result<(), WriteError> {
+        let Some(opened) = self.opened else { return Ok(()) };
+        self.store
+            .set(&store::doc_key(&document.id), &store::encode_document(document, opened))
+            .and_then(|()| self.store.set(store::CURRENT_KEY, &serde_json::to_string(&document.id).unwrap_or_default()))?;
+        self.opened = None;
+        Ok(())
     }
 
     pub fn store(&self) -> &Rc<dyn Store> {

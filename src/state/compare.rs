@@ -115,6 +115,11 @@ impl Compare {
         self.runs.with_value(|r| r[index].clone())
     }
 
+    /// Whether any of the active layer's highlights are drawn (`draw` has something to clear).
+    pub fn drawn(&self) -> bool {
+        self.runs.with_value(|r| r.iter().any(|s| s.with_untracked(|runs| !runs.is_empty())))
+    }
+
     /// Whether an annotation of the active layer is a quote.
     pub fn is_quote(&self, id: &AnnotationId) -> bool {
         self.quotes.with_value(|q| q.contains(id))
