@@ -29,7 +29,10 @@ pub fn AnnotationList() -> impl IntoView {
             doc.people.with(|people| {
                 doc.annotations.with(|set| {
                     roles.with(|roles| {
-                        placed.iter().filter(|id| set.get(id).is_some_and(|a| f.matches(a, people, roles))).cloned().collect::<Vec<_>>()
+                        {
+                            let mut matcher = f.matcher(people, roles);
+                            placed.iter().filter(|id| set.get(id).is_some_and(|a| matcher.matches(a))).cloned().collect::<Vec<_>>()
+                        }
                     })
                 })
             })

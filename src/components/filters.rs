@@ -16,12 +16,17 @@ pub fn FilterBar(filter: RwSignal<Filter>, #[prop(into)] on_change: Callback<()>
                 let mut speakers = std::collections::BTreeSet::new();
                 let mut tags = std::collections::BTreeSet::new();
                 let mut unattributed = false;
+                // Each written name is looked up once (a lookup allocates; quotes repeat names).
+                let mut written = std::collections::HashSet::new();
                 for a in s.iter() {
-                    if let Kind::Quote(q) = &a.kind {
-                        match people.speaker_of(q) {
-                            Some(p) => speakers.insert(p.into_owned()),
-                            None => std::mem::replace(&mut unattributed, true),
-                        };
+                    match &a.kind {
+                        Kind::Quote(q) if written.insert((q.speaker_canonical.as_deref(), q.speaker.as_str())) => {
+                            match people.speaker_of(q) {
+                                Some(p) => speakers.insert(p.into_owned()),
+                                None => std::mem::replace(&mut unattributed, true),
+                            };
+                        }
+                        _ => {}
                     }
                     tags.extend(a.tags.iter().map(|t| t.as_str().to_string()));
                 }

@@ -4,8 +4,10 @@
 //! bars set the same filters.
 
 use crate::insights::Roles;
-use crate::model::{Annotation, ClaimType, Kind, QuoteForm, SpeakerRole};
+use crate::model::{Annotation, ClaimType, Kind, Quote, QuoteForm, SpeakerRole};
 use crate::people::People;
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// The `speaker` filter's value for quotes nobody is named for.
 pub const UNATTRIBUTED: &str = "(unattributed)";
@@ -91,31 +93,61 @@ impl Filter {
     /// Whether an annotation passes every filter (the search matches quoted text, speaker, cue,
     /// note, tags and evidence, ignoring case); the speaker filter names a person by the fullest
     /// form of the name (`Garcia` is `Maria Lopez Garcia`), the role filter a person's role as the
-    /// insights count it.
+    /// insights count it. To test many annotations, [`Filter::matcher`] does the shared work once.
     pub fn matches(&self, a: &Annotation, people: &People, roles: &Roles) -> bool {
-        if !self.kind.is_empty() && a.kind.name() != self.kind {
+        self.matcher(people, roles).matches(a)
+    }
+
+    /// This filter ready to test many annotations: the search lowercased once, and each written
+    /// speaker's person looked up once (a lookup allocates; a list has few speakers and many
+    /// quotes).
+    pub fn matcher<'a>(&'a self, people: &'a People, roles: &'a Roles) -> Matcher<'a> {
+        Matcher { filter: self, needle: self.search.trim().to_lowercase(), people, roles, persons: HashMap::new() }
+    }
+}
+
+/// A [`Filter`] with what it needs to test annotations (see [`Filter::matcher`]).
+pub struct Matcher<'a> {
+    filter: &'a Filter,
+    needle: String,
+    people: &'a People,
+    roles: &'a Roles,
+    persons: HashMap<(Option<&'a str>, &'a str), Option<Cow<'a, str>>>,
+}
+
+impl<'a> Matcher<'a> {
+    /// The person a quote is by (as [`People::speaker_of`] says), looked up once per written name.
+    fn person(&mut self, q: &'a Quote) -> Option<&str> {
+        let people = self.people;
+        self.persons.entry((q.speaker_canonical.as_deref(), q.speaker.as_str())).or_insert_with(|| people.speaker_of(q)).as_deref()
+    }
+
+    /// Whether an annotation passes every filter (see [`Filter::matches`]).
+    pub fn matches(&mut self, a: &'a Annotation) -> bool {
+        let f = self.filter;
+        if !f.kind.is_empty() && a.kind.name() != f.kind {
             return false;
         }
         match &a.kind {
             Kind::Quote(q) => {
-                if !self.status.is_empty() || !self.claim_type.is_empty() || self.unevidenced {
+                if !f.status.is_empty() || !f.claim_type.is_empty() || f.unevidenced {
                     return false;
                 }
-                if !self.form.is_empty() && q.form.key() != self.form {
+                if !f.form.is_empty() && q.form.key() != f.form {
                     return false;
                 }
-                if !self.cue.is_empty() && q.cue.as_deref().map(|c| c.trim().to_lowercase()).as_deref() != Some(self.cue.as_str()) {
+                if !f.cue.is_empty() && q.cue.as_deref().map(|c| c.trim().to_lowercase()).as_deref() != Some(f.cue.as_str()) {
                     return false;
                 }
-                if !self.speaker.is_empty() || !self.role.is_empty() {
-                    let person = people.speaker_of(q);
-                    let wanted = match person.as_deref() {
+                if !f.speaker.is_empty() || !f.role.is_empty() {
+                    let roles = self.roles;
+                    let wanted = match self.person(q) {
                         // Nobody named: only the unattributed filter wants it (the roles are of people).
-                        None => self.speaker == UNATTRIBUTED && self.role.is_empty(),
+                        None => f.speaker == UNATTRIBUTED && f.role.is_empty(),
                         Some(p) => {
-                            let speaker_ok = self.speaker.is_empty() || self.speaker == p;
+                            let speaker_ok = f.speaker.is_empty() || f.speaker == p;
                             let role = roles.effective(p);
-                            let role_ok = self.role.is_empty() || role.map_or(NO_ROLE, SpeakerRole::key) == self.role;
+                            let role_ok = f.role.is_empty() || role.map_or(NO_ROLE, SpeakerRole::key) == f.role;
                             speaker_ok && role_ok
                         }
                     };
@@ -125,36 +157,36 @@ impl Filter {
                 }
             }
             Kind::Claim(c) => {
-                if !self.speaker.is_empty() || !self.role.is_empty() || !self.cue.is_empty() || !self.form.is_empty() {
+                if !f.speaker.is_empty() || !f.role.is_empty() || !f.cue.is_empty() || !f.form.is_empty() {
                     return false;
                 }
-                if (!self.status.is_empty() && c.status.key() != self.status)
-                    || (!self.claim_type.is_empty() && c.claim_type.key() != self.claim_type)
-                    || (self.unevidenced && !c.evidence.is_empty())
+                if (!f.status.is_empty() && c.status.key() != f.status)
+                    || (!f.claim_type.is_empty() && c.claim_type.key() != f.claim_type)
+                    || (f.unevidenced && !c.evidence.is_empty())
                 {
                     return false;
                 }
             }
         }
-        if !self.tag.is_empty() && !a.tags.iter().any(|t| *t == self.tag) {
+        if !f.tag.is_empty() && !a.tags.iter().any(|t| *t == f.tag) {
             return false;
         }
-        let needle = self.search.trim().to_lowercase();
-        if needle.is_empty() {
+        if self.needle.is_empty() {
             return true;
         }
+        let needle = std::mem::take(&mut self.needle);
         let found = |field: &str| contains_ignoring_case(field, &needle);
-        found(a.target.exact().unwrap_or(""))
+        let hit = found(a.target.exact().unwrap_or(""))
             || found(&a.note)
             || a.tags.iter().any(|t| found(t))
             || match &a.kind {
                 Kind::Quote(q) => {
-                    found(&q.speaker)
-                        || people.speaker_of(q).is_some_and(|p| found(&p))
-                        || found(q.cue.as_deref().unwrap_or(""))
+                    found(&q.speaker) || found(q.cue.as_deref().unwrap_or("")) || self.person(q).is_some_and(found)
                 }
                 Kind::Claim(c) => c.evidence.iter().any(|e| found(e.url.as_deref().unwrap_or("")) || found(&e.note)),
-            }
+            };
+        self.needle = needle;
+        hit
     }
 }
 
