@@ -114,3 +114,38 @@ fn one_person_is_one_speaker_under_the_fullest_name() {
                             “relinquished my royal titles”.";
     assert_eq!(canonical(first_name_royal), all("Ubolratana Mahidol", 1));
 }
+
+#[test]
+fn a_role_of_an_organisation_before_a_name_is_not_the_speaker() {
+    for (text, who) in [
+        ("Former US Ambassador to the United Nations Nikki Haley wrote on Twitter, “We must have the backs of our allies.”", "Nikki Haley"),
+        ("Current Prime Minister of India Narendra Modi wrote, “India grieves his passing.”", "Narendra Modi"),
+        ("“This announcement cannot change the fact,” Hong Kong director of Amnesty International Man-kei Tam said in a statement.", "Man-kei Tam"),
+    ] {
+        assert_eq!(canonical(text), all(who, 1), "{text}");
+    }
+}
+
+#[test]
+fn a_participle_after_a_quotation_is_not_an_inverted_attribution() {
+    // "calling it": "it" is the participle's object, not a speaker after the verb.
+    let text = "Sanders said in his live stream, “I do not make this decision lightly”, calling it a “difficult and painful decision”.";
+    assert_eq!(canonical(text), all("Sanders", 2));
+    let cues: Vec<Option<String>> = proposed(text).into_iter().map(|s| s.cue).collect();
+    assert_eq!(cues[0].as_deref(), Some("said"));
+}
+
+#[test]
+fn a_quoted_name_inside_the_subject_does_not_end_the_clause() {
+    let text = "Wojciech Polak said, “I am sorry.” Calling it “just another apology”, Anna Franowska of “Have no fear”, \
+                a victim support charity, told Reuters “it appears the statement was prepared before”.";
+    let speakers: Vec<Option<String>> = proposed(text)
+        .into_iter()
+        .filter(|s| {
+            let span = s.spans[0];
+            text.chars().skip(span.start).take(span.end - span.start).collect::<String>() != "Have no fear"
+        })
+        .map(|s| s.speaker_canonical)
+        .collect();
+    assert_eq!(speakers, vec![Some("Wojciech Polak".to_string()), Some("Anna Franowska".into()), Some("Anna Franowska".into())]);
+}

@@ -45,7 +45,9 @@ impl Analysis<'_> {
                     continue;
                 };
                 let floor = self.clause_floor(v, toks.start);
-                let inverted = self.right_after_close(v, floor);
+                // `"…," said X` inverts; `"…", calling it …` does not (a participle has no
+                // subject after it: "it" is its object).
+                let inverted = self.right_after_close(v, floor) && !self.low(v).ends_with("ing");
                 if let Some(particles) = verbs::needs_particle(lemma) {
                     let next = (v + 1 < toks.end).then(|| p.text(v + 1).to_lowercase());
                     if !inverted && !next.is_some_and(|n| particles.contains(&n.as_str())) {
@@ -159,8 +161,24 @@ impl Analysis<'_> {
     fn clause_floor(&self, v: usize, sent_start: usize) -> usize {
         let mut k = v;
         while k > sent_start {
-            if self.p.tokens[k - 1].quote != NO_QUOTE {
-                return k;
+            let q = self.p.tokens[k - 1].quote;
+            if q != NO_QUOTE {
+                // `Anna Franowska of "Have no fear", a charity, told`: a short quoted name after
+                // "of", "at", "for" or "from" is part of the subject, not a quotation before it.
+                let mut j = k - 1;
+                while j > sent_start && self.p.tokens[j - 1].quote == q {
+                    j -= 1;
+                }
+                let words = (j..k).filter(|&x| self.word(x)).count();
+                let named = words <= 4
+                    && j > sent_start + 1
+                    && self.word(j - 1)
+                    && matches!(self.low(j - 1), "of" | "at" | "for" | "from");
+                if !named {
+                    return k;
+                }
+                k = j;
+                continue;
             }
             k -= 1;
         }

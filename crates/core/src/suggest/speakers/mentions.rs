@@ -270,18 +270,39 @@ impl Analysis<'_> {
                 name.drain(..=r);
             }
         }
-        // "President of Argentina Alberto Fernández": the place after "Role of" is not the name.
-        if name.len() >= 3 && a >= 2 && s == a && matches!(self.low(a - 1), "of" | "from") {
+        // "President of Argentina Alberto Fernández", "US Ambassador to the United Nations Nikki
+        // Haley", "director of Amnesty International Man-kei Tam": after "Role of/to/from (the)",
+        // the place or organisation is not the name; the person is the last two words (with a
+        // middle initial or a known first name before them).
+        let prep = if a >= 1 && matches!(self.low(a - 1), "of" | "from" | "to") {
+            Some(a - 1)
+        } else if a >= 2 && self.low(a - 1) == "the" && matches!(self.low(a - 2), "of" | "from" | "to") {
+            Some(a - 2)
+        } else {
+            None
+        };
+        if let Some(prep) = prep.filter(|&k| name.len() >= 3 && s == a && k >= 1) {
+            let role_at = prep - 1;
+            let role_word = |k: usize| self.word(k) && self.is(k, lx::ROLE_TITLES | lx::ROLE_NOUNS);
             let ends_with_role = |m: usize| {
-                self.mentions[m].kind == EKind::Role
-                    || self.is(
-                        self.mentions[m].toks.end - 1,
-                        lx::ROLE_TITLES | lx::ROLE_NOUNS,
-                    )
+                self.mentions[m].kind == EKind::Role || role_word(self.mentions[m].toks.end - 1)
             };
-            if let Some(m) = self.mention_ending(a - 2).filter(|&m| ends_with_role(m)) {
-                roles.push(self.base(self.mentions[m].toks.end - 1).to_string());
-                name.drain(..1);
+            let after_role = role_word(role_at) || self.mention_ending(role_at).is_some_and(ends_with_role);
+            let n = name.len();
+            let mut i = n - 2;
+            if i > 0 && self.base(name[i]).chars().count() == 1 {
+                i -= 1; // "Donald J. Trump"
+            }
+            if i > 0 && is_first_name(self.base(name[i - 1])) && is_first_name(self.base(name[i])) {
+                i -= 1; // "Abdel Fattah el-Sisi"
+            }
+            let tail_is_name = name[i..].iter().all(|&k| {
+                (p.tokens[k].cap || self.is(k, lx::PARTICLES)) && !self.is(k, lx::ORG_WORDS | lx::PLACE_WORDS)
+            });
+            if after_role && tail_is_name && i > 0 {
+                roles.push(self.base(role_at).to_string());
+                stripped.extend(name[..i].iter().map(|&k| self.base(k).to_string()));
+                name.drain(..i);
             }
         }
         // "Ambassador to the United Nations Nikki Haley": a first name after the organisation's

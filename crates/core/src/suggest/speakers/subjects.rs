@@ -77,7 +77,10 @@ impl Analysis<'_> {
                     || (self.word(end)
                         && matches!(self.low(end), "of" | "at" | "from" | "for" | "with")))
         };
-        if person(m0) {
+        // "Current Prime Minister of India Narendra Modi": a role (its last word a role word) that
+        // the words after it qualify is no person; the name after them is.
+        let role_only = self.is(mm.toks.end - 1, lx::ROLE_TITLES | lx::ROLE_NOUNS);
+        if person(m0) && !role_only {
             return qualified(mm.toks.end).then_some(m0);
         }
         // An organisation, lowercase role words, then the person.
