@@ -149,3 +149,19 @@ fn a_quoted_name_inside_the_subject_does_not_end_the_clause() {
         .collect();
     assert_eq!(speakers, vec![Some("Wojciech Polak".to_string()), Some("Anna Franowska".into()), Some("Anna Franowska".into())]);
 }
+
+#[test]
+fn the_person_an_apposition_describes_speaks_not_its_organisation() {
+    let text = "The research was led by Mark Hay, a marine ecologist and Regents Professor at GT, who said “There is a lot of argument now.”";
+    assert_eq!(canonical(text), all("Mark Hay", 1));
+}
+
+#[test]
+fn organisation_words_make_an_organisation_and_its_acronym_one_speaker() {
+    for text in [
+        "The Syrian Democratic Forces (SDF) announced it. In a statement, the SDF said, “An agreement has been reached.”",
+        "The Syrian Democratic Forces announced it. The SDF said, “An agreement has been reached.”",
+    ] {
+        assert_eq!(canonical(text), all("Syrian Democratic Forces", 1), "{text}");
+    }
+}

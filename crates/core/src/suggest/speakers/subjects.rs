@@ -247,13 +247,22 @@ impl Analysis<'_> {
     pub(super) fn appositive_subject(&self, comma: usize, lo: usize) -> Option<Subj> {
         let p = self.p;
         let mut end = comma;
-        for _ in 0..5 {
+        for round in 0..5 {
             let start = (lo..end)
                 .rev()
                 .find(|&k| p.is_punct(k, ','))
                 .map_or(lo, |k| k + 1);
             if start >= end {
                 return None;
+            }
+            // "The research was led by Mark Hay, a marine ecologist at GT, who said": past an
+            // apposition, the person it describes ends the phrase before it.
+            if round > 0 {
+                if let Some(m) = self.mention_ending(end - 1) {
+                    if self.mentions[m].kind == EKind::Person && !self.mentions[m].possessive {
+                        return Some(Subj::Mention(m));
+                    }
+                }
             }
             let mut s0 = start;
             if self.word(s0) && matches!(self.low(s0), "the" | "a" | "an") {
