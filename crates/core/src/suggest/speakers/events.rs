@@ -57,8 +57,18 @@ impl Analysis<'_> {
                 if self.noun_use(v) {
                     continue;
                 }
+                // "Mancini has been described by the Daily Hive as a “…”": a naming verb in the
+                // passive names its subject; whoever comes after "by" speaks, nobody if no one does.
+                let passive = verbs::is_naming(lemma) && self.passive(v);
                 let subj = if inverted {
                     self.np_after(v + 1, toks.end)
+                } else if passive {
+                    let by = (v + 1..toks.end)
+                        .find(|&k| self.word(k) && p.tokens[k].quote == NO_QUOTE && self.low(k) == "by");
+                    match by.and_then(|k| self.np_after(k + 1, toks.end)) {
+                        Some(agent) => Some(agent),
+                        None => continue,
+                    }
                 } else {
                     None
                 };
@@ -183,6 +193,16 @@ impl Analysis<'_> {
             k -= 1;
         }
         sent_start
+    }
+
+    /// A verb in the passive: after a form of "be" (`was called`, `has been described`, `is
+    /// widely described`).
+    fn passive(&self, v: usize) -> bool {
+        let mut k = v;
+        while k > 0 && self.word(k - 1) && self.low(k - 1).ends_with("ly") {
+            k -= 1;
+        }
+        k > 0 && self.word(k - 1) && matches!(self.low(k - 1), "is" | "was" | "were" | "are" | "be" | "been" | "being")
     }
 
     /// `“…,” said Name`: only punctuation between a closing mark and the verb.
