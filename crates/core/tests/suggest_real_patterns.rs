@@ -171,4 +171,5 @@ fn a_naming_verb_in_the_passive_names_its_subject_and_the_agent_speaks() {
     // The person described is not the speaker: nobody is, unless "by" says who.
     assert_eq!(canonical("Mancini has been described as a “squirrel whisperer”, for the close affinity."), Vec::<Option<String>>::new());
     assert_eq!(canonical("The plan was called “a disaster” by Tom Becker on Monday."), all("Tom Becker", 1));
+    assert_eq!(canonical("Mancini has been described by the Daily Hive as a “squirrel whisperer”."), all("Daily Hive", 1));
 }

@@ -65,7 +65,13 @@ impl Analysis<'_> {
                 } else if passive {
                     let by = (v + 1..toks.end)
                         .find(|&k| self.word(k) && p.tokens[k].quote == NO_QUOTE && self.low(k) == "by");
-                    match by.and_then(|k| self.np_after(k + 1, toks.end)) {
+                    // "by the Daily Hive": a name after "the" is taken for a place elsewhere, but
+                    // an agent that describes is no place.
+                    let named_agent = |k: usize| {
+                        let j = if self.word(k + 1) && self.low(k + 1) == "the" { k + 2 } else { k + 1 };
+                        self.mention_starting(j).map(Subj::Mention)
+                    };
+                    match by.and_then(|k| named_agent(k).or_else(|| self.np_after(k + 1, toks.end))) {
                         Some(agent) => Some(agent),
                         None => continue,
                     }
