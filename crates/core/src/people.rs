@@ -47,12 +47,41 @@ pub fn name_key(name: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .collect();
     let skip = leading_titles(&written);
-    let words: Vec<String> = written.iter().map(|w| w.to_lowercase().replace('’', "'")).collect();
+    let words: Vec<String> = written.iter().map(|w| fold_accents(&w.to_lowercase().replace('’', "'"))).collect();
     // A name that is only titles (`President`) keeps them.
     if skip == words.len() {
         return words;
     }
     words[skip..].iter().map(|w| w.trim_end_matches('.').to_string()).collect()
+}
+
+/// A lowercase word with the accents of Latin letters taken off, so that one name written with
+/// and without them is one key (`Erdoğan`, `Erdogan`; `Fernández`, `Fernandez`). Hand-written:
+/// Unicode decomposition tables would add tens of KB to the app for the few letters news names use.
+fn fold_accents(word: &str) -> String {
+    const FOLDS: [(&str, char); 15] = [
+        ("àáâãäåāăą", 'a'),
+        ("çćĉċč", 'c'),
+        ("ďđ", 'd'),
+        ("èéêëēĕėęě", 'e'),
+        ("ĝğġģ", 'g'),
+        ("ìíîïĩīĭįı", 'i'),
+        ("ĺļľŀł", 'l'),
+        ("ñńņňŉ", 'n'),
+        ("òóôõöøōŏő", 'o'),
+        ("ŕŗř", 'r'),
+        ("śŝşšș", 's'),
+        ("ţťŧț", 't'),
+        ("ùúûüũūŭůűų", 'u'),
+        ("ýÿŷ", 'y'),
+        ("źżž", 'z'),
+    ];
+    if word.is_ascii() {
+        return word.to_string();
+    }
+    word.chars()
+        .map(|c| FOLDS.iter().find(|(from, _)| from.contains(c)).map_or(c, |&(_, to)| to))
+        .collect()
 }
 
 /// How many leading words are titles, roles or other lowercase words before the name
@@ -269,6 +298,14 @@ impl People {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_name_with_and_without_its_accents_is_one_person() {
+        let people = super::People::from_names(["Recep Tayyip Erdoğan", "Erdogan", "Alberto Fernández"]);
+        assert_eq!(people.canonical("Erdogan"), "Recep Tayyip Erdoğan");
+        assert_eq!(people.canonical("Fernandez"), "Alberto Fernández");
+        assert_eq!(super::name_key("Łukasz Żółw"), ["lukasz", "zolw"]);
+    }
+
     use super::*;
 
     #[test]
