@@ -19,11 +19,11 @@ const ROLE_TITLES_LIST: &[&str] = &[
     "democrat", "democratic", "deputy", "det", "detective", "director", "economy", "education", "energy",
     "environment", "envoy", "executive", "finance", "first", "foreign", "former", "general", "gov", "governor",
     "green", "headteacher", "health", "home", "inspector", "interim", "interior", "judge", "junior", "justice",
-    "labor", "labour", "lady", "liberal", "lieutenant", "lt", "maj", "major", "manager", "managing", "mayor",
-    "member", "mep", "minister", "mp", "officer", "pc", "premier", "president", "prime", "principal", "prosecutor",
+    "labor", "labour", "lady", "leader", "liberal", "lieutenant", "lt", "maj", "major", "majority", "manager", "managing", "mayor",
+    "member", "mep", "minister", "minority", "mp", "officer", "pc", "premier", "president", "prime", "principal", "prosecutor",
     "provost", "rep", "representative", "republican", "second", "secretary", "secretary-general", "sen", "senator",
     "senior", "sergeant", "sgt", "shadow", "sheriff", "speaker", "spokesman", "spokesperson", "spokeswoman", "state",
-    "superintendent", "supt", "trade", "transport", "treasury", "vice",
+    "superintendent", "supt", "trade", "transport", "treasury", "vice", "whip",
 ];
 
 /// Nouns that name a speaker's role or body (`a spokesperson for …`, `the judge`).
@@ -54,7 +54,7 @@ const ROLE_NOUNS_LIST: &[&str] = &[
     "sister", "son", "source", "sources", "spokesman", "spokespeople", "spokesperson", "spokespersons",
     "spokeswoman", "statement", "striker", "student", "students", "study", "superintendent", "supporters",
     "surgeon", "survivor", "survivors", "teacher", "teachers", "team", "tenant", "tenants", "union", "university",
-    "victim", "victims", "watchdog", "widow", "widower", "wife", "witness", "witnesses", "worker", "workers",
+    "victim", "victims", "voter", "voters", "watchdog", "widow", "widower", "wife", "witness", "witnesses", "worker", "workers",
     "writer", "zoo",
 ];
 
