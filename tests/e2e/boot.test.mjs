@@ -3,7 +3,7 @@
 // Q pressed early.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, QuotemarkPage } from './support.mjs';
+import { serveDist, launchBrowser, QuotemarkPage, openArticleDialog } from './support.mjs';
 
 let server;
 let browser;
@@ -55,7 +55,7 @@ test('the sample is on screen before the wasm, and the app replaces it without a
 test('the last opened article is drawn from storage before the wasm, as text', async () => {
   const setup = new QuotemarkPage(await browser.context.newPage());
   await setup.open(server.url);
-  await setup.page.getByRole('button', { name: 'Open article' }).click();
+  await openArticleDialog(setup.page);
   const text = 'Rain <b>fell</b> on the city.\n\n“It was loud,” said Ana Ruiz.';
   await setup.page.getByLabel('Title (optional)').fill('A <i>wet</i> day');
   await setup.page.getByTestId('article-paste').fill(text);

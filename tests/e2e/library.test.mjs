@@ -4,7 +4,7 @@
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist, launchBrowser, Annotator, downloadVia, importFile } from './support.mjs';
+import { serveDist, launchBrowser, Annotator, downloadVia, importFile, openArticleDialog } from './support.mjs';
 
 const ARTICLES = new URL('../../crates/core/tests/fixtures/articles/', import.meta.url).pathname;
 /** The expected reading of a fixture: its title, date and paragraphs (from the core's golden files). */
@@ -51,7 +51,7 @@ afterEach(async () => {
 });
 
 async function paste(text, title = '') {
-  await app.page.getByRole('button', { name: 'Open article' }).click();
+  await openArticleDialog(app.page);
   if (title) await app.page.getByLabel('Title (optional)').fill(title);
   await app.page.getByTestId('article-paste').fill(text);
   await app.page.getByRole('button', { name: 'Open', exact: true }).click();
@@ -182,7 +182,7 @@ test('open an edited version: each annotation is re-anchored and shown; confirm 
   assert.equal(await app.cards.count(), 4);
 
   // Open the edited text as a new version of the first.
-  await page.getByRole('button', { name: 'Open article' }).click();
+  await openArticleDialog(page);
   await page.getByTestId('article-paste').fill(STORY_V2);
   await page.getByLabel('This is a new version of').selectOption({ label: 'Council approves bridge plan (4 annotations)' });
   await page.getByRole('button', { name: 'Open', exact: true }).click();

@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 import { before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 
-export const DIST = resolve(new URL('../../dist', import.meta.url).pathname);
+export const DIST = process.env.QM_DIST ?? resolve(new URL('../../dist', import.meta.url).pathname);
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -282,6 +282,13 @@ export function manyQuotesExport(doc, n, idBase = 0) {
 }
 
 /** Opens the Share & export menu and clicks an item. */
+/** Opens the "Open an article" dialog and waits until it has moved the focus in (a frame after
+ * it opens): text filled before that would follow the focus into the first field. */
+export async function openArticleDialog(page) {
+  await page.getByRole('button', { name: 'Open article' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="library-dialog"]')?.contains(document.activeElement));
+}
+
 export async function menu(page, item) {
   await page.getByRole('button', { name: 'Share & export' }).click();
   await page.getByRole('menuitem', { name: item }).click();
