@@ -5,7 +5,7 @@
 // colleague's layer compared with mine.
 // Run with `./dev screenshots`.
 import { mkdirSync, readFileSync } from 'node:fs';
-import { serveDist, launchBrowser, Annotator } from '../tests/e2e/support.mjs';
+import { serveDist, launchBrowser, Annotator, openArticleDialog } from '../tests/e2e/support.mjs';
 
 const OUT = new URL('../docs/screenshots/', import.meta.url).pathname;
 mkdirSync(OUT, { recursive: true });
@@ -128,7 +128,7 @@ try {
         await page.waitForTimeout(200);
         await page.screenshot({ path: `${OUT}desktop-${scheme}-suggestions.png` });
         await page.getByRole('button', { name: 'Hide suggestions' }).click();
-        await page.getByRole('button', { name: 'Open article' }).click();
+        await openArticleDialog(page);
         await page.getByTestId('article-paste').fill('Harbour reopens after storm\n\nThe harbour reopened on Monday after three days of repairs. “We worked through the night,” said harbour master Ellen Price.');
         await page.screenshot({ path: `${OUT}desktop-${scheme}-open.png` });
         await page.getByRole('button', { name: 'Open', exact: true }).click();
@@ -138,7 +138,7 @@ try {
         console.log(`  ${OUT}desktop-${scheme}-{suggestions,open,library}.png`);
         // An edited version of the sample opened as a new version of it: the re-anchoring review.
         await page.getByTestId('library-dialog').getByRole('button', { name: 'Close' }).click();
-        await page.getByRole('button', { name: 'Open article' }).click();
+        await openArticleDialog(page);
         await page.getByTestId('article-paste').fill(edited());
         await page.getByTestId('version-of').selectOption({ index: 1 });
         await page.getByRole('button', { name: 'Open', exact: true }).click();
@@ -152,7 +152,7 @@ try {
       if (vp.name === 'phone') {
         // The review after opening an edited version, on the phone (the sheet unfolds for it).
         await page.keyboard.press('Escape');
-        await page.getByRole('button', { name: 'Open article' }).click();
+        await openArticleDialog(page);
         await page.getByTestId('article-paste').fill(edited());
         await page.getByTestId('version-of').selectOption({ index: 1 });
         await page.getByRole('button', { name: 'Open', exact: true }).click();
