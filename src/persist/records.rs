@@ -40,8 +40,8 @@ impl Persistence {
     }
 
     /// Starts keeping `document` as [`Persistence::open`] does, but leaves writing its record to
-    /// [`Persistence::write_document`]: at start-up the record is in the store already, and
-    /// rewriting its text (2.5 ms for 200 KB) need not delay the first paint.
+    /// [`Persistence::write_document`]: at start-up writing the record (2.5 ms for 200 KB of
+    /// text, usually the same record again) need not delay the first paint.
     pub fn resume(store: Rc<dyn Store>, document: &Document, now: Timestamp) -> Persistence {
         let prefix = store::change_prefix(&document.id);
         let changes: BTreeSet<AnnotationId> =
