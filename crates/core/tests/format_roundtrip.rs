@@ -3,7 +3,8 @@
 
 use proptest::prelude::*;
 use quotemark_core::document::{Date, Document};
-use quotemark_core::format::{export, import, DocumentDetail, ExportOptions, FileFormat};
+use quotemark_core::format::{export, export_library, import, read, DocumentDetail, ExportOptions, FileFormat, ImportedFile};
+use quotemark_core::insights::Roles;
 use quotemark_core::model::*;
 
 const PIECES: &[&str] = &[
@@ -166,6 +167,27 @@ proptest! {
             }
             // Deterministic: writing what was read gives the same bytes.
             prop_assert_eq!(export(&doc, &imported.annotation_set(), &options), json);
+        }
+    }
+
+    /// A backup of several articles gives back every article, in order, with every field.
+    #[test]
+    fn a_library_backup_gives_back_every_article(articles in prop::collection::vec(document_and_annotations(), 0..4)) {
+        let mut seen = std::collections::HashSet::new();
+        let articles: Vec<(Document, AnnotationSet)> = articles.into_iter().filter(|(d, _)| seen.insert(d.id.clone())).collect();
+        let json = export_library(&articles, &Roles::default(), &Default::default(), Timestamp(1_700_000_000_000));
+        let ImportedFile::Library(library) = read(&json).map_err(|e| TestCaseError::fail(e.to_string()))? else {
+            return Err(TestCaseError::fail("not read as a library"));
+        };
+        prop_assert_eq!(library.articles.len(), articles.len());
+        for (imported, (doc, set)) in library.articles.iter().zip(&articles) {
+            prop_assert_eq!(imported.document.as_ref().and_then(|d| d.to_document()), Some(doc.clone()));
+            prop_assert_eq!(&imported.annotation_set(), set);
+        }
+        // Each article in it is the article's own export, byte for byte (at its depth).
+        if let Some((doc, set)) = articles.first() {
+            let own = export(doc, set, &ExportOptions::default()).replace('\n', "\n    ");
+            prop_assert!(json.contains(&own));
         }
     }
 }

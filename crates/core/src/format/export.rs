@@ -60,6 +60,12 @@ pub fn export(doc: &Document, set: &AnnotationSet, options: &ExportOptions) -> S
 /// assert_eq!(import(&json).unwrap().document.unwrap().roles.get("Amber Rudd"), Some(SpeakerRole::Official));
 /// ```
 pub fn export_with_roles(doc: &Document, set: &AnnotationSet, options: &ExportOptions, roles: &Roles) -> String {
+    // Serialising these structs cannot fail: every map key is a string and no value is a float.
+    serde_json::to_string_pretty(&collection(doc, set, options, roles)).unwrap_or_default()
+}
+
+/// The file [`export_with_roles`] writes, before serialising (a library backup holds one per article).
+pub(super) fn collection<'a>(doc: &'a Document, set: &'a AnnotationSet, options: &ExportOptions, roles: &Roles) -> File<'a> {
     let speaker_roles: BTreeMap<String, &'static str> = if roles.is_empty() {
         BTreeMap::new()
     } else {
@@ -68,13 +74,13 @@ pub fn export_with_roles(doc: &Document, set: &AnnotationSet, options: &ExportOp
     };
     let full = options.document == DocumentDetail::Full;
     let items: Vec<Ann<'_>> = set.in_document_order().into_iter().map(annotation).collect();
-    let file = File {
-        context: (W3C_CONTEXT, Ext { qm: QM_NAMESPACE }),
+    File {
+        context: context(),
         id: format!("{}#annotations", doc.id),
         kind: "AnnotationCollection",
         version: FORMAT_VERSION,
         label: format!("Quotemark annotations on “{}”", doc.title),
-        generator: Generator { kind: "Software", name: "Quotemark" },
+        generator: GENERATOR,
         total: items.len(),
         document: Doc {
             id: &doc.id.0,
@@ -86,13 +92,19 @@ pub fn export_with_roles(doc: &Document, set: &AnnotationSet, options: &ExportOp
             roles: speaker_roles,
         },
         first: Page { id: format!("{}#annotations-page-1", doc.id), kind: "AnnotationPage", start_index: 0, items },
-    };
-    // Serialising these structs cannot fail: every map key is a string and no value is a float.
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    }
 }
 
+/// Every file's `@context`: the W3C context and the `qm:` prefix.
+pub(super) fn context() -> (&'static str, Ext) {
+    (W3C_CONTEXT, Ext { qm: QM_NAMESPACE })
+}
+
+/// Every file's `generator`.
+pub(super) const GENERATOR: Generator = Generator { kind: "Software", name: "Quotemark" };
+
 #[derive(Serialize)]
-struct File<'a> {
+pub(super) struct File<'a> {
     #[serde(rename = "@context")]
     context: (&'static str, Ext),
     id: String,
@@ -109,12 +121,12 @@ struct File<'a> {
 }
 
 #[derive(Serialize)]
-struct Ext {
+pub(super) struct Ext {
     qm: &'static str,
 }
 
 #[derive(Serialize)]
-struct Generator {
+pub(super) struct Generator {
     #[serde(rename = "type")]
     kind: &'static str,
     name: &'static str,

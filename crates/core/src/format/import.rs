@@ -9,7 +9,8 @@ use super::document::{document, DocumentKeys};
 use super::error::{quoted, ImportError, ImportErrorKind, Path};
 use super::fields::{has_type, R};
 use super::json::{self, Json as Value, Object};
-use super::{legacy, FileFormat, Imported, FORMAT_VERSION, OLDEST_FORMAT_VERSION};
+use super::library::{import_library, not_one_article, LIBRARY_TYPE};
+use super::{legacy, FileFormat, Imported, ImportedFile, FORMAT_VERSION, OLDEST_FORMAT_VERSION};
 
 /// Reads a Quotemark file of any version, or W3C Web Annotation JSON from another tool.
 ///
@@ -51,6 +52,15 @@ use super::{legacy, FileFormat, Imported, FORMAT_VERSION, OLDEST_FORMAT_VERSION}
 /// );
 /// ```
 pub fn import(json: &str) -> Result<Imported, ImportError> {
+    match read(json)? {
+        ImportedFile::Annotations(imported) => Ok(imported),
+        ImportedFile::Library(library) => Err(not_one_article(&library)),
+    }
+}
+
+/// Reads any file [`import`] reads, and also a backup of a whole library
+/// ([`super::export_library`]).
+pub fn read(json: &str) -> Result<ImportedFile, ImportError> {
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     if json.trim().is_empty() {
         return Err(ImportError::empty());
@@ -64,7 +74,10 @@ pub fn import(json: &str) -> Result<Imported, ImportError> {
                 1 => Err(p
                     .key("qm:formatVersion")
                     .invalid("format version 1 files carry \"version\": 1 at the top, not \"qm:formatVersion\"")),
-                _ => import_v2(m, &p),
+                _ if m.get("type").is_some_and(|t| has_type(t, LIBRARY_TYPE)) => {
+                    import_library(m, &p).map(ImportedFile::Library)
+                }
+                _ => import_v2(m, &p).map(ImportedFile::Annotations),
             }
         }
         Value::Object(m)
@@ -74,7 +87,7 @@ pub fn import(json: &str) -> Result<Imported, ImportError> {
         {
             let version = version(m, "version", &p)?;
             match version {
-                1 => legacy::import_v1(m, &p),
+                1 => legacy::import_v1(m, &p).map(ImportedFile::Annotations),
                 _ => Err(p.key("version").invalid(format!(
                     "format version {version} is written as \"qm:formatVersion\" in a W3C AnnotationCollection, not as \"version\""
                 ))),
@@ -87,17 +100,17 @@ pub fn import(json: &str) -> Result<Imported, ImportError> {
                 doc_id: None,
             });
             foreign_root(&root, &p, &mut c)?;
-            Ok(Imported {
+            Ok(ImportedFile::Annotations(Imported {
                 format: FileFormat::WebAnnotation,
                 document: None,
                 annotations: c.finish(),
-            })
+            }))
         }
     }
 }
 
 /// Reads and checks a format version number.
-fn version(m: &Object, key: &str, p: &Path) -> R<u32> {
+pub(super) fn version(m: &Object, key: &str, p: &Path) -> R<u32> {
     let at = p.key(key);
     let v = m.get(key).unwrap_or(&Value::Null);
     let n = v
@@ -116,7 +129,7 @@ fn version(m: &Object, key: &str, p: &Path) -> R<u32> {
 }
 
 /// The current format: an `AnnotationCollection` with `qm:document` and an embedded page.
-fn import_v2(m: &Object, p: &Path) -> R<Imported> {
+pub(super) fn import_v2(m: &Object, p: &Path) -> R<Imported> {
     let dp = p.key("qm:document");
     let doc_value = m
         .get("qm:document")

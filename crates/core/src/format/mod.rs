@@ -14,6 +14,8 @@
 //!   annotations from other tools (a single annotation, an array, an `AnnotationPage`, an
 //!   `AnnotationCollection`, Hypothesis and Recogito shapes). It validates everything first and
 //!   either returns all annotations or an [`ImportError`] naming the place and the reason.
+//! * [`export_library`] writes a backup of the whole library (one such file per article, in a
+//!   `qm:Library`), and [`read`] reads it as well as everything [`import`] reads.
 //!
 //! Export then import gives back every field: ids, offsets, kind fields, note, tags, timestamps.
 //!
@@ -54,10 +56,12 @@ mod fields;
 mod import;
 mod json;
 mod legacy;
+mod library;
 
 pub use error::{ImportError, ImportErrorKind};
 pub use export::{export, export_with_roles};
-pub use import::import;
+pub use import::{import, read};
+pub use library::{export_library, ImportedLibrary, LIBRARY_TYPE};
 /// The URL check for evidence links; the same as [`crate::url::is_http_url`].
 pub use crate::url::is_http_url;
 
@@ -156,4 +160,13 @@ impl Imported {
     pub fn annotation_set(&self) -> AnnotationSet {
         self.annotations.iter().cloned().collect()
     }
+}
+
+/// What [`read`] read: one article's annotations, or a backup of a whole library.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportedFile {
+    /// One article's annotations (what [`import`] returns).
+    Annotations(Imported),
+    /// A backup of a whole library ([`export_library`]).
+    Library(ImportedLibrary),
 }
