@@ -15,7 +15,7 @@ pub fn entries(ctx: &Ctx) -> Vec<Entry> {
     if !list.iter().any(|e| e.document.id == sample.id) {
         list.push(Entry { document: sample, opened: 0, annotations: 0 });
     }
-    list.sort_by(|a, b| b.opened.cmp(&a.opened).then_with(|| a.document.title.cmp(&b.document.title)));
+    quotemark_core::order::sort_by(&mut list, |a, b| b.opened.cmp(&a.opened).then_with(|| a.document.title.cmp(&b.document.title)));
     list
 }
 

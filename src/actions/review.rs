@@ -32,7 +32,7 @@ pub fn pending_review(ctx: &Ctx) -> Option<Review> {
     if entries.is_empty() {
         return None;
     }
-    entries.sort_by_key(|(start, e)| (rank(e.found), start.unwrap_or(usize::MAX)));
+    quotemark_core::order::sort_by_key(&mut entries, |(start, e)| (rank(e.found), start.unwrap_or(usize::MAX)));
     Some(Review { from: None, entries: entries.into_iter().map(|(_, e)| e).collect() })
 }
 
@@ -69,7 +69,7 @@ pub fn open_new_version(ctx: &Ctx, document: Document, old: &DocumentId) {
         found.push((anchored.span.map(|s| s.start), ReviewEntry { id: a.id.clone(), found: anchored.status }));
         annotations.push(a);
     }
-    found.sort_by_key(|(start, e)| (rank(e.found), start.unwrap_or(usize::MAX)));
+    quotemark_core::order::sort_by_key(&mut found, |(start, e)| (rank(e.found), start.unwrap_or(usize::MAX)));
     let entries: Vec<ReviewEntry> = found.into_iter().map(|(_, e)| e).collect();
     let count = entries.len();
     let title = document.title.clone();
@@ -105,7 +105,7 @@ pub fn review_import(ctx: &Ctx, source: &str, report: &MergeReport, chosen: bool
         .map(|e| ReviewEntry { id: e.id.clone(), found: e.anchored.status })
         .collect();
     if chosen || entries.iter().any(ReviewEntry::needs_check) {
-        entries.sort_by_key(|e| rank(e.found));
+        quotemark_core::order::sort_by_key(&mut entries, |e| rank(e.found));
         ctx.ui.review.set(Some(Review { from: Some(source.to_string()), entries }));
     }
 }

@@ -267,7 +267,7 @@ fn highlight_ids(doc: &DocState, target: Option<web_sys::EventTarget>) -> Option
     let keys = highlight.get_attribute("data-k")?;
     let mut ids: Vec<AnnotationId> =
         keys.split_whitespace().filter_map(|k| k.parse().ok()).filter_map(|k| doc.id_of_key(k)).collect();
-    ids.sort_by_key(|id| doc.span_of(id).map_or(usize::MAX, |s| s.len()));
+    quotemark_core::order::sort_by_key(&mut ids, |id| doc.span_of(id).map_or(usize::MAX, |s| s.len()));
     (!ids.is_empty()).then_some(ids)
 }
 

@@ -2,7 +2,8 @@
 //! of the standard library's sort (over `u32` positions, comparing through `&dyn Fn`), then moves
 //! the items into place. Each `slice::sort_by` with its own closure type compiles to a separate
 //! copy of the sort, 4–7 KB of wasm each; the insights' two sorts cost 20 KB before they used
-//! this. For lists of hundreds of items (people, cue verbs), not for hot paths.
+//! this, and the 20-odd sorts of the app, the store and the core together about 10 KB (docs/PERFORMANCE.md).
+//! Moving the items costs one extra pass; the fuzzy matcher's inner sort keeps its own.
 
 use std::cmp::Ordering;
 
@@ -17,6 +18,11 @@ pub fn sort_by<T>(v: &mut Vec<T>, cmp: impl Fn(&T, &T) -> Ordering) {
     let order = positions(v.len(), &|a, b| cmp(&v[a as usize], &v[b as usize]));
     let mut slots: Vec<Option<T>> = std::mem::take(v).into_iter().map(Some).collect();
     v.extend(order.into_iter().filter_map(|i| slots[i as usize].take()));
+}
+
+/// Sorts `v` stably by `key`, like `slice::sort_by_key` (the key is computed for each comparison).
+pub fn sort_by_key<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
+    sort_by(v, |a, b| key(a).cmp(&key(b)));
 }
 
 /// The positions `0..n` in sorted order (the one instantiation of the sort).

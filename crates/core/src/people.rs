@@ -205,7 +205,7 @@ impl People {
         }
         // Fullest first (stable, so the first of equal length stays first).
         let mut order: Vec<usize> = (0..seen.len()).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(seen[i].0.len()));
+        crate::order::sort_by_key(&mut order, |&i| std::cmp::Reverse(seen[i].0.len()));
         let mut people = People::default();
         for i in order {
             let (key, written) = &seen[i];
@@ -291,7 +291,7 @@ impl People {
     /// Every person's fullest form, sorted.
     pub fn names(&self) -> Vec<&str> {
         let mut out: Vec<&str> = self.persons.iter().map(String::as_str).collect();
-        out.sort_unstable_by_key(|n| n.to_lowercase());
+        crate::order::sort_by_key(&mut out, |n| n.to_lowercase());
         out
     }
 }

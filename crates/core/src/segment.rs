@@ -179,7 +179,7 @@ impl Segmentation {
                 self.entries[s as usize].as_ref().is_some_and(|e| e.span.start <= offset && offset < e.span.end)
             })
             .collect();
-        slots.sort_by(|&a, &b| self.order_key(a).cmp(&self.order_key(b)));
+        crate::order::sort_by_key(&mut slots, |&s| self.order_key(s));
         slots.into_iter().map(|s| self.entry(s).id.clone()).collect()
     }
 
@@ -288,7 +288,7 @@ impl Segmentation {
         // The members outermost first; an index into this order is a member's rank, so the active
         // set is kept in run order by comparing plain integers.
         let mut members: Vec<&Entry> = self.members[p].iter().map(|&slot| self.entry(slot)).collect();
-        members.sort_unstable_by(|a, b| {
+        crate::order::sort_by(&mut members, |a, b| {
             (a.span.start, Reverse(a.span.end)).cmp(&(b.span.start, Reverse(b.span.end))).then_with(|| a.id.cmp(&b.id))
         });
         // Events (position, rank << 1 | is_start), sorted by position.

@@ -281,7 +281,7 @@ pub fn lay_over(
         })
         .collect();
     let mut added: Vec<Annotation> = changes.into_values().flatten().collect();
-    added.sort_by(|a, b| a.id.cmp(&b.id));
+    quotemark_core::order::sort_by(&mut added, |a, b| a.id.cmp(&b.id));
     out.extend(added);
     out
 }

@@ -60,7 +60,7 @@ pub fn coded_by(set: &AnnotationSet, people: &People, span_of: impl Fn(&Annotati
             Some(Coded { id: a.id.clone(), span, kind: a.kind.name(), label })
         })
         .collect();
-    out.sort_unstable_by(|x, y| (x.span.start, std::cmp::Reverse(x.span.end), &x.id).cmp(&(y.span.start, std::cmp::Reverse(y.span.end), &y.id)));
+    crate::order::sort_by(&mut out, |x, y| (x.span.start, std::cmp::Reverse(x.span.end), &x.id).cmp(&(y.span.start, std::cmp::Reverse(y.span.end), &y.id)));
     out
 }
 

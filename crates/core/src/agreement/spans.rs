@@ -32,7 +32,7 @@ pub fn pair(a: &[Span], b: &[Span], min: f64, same: impl Fn(usize, usize) -> boo
     // Candidates by a sweep over b in order of start: a span of b meets a span of a only if it
     // starts before a ends and ends after a starts.
     let mut order_b: Vec<usize> = (0..b.len()).collect();
-    order_b.sort_by_key(|&j| (b[j].start, b[j].end));
+    crate::order::sort_by_key(&mut order_b, |&j| (b[j].start, b[j].end));
     let longest_b = b.iter().map(Span::len).max().unwrap_or(0);
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
     for (i, &s) in a.iter().enumerate() {
@@ -44,7 +44,7 @@ pub fn pair(a: &[Span], b: &[Span], min: f64, same: impl Fn(usize, usize) -> boo
             }
         }
     }
-    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    crate::order::sort_by(&mut candidates, |x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     let (mut used_a, mut used_b) = (vec![false; a.len()], vec![false; b.len()]);
     let mut out = Pairing::default();
     for (o, i, j) in candidates {

@@ -82,7 +82,7 @@ fn disagreements(len: usize, coders: &[Vec<Span>]) -> (f64, f64) {
     let observed = if m > 1.0 { 2.0 * observed / (m * (m - 1.0) * l * l) } else { 0.0 };
     let units: Vec<f64> = coders.iter().flatten().map(|s| s.len() as f64).collect();
     let mut gaps: Vec<f64> = sections.iter().flatten().filter(|s| !s.2).map(|s| s.1 as f64).collect();
-    gaps.sort_by(|a, b| b.total_cmp(a));
+    crate::order::sort_by(&mut gaps, |a, b| b.total_cmp(a));
     let n_c = units.len() as f64;
     let mut sum = 0.0;
     for &u in &units {

@@ -373,7 +373,7 @@ impl AnchorText {
     pub fn anchor_all<'a>(&self, targets: impl IntoIterator<Item = &'a Target>) -> Vec<Anchored> {
         let targets: Vec<&Target> = targets.into_iter().collect();
         let mut order: Vec<usize> = (0..targets.len()).collect();
-        order.sort_by_key(|&i| targets[i].position.map_or((1, 0), |p| (0, p.start)));
+        crate::order::sort_by_key(&mut order, |&i| targets[i].position.map_or((1, 0), |p| (0, p.start)));
         let mut results = vec![Anchored::ORPHAN; targets.len()];
         let mut shift: isize = 0;
         for i in order {

@@ -41,7 +41,7 @@ impl AnnotationSet {
     /// All annotations in document order (by stored start, then longer first, then id).
     pub fn in_document_order(&self) -> Vec<&Annotation> {
         let mut v: Vec<&Annotation> = self.items.iter().collect();
-        v.sort_by_key(|a| {
+        crate::order::sort_by_key(&mut v, |a| {
             let s = a.target.span().unwrap_or(Span::new(usize::MAX, usize::MAX));
             (s.start, std::cmp::Reverse(s.end), a.id.clone())
         });
@@ -99,7 +99,7 @@ impl AnnotationSet {
                 Self::outcome(commands, &mut outcome);
                 self.items.retain(|a| !outcome.contains_key(&a.id));
                 self.items.extend(outcome.into_values().flatten().cloned());
-                self.items.sort_by(|a, b| a.id.cmp(&b.id)); // two sorted runs: merged in linear time
+                crate::order::sort_by(&mut self.items, |a, b| a.id.cmp(&b.id)); // two sorted runs: merged in linear time
             }
         }
     }
@@ -129,7 +129,7 @@ impl FromIterator<Annotation> for AnnotationSet {
     fn from_iter<I: IntoIterator<Item = Annotation>>(iter: I) -> Self {
         let mut items: Vec<Annotation> = iter.into_iter().collect();
         if !items.is_sorted_by(|a, b| a.id < b.id) {
-            items.sort_by(|a, b| a.id.cmp(&b.id)); // stable: equal ids stay in arrival order
+            crate::order::sort_by(&mut items, |a, b| a.id.cmp(&b.id)); // stable: equal ids stay in arrival order
                                                    // `dedup_by` keeps the first of a run; move each later one into its place instead.
             items.dedup_by(|later, kept| {
                 let same = later.id == kept.id;

@@ -252,7 +252,7 @@ fn score_sentence(p: &Prepared, s: std::ops::Range<usize>) -> Option<ClaimCandid
     let last = (first..s.end).rev().find(|&k| p.tokens[k].kind != Tk::Mark)?;
     let (a, b) = (p.tokens[first].start, p.tokens[last].end);
     let mut sorted = signals;
-    sorted.sort_by(|x, y| y.0.total_cmp(&x.0));
+    crate::order::sort_by(&mut sorted, |x, y| y.0.total_cmp(&x.0));
     Some(ClaimCandidate {
         span: Span::new(a, b),
         score: (score * 100.0).round() / 100.0,

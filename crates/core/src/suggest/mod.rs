@@ -189,7 +189,7 @@ impl Suggestions {
     pub fn into_vec(self) -> Vec<Suggestion> {
         let mut all = self.quotes;
         all.extend(self.claims);
-        all.sort_by_key(|s| (s.spans.first().map_or(0, |x| x.start), s.kind == SuggestionKind::Claim));
+        crate::order::sort_by_key(&mut all, |s| (s.spans.first().map_or(0, |x| x.start), s.kind == SuggestionKind::Claim));
         all
     }
 }
@@ -230,7 +230,7 @@ pub fn suggestions(text: &str) -> Suggestions {
             reasons: c.reasons,
         })
         .collect();
-    claims.sort_by(|a, b| b.confidence.total_cmp(&a.confidence).then(a.spans[0].start.cmp(&b.spans[0].start)));
+    crate::order::sort_by(&mut claims, |a, b| b.confidence.total_cmp(&a.confidence).then(a.spans[0].start.cmp(&b.spans[0].start)));
     Suggestions { quotes, claims }
 }
 

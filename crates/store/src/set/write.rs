@@ -110,7 +110,7 @@ fn write_set<'a>(
     }
     // In id order: the app keeps annotations by id, and builds that from sorted input in one pass.
     if !in_id_order {
-        own.sort_by(|(a, _), (b, _)| a.id.cmp(&b.id));
+        quotemark_core::order::sort_by(&mut own, |(a, _), (b, _)| a.id.cmp(&b.id));
     }
     let mut strings = Strings {
         recent: Vec::new(),
