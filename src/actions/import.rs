@@ -4,11 +4,11 @@
 //! a Markdown report and a share link.
 
 use leptos::prelude::*;
-use super::{annotations, documents, review, Ctx};
+use super::{annotations, backup, documents, review, Ctx};
 use crate::browser::{self, mark, measure, now};
 use crate::persist;
 use crate::state::{ImportPlan, ImportState};
-use quotemark_core::format::{self, ExportOptions};
+use quotemark_core::format::{self, ExportOptions, Imported, ImportedFile};
 use quotemark_core::merge::{merge, Merge};
 use quotemark_core::model::Annotation;
 use quotemark_core::{report, share};
@@ -16,16 +16,19 @@ use quotemark_core::{report, share};
 /// Files larger than this are refused before reading.
 pub const MAX_IMPORT_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 
-/// Checks an import and works out what it would do, without changing anything.
-pub fn plan_import(ctx: &Ctx, source: &str, json: &str) -> Result<ImportPlan, String> {
+/// Checks a file and works out what importing it (or, for a library backup, restoring it) would
+/// do, without changing anything.
+fn plan_import(ctx: &Ctx, source: &str, json: &str) -> Result<ImportState, String> {
     mark("quotemark:import-start");
-    let plan = plan(ctx, source, json);
+    let plan = match format::read(json).map_err(|e| e.to_string())? {
+        ImportedFile::Annotations(imported) => plan(ctx, source, imported).map(|p| ImportState::Preview(Box::new(p))),
+        ImportedFile::Library(backup) => Ok(ImportState::Restore(Box::new(backup::plan_restore(ctx, source, backup)))),
+    };
     measure("quotemark:import", "quotemark:import-start");
     plan
 }
 
-fn plan(ctx: &Ctx, source: &str, json: &str) -> Result<ImportPlan, String> {
-    let imported = format::import(json).map_err(|e| e.to_string())?;
+fn plan(ctx: &Ctx, source: &str, imported: Imported) -> Result<ImportPlan, String> {
     let current = ctx.doc.document.get_untracked();
     let roles = imported.document.as_ref().map(|d| d.roles.clone()).unwrap_or_default();
     let (target_doc, existing, other) = match imported.document {
@@ -53,10 +56,10 @@ fn plan(ctx: &Ctx, source: &str, json: &str) -> Result<ImportPlan, String> {
     Ok(ImportPlan { source: source.to_string(), other_document: other, merge, incoming, roles })
 }
 
-/// Plans an import and shows the preview (or why nothing can be imported).
+/// Plans an import (or a restore) and shows the preview (or why nothing can be imported).
 pub fn preview(ctx: &Ctx, source: &str, json: &str) {
     let next = match plan_import(ctx, source, json) {
-        Ok(plan) => ImportState::Preview(Box::new(plan)),
+        Ok(state) => state,
         Err(message) => ImportState::Failed { source: source.to_string(), message },
     };
     ctx.ui.import.set(next);

@@ -28,14 +28,10 @@ pub fn compute(ctx: &Ctx, open: &Tally) -> Insights {
 
 /// Every stored article but the open one, with its annotations (unreadable ones are left out).
 fn stored_articles(ctx: &Ctx) -> Vec<(Document, AnnotationSet)> {
-    let store = ctx.saving.store();
     let open = ctx.doc.document.with_untracked(|d| d.id.clone());
-    persist::library::entries(&*store)
-        .into_iter()
-        .filter(|e| e.document.id != open)
-        .filter_map(|e| persist::load(&*store, &e.document.id, now()).ok().flatten())
-        .map(|loaded| (loaded.document, loaded.annotations))
-        .collect()
+    let mut articles = persist::library::articles(&*ctx.saving.store(), now());
+    articles.retain(|(d, _)| d.id != open);
+    articles
 }
 
 /// Reads and tallies the library's other articles (again, so that it is current).

@@ -1,10 +1,11 @@
 //! Actions: every operation that changes data — open a document or a new version of one, edit,
-//! undo, import, review, accept a suggestion, rename or delete in the library — as plain
+//! undo, import, review, accept a suggestion, rename or delete in the library, back it up and restore it — as plain
 //! functions over [`Ctx`], called by the views and the keyboard shortcuts. They change the state
 //! through its methods and save at the edge ([`save`]), and they report every failure to the
 //! reader. They may use the state, storage, the core and the browser glue, never a component.
 
 pub mod annotations;
+pub mod backup;
 pub mod compare;
 pub mod documents;
 pub mod import;

@@ -4,6 +4,7 @@
 
 use crate::actions::{import, library, Ctx};
 use crate::components::notices::Modal;
+use crate::components::restore::RestorePreview;
 use crate::state::{ImportPlan, ImportState};
 use leptos::prelude::*;
 use quotemark_core::merge::Merge;
@@ -154,6 +155,7 @@ pub fn ImportDialog() -> impl IntoView {
                 .into_any(),
         ),
         ImportState::Preview(plan) => Some(view! { <ImportPreview plan=*plan /> }.into_any()),
+        ImportState::Restore(plan) => Some(view! { <RestorePreview plan=*plan /> }.into_any()),
     };
     view! {
         <Modal

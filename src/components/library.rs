@@ -1,7 +1,7 @@
 //! Bring your own article — paste it, or open a .txt, .md or .html file, perhaps as a new version
 //! of one already annotated — and the library of every document kept in this browser.
 
-use crate::actions::{documents, library, offline, Ctx};
+use crate::actions::{backup, documents, import, library, offline, Ctx};
 use crate::components::notices::Modal;
 use crate::actions::library::Entry;
 use crate::state::Dialog;
@@ -158,6 +158,7 @@ fn Library() -> impl IntoView {
             {rows}
         </ul>
         <StorageNote />
+        <Backup />
         <div class="dialog-actions">
             <button type="button" class="primary" on:click=move |_| ctx.ui.dialog.set(Dialog::OpenArticle)>
                 "Open another article…"
@@ -165,6 +166,41 @@ fn Library() -> impl IntoView {
             <button type="button" on:click=move |_| ctx.ui.dialog.set(Dialog::Closed)>
                 "Close"
             </button>
+        </div>
+    }
+}
+
+/// Download the whole library as one file, or restore one (through the import preview).
+#[component]
+fn Backup() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let file_input = NodeRef::<leptos::html::Input>::new();
+    view! {
+        <div class="backup" role="group" aria-label="Backup">
+            <p class="dialog-note">"A backup is one file with every article and its annotations, to keep or to move to another browser."</p>
+            <button type="button" data-testid="backup-download" on:click=move |_| backup::download_backup(&ctx)>
+                "Download a backup"
+            </button>
+            <button type="button" on:click=move |_| if let Some(input) = file_input.get() { input.click() }>
+                "Restore a backup…"
+            </button>
+            <input
+                type="file"
+                accept=".json,application/json,application/ld+json"
+                class="sr-only"
+                tabindex="-1"
+                aria-label="Restore a backup from a file"
+                data-testid="backup-file"
+                node_ref=file_input
+                on:change=move |ev| {
+                    let input: web_sys::HtmlInputElement = event_target(&ev);
+                    if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                        ctx.ui.dialog.set(Dialog::Closed);
+                        import::import_file(&ctx, file);
+                    }
+                    input.set_value("");
+                }
+            />
         </div>
     }
 }

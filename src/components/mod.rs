@@ -15,6 +15,7 @@ pub mod io;
 pub mod library;
 pub mod notices;
 pub mod panel;
+pub mod restore;
 pub mod review;
 pub mod suggestions;
 pub mod toolbar;

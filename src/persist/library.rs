@@ -1,11 +1,12 @@
 //! The library: every document kept in the store, with how many annotations each has and when
-//! it was opened last; renaming and deleting one (with what Undo needs to put it back); and the
-//! versions record, which says which document was opened as a new version of which.
+//! it was opened last; renaming and deleting one (with what Undo needs to put it back); reading
+//! every article for a backup and keeping a restored one; and the versions record, which says
+//! which document was opened as a new version of which.
 
 use super::storage::{Store, WriteError};
 use quotemark_core::document::{Document, DocumentId};
-use quotemark_core::model::AnnotationId;
-use quotemark_store as store;
+use quotemark_core::model::{AnnotationId, AnnotationSet, Timestamp};
+use quotemark_store::{self as store, TextIndex};
 use std::collections::{BTreeMap, HashSet};
 
 /// One stored document, for the library list.
@@ -75,45 +76,124 @@ pub fn rename(store: &dyn Store, id: &DocumentId, title: &str) -> Result<bool, W
     store.set(&key, &store::encode_document(&doc, opened)).map(|()| true)
 }
 
-/// What a deletion removed or changed, as it was: the values Undo writes back.
+/// What a change replaced: each key with the value it held before (`None`: there was none), in
+/// the order first written. [`restore`] writes it back; a deletion's and a restore's Undo use it.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Removed(pub Vec<(String, String)>);
+pub struct Previous(pub Vec<(String, Option<String>)>);
+
+impl Previous {
+    /// Notes what `key` holds now, unless it was noted already (the first value is the one to
+    /// go back to).
+    fn note(&mut self, store: &dyn Store, key: &str) {
+        if !self.0.iter().any(|(k, _)| k == key) {
+            self.0.push((key.to_string(), store.get(key)));
+        }
+    }
+
+    fn set(&mut self, store: &dyn Store, key: &str, value: &str) -> Result<(), WriteError> {
+        self.note(store, key);
+        store.set(key, value)
+    }
+
+    fn remove(&mut self, store: &dyn Store, key: &str) {
+        self.note(store, key);
+        store.remove(key);
+    }
+
+    /// The keys changed, with the value each held before.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| k.as_str())
+    }
+}
 
 /// Removes a document and its annotations, and what the versions record says of it (as a new
 /// version of another, or as the one another is a version of). The versions record is rewritten
 /// first: if that fails, nothing is removed.
-pub fn delete(store: &dyn Store, id: &DocumentId) -> Result<Removed, WriteError> {
-    let mut removed = Vec::new();
+pub fn delete(store: &dyn Store, id: &DocumentId) -> Result<Previous, WriteError> {
+    let mut previous = Previous::default();
     if let Some(recorded) = store.get(store::VERSIONS_KEY) {
         let mut versions = store::decode_versions(Some(&recorded));
         let before = versions.len();
         versions.retain(|new, old| new != id.short() && old != id.short());
         if versions.len() != before {
             if versions.is_empty() {
-                store.remove(store::VERSIONS_KEY);
+                previous.remove(store, store::VERSIONS_KEY);
             } else {
-                store.set(store::VERSIONS_KEY, &store::encode_versions(&versions))?;
+                previous.set(store, store::VERSIONS_KEY, &store::encode_versions(&versions))?;
             }
-            removed.push((store::VERSIONS_KEY.to_string(), recorded));
         }
     }
-    let keys = keys_of(store, id);
-    removed.extend(keys.iter().filter_map(|k| Some((k.clone(), store.get(k)?))));
-    for k in &keys {
-        store.remove(k);
+    for key in keys_of(store, id) {
+        if store.get(&key).is_some() {
+            previous.remove(store, &key);
+        }
     }
-    Ok(Removed(removed))
+    Ok(previous)
 }
 
-/// Writes back what [`delete`] removed. Every value is tried; the first failure is returned.
-pub fn restore(store: &dyn Store, removed: &Removed) -> Result<(), WriteError> {
+/// Writes back what a change replaced (and removes what it added), last change first. Every key
+/// is tried; the first failure is returned.
+pub fn restore(store: &dyn Store, previous: &Previous) -> Result<(), WriteError> {
     let mut first_error = None;
-    for (k, v) in &removed.0 {
-        if let Err(e) = store.set(k, v) {
+    for (k, v) in previous.0.iter().rev() {
+        let done = match v {
+            Some(v) => store.set(k, v),
+            None => {
+                store.remove(k);
+                Ok(())
+            }
+        };
+        if let Err(e) = done {
             first_error.get_or_insert(e);
         }
     }
     first_error.map_or(Ok(()), Err)
+}
+
+/// Every stored document that can be read, with its annotations, most recently opened first.
+pub fn articles(store: &dyn Store, now: Timestamp) -> Vec<(Document, AnnotationSet)> {
+    let mut entries = entries(store);
+    quotemark_core::order::sort_by(&mut entries, |a, b| b.opened.cmp(&a.opened).then_with(|| a.document.title.cmp(&b.document.title)));
+    entries
+        .into_iter()
+        .filter_map(|e| super::load(store, &e.document.id, now).ok().flatten())
+        .map(|loaded| (loaded.document, loaded.annotations))
+        .collect()
+}
+
+/// Keeps `document` with exactly `set` as its annotations: its record (if it is not stored yet,
+/// as opened at `opened`), the whole set, and no change records (the set has them all). What it
+/// replaces is noted in `previous`; the set is written before any change record is removed.
+pub fn put_article(
+    store: &dyn Store,
+    document: &Document,
+    set: &AnnotationSet,
+    opened: Timestamp,
+    previous: &mut Previous,
+) -> Result<(), WriteError> {
+    let doc_key = store::doc_key(&document.id);
+    if store.get(&doc_key).is_none() {
+        previous.set(store, &doc_key, &store::encode_document(document, opened))?;
+    }
+    let text = TextIndex::for_document(document);
+    previous.set(store, &store::set_key(&document.id), &store::encode_annotation_set(set, &text))?;
+    for key in store.keys(&store::change_prefix(&document.id)) {
+        previous.remove(store, &key);
+    }
+    Ok(())
+}
+
+/// Adds version links (short ids: new → old) the record does not have yet.
+pub fn add_versions(store: &dyn Store, links: &BTreeMap<String, String>, previous: &mut Previous) -> Result<(), WriteError> {
+    let mut recorded = versions(store);
+    let before = recorded.len();
+    for (new, old) in links {
+        recorded.entry(new.clone()).or_insert_with(|| old.clone());
+    }
+    if recorded.len() == before {
+        return Ok(());
+    }
+    previous.set(store, store::VERSIONS_KEY, &store::encode_versions(&recorded))
 }
 
 /// Which document was opened as a new version of which (short ids: new → old).

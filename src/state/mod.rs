@@ -18,4 +18,4 @@ pub use compare::Compare;
 pub use document::{DocState, Step};
 pub use notices::{Notices, Toast};
 pub use review::{is_resolved, rank, Review, ReviewEntry};
-pub use ui::{Chooser, Dialog, Editing, ImportPlan, ImportState, Pending, UiState};
+pub use ui::{Chooser, Dialog, Editing, ImportPlan, ImportState, Pending, RestoreArticle, RestorePlan, UiState};

@@ -61,6 +61,39 @@ pub struct ImportPlan {
     pub roles: quotemark_core::insights::Roles,
 }
 
+/// What restoring a library backup would do to one of its articles.
+#[derive(Clone)]
+pub struct RestoreArticle {
+    pub document: Document,
+    /// Whether the library has it already (else it is added).
+    pub stored: bool,
+    /// Whether it is the article open now.
+    pub open: bool,
+    /// Its annotations here, before the restore.
+    pub existing: AnnotationSet,
+    /// The backup's annotations merged into them (nothing is deleted; the newer state of each wins).
+    pub merge: Merge,
+}
+
+/// What restoring a library backup would do, shown before anything changes.
+#[derive(Clone)]
+pub struct RestorePlan {
+    /// Where it came from: a file name or "pasted JSON".
+    pub source: String,
+    pub articles: Vec<RestoreArticle>,
+    /// Version links (short ids: new → old).
+    pub versions: std::collections::BTreeMap<String, String>,
+    /// The roles the backup gives quoted people (added to the reader's where they set none).
+    pub roles: quotemark_core::insights::Roles,
+}
+
+impl RestorePlan {
+    /// Whether applying it would change nothing.
+    pub fn is_noop(&self) -> bool {
+        self.articles.iter().all(|a| a.stored && a.merge.is_noop())
+    }
+}
+
 /// The import dialog.
 #[derive(Clone)]
 pub enum ImportState {
@@ -69,6 +102,8 @@ pub enum ImportState {
     Reading(String),
     Failed { source: String, message: String },
     Preview(Box<ImportPlan>),
+    /// A backup of a whole library, to restore.
+    Restore(Box<RestorePlan>),
 }
 
 /// The page's view state (a cheap, copyable handle).

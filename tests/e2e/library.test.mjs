@@ -4,7 +4,7 @@
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist, launchBrowser, Annotator, downloadVia, importFile, openArticleDialog } from './support.mjs';
+import { serveDist, launchBrowser, Annotator, downloadVia, importFile, openArticleDialog, pasteArticle } from './support.mjs';
 
 const ARTICLES = new URL('../../crates/core/tests/fixtures/articles/', import.meta.url).pathname;
 /** The expected reading of a fixture: its title, date and paragraphs (from the core's golden files). */
@@ -50,13 +50,7 @@ afterEach(async () => {
   await app.page.close();
 });
 
-async function paste(text, title = '') {
-  await openArticleDialog(app.page);
-  if (title) await app.page.getByLabel('Title (optional)').fill(title);
-  await app.page.getByTestId('article-paste').fill(text);
-  await app.page.getByRole('button', { name: 'Open', exact: true }).click();
-  await app.page.getByTestId('library-dialog').waitFor({ state: 'detached' });
-}
+const paste = (text, title) => pasteArticle(app.page, text, title);
 
 async function openFile(name, type) {
   await app.page.getByRole('button', { name: 'Open article' }).click();

@@ -281,7 +281,6 @@ export function manyQuotesExport(doc, n, idBase = 0) {
   });
 }
 
-/** Opens the Share & export menu and clicks an item. */
 /** Opens the "Open an article" dialog and waits until it has moved the focus in (a frame after
  * it opens): text filled before that would follow the focus into the first field. */
 export async function openArticleDialog(page) {
@@ -289,6 +288,16 @@ export async function openArticleDialog(page) {
   await page.waitForFunction(() => document.querySelector('[data-testid="library-dialog"]')?.contains(document.activeElement));
 }
 
+/** Opens `text` as an article through the "Open an article" dialog (optionally with a title). */
+export async function pasteArticle(page, text, title = '') {
+  await openArticleDialog(page);
+  if (title) await page.getByLabel('Title (optional)').fill(title);
+  await page.getByTestId('article-paste').fill(text);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await page.getByTestId('library-dialog').waitFor({ state: 'detached' });
+}
+
+/** Opens the Share & export menu and clicks an item. */
 export async function menu(page, item) {
   await page.getByRole('button', { name: 'Share & export' }).click();
   await page.getByRole('menuitem', { name: item }).click();
@@ -302,7 +311,12 @@ export async function importFile(page, name, contents, mimeType = 'application/j
 
 /** Downloads through a menu item and returns [file name, contents]. */
 export async function downloadVia(page, item) {
-  const [download] = await Promise.all([page.waitForEvent('download'), menu(page, item)]);
+  return downloaded(page, () => menu(page, item));
+}
+
+/** Runs `start`, which starts a download, and returns [file name, contents]. */
+export async function downloaded(page, start) {
+  const [download] = await Promise.all([page.waitForEvent('download'), start()]);
   const stream = await download.createReadStream();
   const chunks = [];
   for await (const c of stream) chunks.push(c);
