@@ -173,3 +173,37 @@ fn a_naming_verb_in_the_passive_names_its_subject_and_the_agent_speaks() {
     assert_eq!(canonical("The plan was called “a disaster” by Tom Becker on Monday."), all("Tom Becker", 1));
     assert_eq!(canonical("Mancini has been described by the Daily Hive as a “squirrel whisperer”."), all("Daily Hive", 1));
 }
+
+#[test]
+fn the_person_quoted_as_saying_speaks_not_the_outlet_that_quotes_them() {
+    let text = "Politico quoted Tim Manning, formerly a deputy administrator at FEMA, as saying “FEMA has a role in the response” and “FEMA needs to be involved.”";
+    assert_eq!(canonical(text), all("Tim Manning", 2));
+    // Quoted by an outlet in the passive: the subject still speaks.
+    assert_eq!(canonical("Tom Becker was quoted as saying “the plan is dead”."), all("Tom Becker", 1));
+}
+
+#[test]
+fn an_outlet_after_a_quotation_only_relays_the_sentence_speaker() {
+    let text = "Pelosi called Trump's conduct a “breach of his Constitutional responsibilities,” according to NBC.";
+    assert_eq!(canonical(text), all("Pelosi", 1));
+    // With no speaker of its own, the sentence's source is the outlet.
+    assert_eq!(canonical("The storm was “the worst in decades,” according to the BBC."), all("BBC", 1));
+}
+
+#[test]
+fn a_verb_of_telling_in_the_passive_gives_the_quotation_to_its_agent() {
+    let text = "President Vladimir Putin was briefed. He was told by Emergencies Minister Yevgeny Zinichev of “between 36 and 40 people under the rubble”.";
+    assert_eq!(canonical(text), all("Yevgeny Zinichev", 1));
+}
+
+#[test]
+fn an_inverted_attribution_may_follow_the_mark_without_a_comma() {
+    let text = "Tristan Smith studies shipping. The association reports a price. “It is plausible that the transponder had been turned off by pirates” Smith told Wikinews yesterday.";
+    assert_eq!(canonical(text), all("Tristan Smith", 1));
+}
+
+#[test]
+fn a_name_and_a_role_word_before_a_person_lead_to_the_person() {
+    let text = "“You have to work those seven days to earn a weekend,” quipped Valiant Entertainment editor Heather Antos.";
+    assert_eq!(canonical(text), all("Heather Antos", 1));
+}

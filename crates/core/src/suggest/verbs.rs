@@ -47,6 +47,12 @@ pub(crate) fn is_naming(lemma: &str) -> bool {
     matches!(lemma, "call" | "dub" | "label" | "brand" | "term" | "characterise" | "characterize" | "describe")
 }
 
+/// Verbs of telling (`was told by X`, `was warned by X`): in the passive their subject is the one
+/// told, and whoever comes after `by` speaks.
+pub(crate) fn is_telling(lemma: &str) -> bool {
+    matches!(lemma, "tell" | "inform" | "warn" | "advise" | "assure" | "urge")
+}
+
 /// Every inflected form of every reporting verb with its lemma: forms are generated forward
 /// (`-s`, `-es`, `-ies`, `-ed`, `-d`, `-ied`, `-ing`, dropped `e`, doubled consonant) and kept
 /// only when [`reporting_verb`] maps them back, so a lookup table built from this agrees with it.

@@ -131,7 +131,7 @@ impl Analysis<'_> {
         if let Some(e) = self.events.get(ev_lo).filter(|e| e.verb < post_end) {
             // Only punctuation and a role or title may come between: "“…,” U.N. envoy Name told".
             let between_ok = e.first > close
-                && e.first <= close + 8
+                && e.first <= close + 10
                 && (close + 1..e.first).all(|k| {
                     matches!(p.punct_char(k), Some(',' | '—' | '–' | '-'))
                         || (self.word(k)
@@ -142,21 +142,27 @@ impl Analysis<'_> {
             // "“…,” the minister said": a comma, dash or the quotation's own end punctuation at the
             // join, not "“culture of death” the archbishop said".
             let last_char = p.quotes[qi].parts.last().map(|s| p.chars[s.end - 1]);
+            // A quotation that opens its sentence may also run straight into its attribution
+            // ("“… a rescue mission” Smith told Wikinews"): its own subject right after the mark.
+            let own_subject = e.first > close && e.first < e.verb;
             let joined = matches!(
                 last_char,
                 Some(',' | '!' | '?' | '—' | '–' | '-' | '.' | '…')
             ) || matches!(p.punct_char(close + 1), Some(',' | '—' | '–' | '-'))
-                || e.verb == close + 1;
+                || e.verb == close + 1
+                || (a.leads && own_subject && e.first == close + 1 && e.speaker.is_some());
             // "… said the currencies “cost billions,” further saying, “…”": the later verb is the
             // next quotation's when this one has its own cue before it.
             let ev_before = self.events.partition_point(|e| e.verb < open);
             let own_cue_before = ev_before.checked_sub(1).is_some_and(|k| {
                 self.events[k].verb >= sent_start && self.events[k].speaker.is_some()
             });
-            let own_subject = e.first > close && e.first < e.verb;
             let for_next =
                 own_cue_before && !own_subject && self.introduces_quote(e.verb, sent_end);
-            if between_ok && joined && !for_next {
+            // "Pelosi called it a “…,” according to NBC": the outlet only reports what the
+            // sentence's own speaker said.
+            let relayed = own_cue_before && e.first == e.verb && e.cue.to_lowercase().starts_with("according");
+            if between_ok && joined && !for_next && !relayed {
                 a.speaker = e.speaker.clone();
                 a.cue = Some(e.cue.clone());
                 a.source = Source::After;

@@ -1,7 +1,7 @@
 //! Pass 2: speech events. Every reporting verb and `according to` gets a subject: a name, a
 //! pronoun or a role phrase, found by walking over the sentence. Uses the mentions of pass 1.
 
-use super::{Analysis, Event, Subj};
+use super::{Analysis, EKind, Event, Subj};
 use crate::suggest::lexicon as lx;
 use crate::suggest::text::NO_QUOTE;
 use crate::suggest::verbs;
@@ -59,7 +59,9 @@ impl Analysis<'_> {
                 }
                 // "Mancini has been described by the Daily Hive as a “…”": a naming verb in the
                 // passive names its subject; whoever comes after "by" speaks, nobody if no one does.
-                let passive = verbs::is_naming(lemma) && self.passive(v);
+                // "he was told by Emergencies Minister Yevgeny Zinichev of “…”": so is a verb of
+                // telling, whose passive subject is the one told.
+                let passive = (verbs::is_naming(lemma) || verbs::is_telling(lemma)) && self.passive(v);
                 let subj = if inverted {
                     self.np_after(v + 1, toks.end)
                 } else if passive {
@@ -78,7 +80,8 @@ impl Analysis<'_> {
                 } else {
                     None
                 };
-                let (subj, first) = match subj {
+                let quoted = if subj.is_none() { self.quoted_as(v, floor) } else { None };
+                let (subj, first) = match subj.or(quoted) {
                     Some(s) => (Some(s), v),
                     None => {
                         let s = self.subject_before(v, floor, si);
@@ -115,6 +118,30 @@ impl Analysis<'_> {
                 });
             }
         }
+    }
+
+    /// "Politico quoted Tim Manning, formerly of FEMA, as saying “…”": the person quoted or cited
+    /// speaks, not who quotes them (`as saying` after the object of `quoted`/`cited`).
+    fn quoted_as(&self, v: usize, floor: usize) -> Option<Subj> {
+        let p = self.p;
+        if !self.low(v).ends_with("ing") || v < floor + 3 || self.low(v - 1) != "as" {
+            return None;
+        }
+        let mut k = v - 2;
+        // Over an apposition: ", formerly a deputy administrator at FEMA,".
+        if p.is_punct(k, ',') {
+            k = (floor..k).rev().take(16).find(|&x| p.is_punct(x, ','))?.checked_sub(1)?;
+        }
+        let m = self.mention_ending(k)?;
+        let mm = &self.mentions[m];
+        if mm.possessive || !matches!(mm.kind, EKind::Person | EKind::Unknown | EKind::Org) {
+            return None;
+        }
+        // The verb may stand before the name's role words: "quoted former FEMA deputy Tim Manning".
+        let quoting = (floor..mm.toks.start).rev().take(5).find(|&x| {
+            self.word(x) && matches!(self.low(x), "quoted" | "quotes" | "quoting" | "cited" | "cites" | "citing")
+        })?;
+        (quoting + 1..mm.toks.start).all(|x| self.word(x) && !self.is(x, lx::CLAUSE_WORDS)).then_some(Subj::Mention(m))
     }
 
     /// The lemma of a capitalised reporting verb in `-ing` that opens its sentence (`Calling`,

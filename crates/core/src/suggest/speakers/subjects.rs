@@ -635,7 +635,13 @@ impl Analysis<'_> {
                             return Some(ph);
                         }
                     }
-                    if mm.possessive || mm.kind == EKind::Org {
+                    // "quipped Valiant Entertainment editor Heather Antos": a name, a lowercase
+                    // role word, then the person.
+                    let role_next = end_m < end
+                        && self.word(end_m)
+                        && !p.tokens[end_m].cap
+                        && self.is(end_m, lx::ROLE_NOUNS | lx::ROLE_TITLES);
+                    if mm.possessive || mm.kind == EKind::Org || role_next {
                         if let Some(person) = self.person_after(mm.toks.end, end) {
                             return Some(Subj::Mention(person));
                         }
