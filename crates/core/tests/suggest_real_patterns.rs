@@ -207,3 +207,19 @@ fn a_name_and_a_role_word_before_a_person_lead_to_the_person() {
     let text = "“You have to work those seven days to earn a weekend,” quipped Valiant Entertainment editor Heather Antos.";
     assert_eq!(canonical(text), all("Heather Antos", 1));
 }
+
+#[test]
+fn an_organisation_with_its_acronym_in_parentheses_speaks() {
+    for text in [
+        "The Iranian Revolutionary Guard Corps (IRGC) declared that he was “martyred” there.",
+        "The Iranian Revolutionary Guard Corps (IRGC), which includes the Quds Force, declared that he was “martyred” there.",
+    ] {
+        assert_eq!(canonical(text), all("Iranian Revolutionary Guard Corps", 1), "{text}");
+    }
+}
+
+#[test]
+fn one_word_of_letters_and_digits_is_a_name_not_a_quotation() {
+    let text = "The World Health Organization (WHO) announced the name: “COVID-19” is to replace the temporary designation “2019-nCoV.”";
+    assert_eq!(canonical(text), Vec::<Option<String>>::new());
+}

@@ -64,7 +64,7 @@ const ORG_WORDS_LIST: &[&str] = &[
     "academy", "administration", "ag", "agency", "airlines", "airport", "airways", "alliance", "asa", "assembly",
     "association", "authority", "bank", "board", "bureau", "campaign", "cathedral", "center", "centre", "charity",
     "church", "clinic", "club", "coalition", "college", "commission", "committee", "company", "congress",
-    "conservatory", "corp", "corporation", "council", "court", "department", "enterprises", "federation", "foods",
+    "conservatory", "corp", "corporation", "corps", "council", "court", "department", "enterprises", "federation", "foods",
     "forces", "foundation", "fund", "gmbh", "government", "group", "group's", "guardian", "herald", "highways", "holdings",
     "homes", "hospital", "house", "inc", "industries", "institute", "institution", "international", "journal", "laboratory", "labs",
     "league", "library", "llc", "ltd", "media", "ministry", "mosque", "movement", "museum", "nations", "network", "news",

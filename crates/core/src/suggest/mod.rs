@@ -271,6 +271,15 @@ fn quote_suggestion(an: &Analysis, a: &Attributed) -> Option<Suggestion> {
         && words.len() <= 6
         && words.iter().all(|&k| p.tokens[k].cap || p.tokens[k].kind == Tk::Num || MINOR_WORDS.contains(&p.low(k)))
         && p.tokens[words[0]].cap;
+    // "COVID-19", "2019-nCoV": one word of letters and digits is a name or a code, not speech,
+    // whoever announced it.
+    let code_like = spans.len() == 1 && {
+        let inner: String = p.chars[spans[0].start..spans[0].end].iter().collect();
+        let inner = inner.trim_end_matches(['.', ',']);
+        !inner.contains(char::is_whitespace)
+            && inner.contains(|c: char| c.is_ascii_digit())
+            && inner.contains(char::is_alphabetic)
+    };
     let mut reasons = Vec::new();
     let (family, mark) = an.family(a.raw[0]);
     let marks = match (family, mark) {
@@ -289,6 +298,7 @@ fn quote_suggestion(an: &Analysis, a: &Attributed) -> Option<Suggestion> {
     }
     let has_speaker = a.speaker.as_ref().is_some_and(|s| s.canonical.is_some());
     let mut confidence: f32 = match a.source {
+        _ if code_like => 0.15,
         Source::After | Source::Before if has_speaker => 0.95,
         Source::After | Source::Before => 0.8,
         Source::Colon | Source::Possessive => 0.8,
@@ -339,6 +349,9 @@ fn quote_suggestion(an: &Analysis, a: &Attributed) -> Option<Suggestion> {
     }
     if form == QuoteForm::Partial && a.speaker.is_some() {
         confidence -= 0.05;
+    }
+    if code_like {
+        reasons.push("one word of letters and digits: probably a name or code, not words spoken".to_string());
     }
     if unclosed {
         confidence *= 0.8;

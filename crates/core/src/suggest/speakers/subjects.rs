@@ -131,6 +131,8 @@ impl Analysis<'_> {
         while j > lo && self.word(j - 1) && self.is(j - 1, lx::SKIP_BEFORE_VERB) {
             j -= 1;
         }
+        // "The Iranian Revolutionary Guard Corps (IRGC) declared": past the parenthesis.
+        j = self.before_parenthesis(j, lo);
         if j == lo {
             return None;
         }
@@ -268,8 +270,10 @@ impl Analysis<'_> {
             if self.word(s0) && matches!(self.low(s0), "the" | "a" | "an") {
                 s0 += 1;
             }
+            // "The Iranian Revolutionary Guard Corps (IRGC), which …, declared".
+            let named_end = self.before_parenthesis(end, start);
             if let Some(m) = self.mention_starting(s0) {
-                if self.mentions[m].toks.end == end && self.mentions[m].kind != EKind::Place {
+                if self.mentions[m].toks.end == named_end && self.mentions[m].kind != EKind::Place {
                     return Some(Subj::Mention(m));
                 }
             }
@@ -301,6 +305,21 @@ impl Analysis<'_> {
             end = start - 1;
         }
         None
+    }
+
+    /// Where a short parenthesis that ends right before `end` opens (`Corps (IRGC)`), or `end`.
+    fn before_parenthesis(&self, end: usize, lo: usize) -> usize {
+        let p = self.p;
+        if end <= lo + 2 || !p.is_punct(end - 1, ')') {
+            return end;
+        }
+        (lo..end - 1)
+            .rev()
+            .take(6)
+            .take_while(|&k| !p.is_punct(k, ')'))
+            .find(|&k| p.is_punct(k, '('))
+            .filter(|&k| k > lo)
+            .unwrap_or(end)
     }
 
     /// `Mayor Elena Dobre of the village of Pechea`, `Farmers in the West Country`: the head before
