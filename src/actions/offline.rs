@@ -64,7 +64,7 @@ impl StorageUse {
         }
         match self.persisted {
             Some(true) => out.push_str(" The browser keeps it until you delete it."),
-            Some(false) => out.push_str(" The browser may clear it when space runs low or after weeks without a visit; keep a copy (Share & export)."),
+            Some(false) => out.push_str(" The browser may clear it when space runs low or after weeks without a visit; download a backup to keep a copy."),
             None => {}
         }
         out
