@@ -223,3 +223,10 @@ fn one_word_of_letters_and_digits_is_a_name_not_a_quotation() {
     let text = "The World Health Organization (WHO) announced the name: “COVID-19” is to replace the temporary designation “2019-nCoV.”";
     assert_eq!(canonical(text), Vec::<Option<String>>::new());
 }
+
+#[test]
+fn a_first_name_after_and_ends_an_organisation_name() {
+    let text = "The study was a project between the University of Miami and Chris Fallows of Apex Shark Expeditions. \
+                Fallows remarked, “We had never seen sevengill sharks in our surveys.”";
+    assert_eq!(canonical(text), all("Chris Fallows", 1));
+}

@@ -167,7 +167,9 @@ impl Analysis<'_> {
                 let w = self.low(j);
                 if self.is(j, lx::PARTICLES)
                     || (matches!(w, "of" | "for" | "on" | "&") && orgish)
-                    || (w == "and" && orgish && !person_like)
+                    // Not "the University of Miami and Chris Fallows": a first name after "and"
+                    // starts a person.
+                    || (w == "and" && orgish && !person_like && !is_first_name(self.base(j + 1)))
                 {
                     j += 2;
                     continue;
