@@ -12,7 +12,8 @@ The rule, fixed before labelling and before any detector change:
 * the next FRESH articles in that order form `holdout-2/`, labelled after the detector work that
   the first held-out part guided (see README), and scored once; the FRESH_2 after them form
   `holdout-3/`, labelled after the work that `holdout-2/` guided, and scored once; the FRESH_3
-  after those form `holdout-4/`, labelled after the work that `holdout-3/` guided, and scored once.
+  after those form `holdout-4/`, labelled after the work that `holdout-3/` guided, and scored once; the FRESH_4 after those form
+  `holdout-5/`, labelled after the work that `holdout-4/` guided, and scored once.
 Each article is written as Quotemark reads plain text: a `date` marker, the headline, then the
 paragraphs. Only the dateline paragraph that opens some bodies ("Friday, January 4, 2019") is
 removed, since the date marker carries it; nothing else in the text is changed.
@@ -23,6 +24,7 @@ TAKE = 56
 FRESH = 20
 FRESH_2 = 20
 FRESH_3 = 24
+FRESH_4 = 24
 DATELINE = re.compile(r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), [A-Z][a-z]+ \d{1,2}, \d{4}$")
 INTERVIEW = re.compile(r"interview|tells wikinews|talks to wikinews|speaks to wikinews", re.I)
 
@@ -59,10 +61,14 @@ def main():
     fresh = picked[TAKE:TAKE + FRESH]
     fresh_2 = picked[TAKE + FRESH:TAKE + FRESH + FRESH_2]
     fresh_3 = picked[TAKE + FRESH + FRESH_2:TAKE + FRESH + FRESH_2 + FRESH_3]
+    start_4 = TAKE + FRESH + FRESH_2 + FRESH_3
+    fresh_4 = picked[start_4:start_4 + FRESH_4]
     picked = picked[:TAKE]
     index = ["| file | title | date | source |", "|---|---|---|---|"]
-    for n, (key, url, date, title, body) in enumerate(picked + fresh + fresh_2 + fresh_3, start=1):
-        if n > TAKE + FRESH + FRESH_2:
+    for n, (key, url, date, title, body) in enumerate(picked + fresh + fresh_2 + fresh_3 + fresh_4, start=1):
+        if n > start_4:
+            sub = "holdout-5"
+        elif n > TAKE + FRESH + FRESH_2:
             sub = "holdout-4"
         elif n > TAKE + FRESH:
             sub = "holdout-3"
@@ -83,7 +89,7 @@ def main():
                 "contributors; each one's page is linked below. Changes: the opening dateline paragraph "
                 "removed where there was one, white space inside paragraphs collapsed.\n\n")
         f.write("\n".join(index) + "\n")
-    print(len(picked), "articles,", sum(1 for p in picked if p[0] % 4 == 0), "held out,", len(fresh), "in holdout-2,", len(fresh_2), "in holdout-3,", len(fresh_3), "in holdout-4")
+    print(len(picked), "articles,", sum(1 for p in picked if p[0] % 4 == 0), "held out,", len(fresh), "in holdout-2,", len(fresh_2), "in holdout-3,", len(fresh_3), "in holdout-4,", len(fresh_4), "in holdout-5")
 
 
 if __name__ == "__main__":
