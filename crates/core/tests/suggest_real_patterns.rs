@@ -230,3 +230,21 @@ fn a_first_name_after_and_ends_an_organisation_name() {
                 Fallows remarked, “We had never seen sevengill sharks in our surveys.”";
     assert_eq!(canonical(text), all("Chris Fallows", 1));
 }
+
+#[test]
+fn an_occupation_or_honorific_before_a_name_is_not_the_name() {
+    let occupation = "Broadcaster Nadia Lenz commented, “The rescue was remarkable.”";
+    assert_eq!(canonical(occupation), all("Nadia Lenz", 1));
+    let honorific = "At the meeting, council president Swami Devananda said “The river will heal us.”";
+    assert_eq!(canonical(honorific), all("Devananda", 1));
+}
+
+#[test]
+fn a_title_and_a_surname_after_a_place_join_the_full_name() {
+    let text = "Prosecutor Mara Quill, the U.S. Attorney for the district, opened the case. \
+                According to U.S. Attorney Quill, the evidence is clear: “The key factor here is intent.”";
+    assert_eq!(canonical(text), all("Mara Quill", 1));
+    // An organisation's name that ends in a role-like word keeps it.
+    let ministry = "The Turkish Ministry of Foreign Affairs denounced the summit, calling the deal “fully lawful”.";
+    assert_eq!(canonical(ministry), all("Turkish Ministry of Foreign Affairs", 1));
+}

@@ -6,7 +6,7 @@
 const PERSONAL_TITLES_LIST: &[&str] = &[
     "archbishop", "bishop", "brother", "cardinal", "dame", "dr", "father", "fr", "imam", "king", "lady", "lord",
     "miss", "mr", "mrs", "ms", "mx", "pastor", "pope", "prince", "princess", "prof", "professor", "queen", "rabbi",
-    "rev", "reverend", "sheikh", "sir", "sister",
+    "rev", "reverend", "sheikh", "sir", "sister", "swami",
 ];
 
 /// Capitalised offices that may stand before a name (`Mayor Jane Doe`, `Foreign Minister …`).
@@ -32,7 +32,7 @@ const ROLE_NOUNS_LIST: &[&str] = &[
     "activist", "activists", "actor", "actress", "administration", "adviser", "advisers", "advisor", "advisors",
     "agency", "aide", "aides", "ambassador", "analyst", "analysts", "archbishop", "association", "athlete",
     "attorney", "author", "authority", "authors", "bank", "biologist", "bishop", "board", "boss", "bosses",
-    "brother", "campaign", "campaigner", "campaigners", "candidate", "captain", "cardinal", "ceo", "cfo", "chair",
+    "broadcaster", "brother", "campaign", "campaigner", "campaigners", "candidate", "captain", "cardinal", "ceo", "cfo", "chair",
     "chairman", "chairwoman", "chancellor", "charity", "chef", "chief", "chief-executive", "club", "co-author",
     "co-founder", "coach", "colleague", "colleagues", "comedian", "commander", "commentator", "commission",
     "commissioner", "committee", "company", "constable", "consultant", "correspondent", "council", "councillor",

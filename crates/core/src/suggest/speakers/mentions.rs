@@ -256,7 +256,17 @@ impl Analysis<'_> {
         let mut stripped: Vec<String> = Vec::new();
         // "Indian Prime Minister Narendra Modi", "United States Attorney Jessie K. Liu": the name
         // is what follows the last role word, when two words or more follow it.
-        if let Some(r) = (0..name.len().saturating_sub(2)).rev().find(|&r| {
+        // "U.S. Attorney Bash": after a capitalised title with words before it, one word is
+        // enough (the surname, which the people index joins to the full name).
+        let n = name.len();
+        let one_after = n >= 3
+            && p.tokens[name[n - 2]].cap
+            && self.is(name[n - 2], lx::ROLE_TITLES | lx::PERSONAL_TITLES)
+            && name[..n - 2]
+                .iter()
+                .all(|&k| p.tokens[k].cap && !self.is(k, lx::ORG_WORDS));
+        let last_role = if one_after { n - 1 } else { n.saturating_sub(2) };
+        if let Some(r) = (0..last_role).rev().find(|&r| {
             self.is(
                 name[r],
                 lx::ROLE_TITLES | lx::ROLE_NOUNS | lx::PERSONAL_TITLES,
