@@ -248,3 +248,25 @@ fn a_title_and_a_surname_after_a_place_join_the_full_name() {
     let ministry = "The Turkish Ministry of Foreign Affairs denounced the summit, calling the deal “fully lawful”.";
     assert_eq!(canonical(ministry), all("Turkish Ministry of Foreign Affairs", 1));
 }
+
+#[test]
+fn an_academic_degree_does_not_end_the_sentence() {
+    let text = "Lead author Daniel Paluh, a Ph.D. candidate at the University of Florida, said, \
+                “Frogs may look similar, but their skulls differ.”";
+    assert_eq!(canonical(text), all("Daniel Paluh", 1));
+}
+
+#[test]
+fn an_office_after_an_inverted_verb_is_not_the_speaker() {
+    let text = "“I am in awe of the people who ran towards danger” tweeted Mayor of London Sadiq Khan.";
+    assert_eq!(canonical(text), all("Sadiq Khan", 1));
+}
+
+#[test]
+fn reports_name_no_speaker_but_keep_the_cue() {
+    let text = "Reports said both were showing “mild symptoms”. Officials were tested.";
+    let quotes = proposed(text);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].speaker_canonical, None);
+    assert_eq!(quotes[0].cue.as_deref(), Some("said"));
+}

@@ -99,9 +99,9 @@ const NOT_NAMES_LIST: &[&str] = &[
     "mar", "march", "may", "maybe", "me", "meanwhile", "might", "mine", "mon", "monday", "more", "moreover", "most",
     "much", "must", "my", "neither", "never", "next", "nine", "no", "none", "nor", "not",
     "nothing", "nov", "november", "now", "oct", "october", "of", "officials", "oh", "ok", "okay", "on", "once",
-    "one", "only", "onto", "opening", "or", "other", "our", "ours", "over", "people", "perhaps", "please", "police",
+    "one", "only", "onto", "opening", "or", "other", "our", "ours", "over", "people", "perhaps", "please", "police", "reports",
     "researchers", "residents", "responding", "sat", "saturday", "scientists", "second", "sentencing",
-    "sep", "sept", "september", "seven", "shall", "she", "should", "since", "six", "so", "some", "soon", "speaking",
+    "sep", "sept", "september", "seven", "shall", "she", "should", "since", "six", "so", "some", "soon", "sources", "speaking",
     "still", "such", "sun", "sunday", "ten", "than", "thank", "thanks", "that", "that's", "the", "their",
     "theirs", "them", "then", "there", "there's", "these", "they", "third", "this", "those", "though", "three", "thu",
     "thur", "thurs", "thursday", "to", "today", "tomorrow", "tonight", "tue", "tues", "tuesday", "two", "under",
@@ -122,7 +122,7 @@ const SENTENCE_STARTERS_LIST: &[&str] = &[
 #[rustfmt::skip]
 const NO_STOP_ABBREVIATIONS_LIST: &[&str] = &[
     "adm", "approx", "apr", "aug", "ca", "capt", "cmdr", "col", "cpl", "dec", "det", "dr", "feb", "fig", "fr", "gen",
-    "gov", "hon", "insp", "jan", "jr", "jul", "jun", "lt", "mar", "mr", "mrs", "ms", "mt", "no", "nos", "nov", "oct",
+    "gov", "hon", "insp", "jan", "jr", "jul", "jun", "lt", "mar", "mr", "mrs", "ms", "mt", "no", "nos", "nov", "oct", "ph",
     "prof", "pvt", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "supt", "v", "vs",
 ];
 

@@ -337,7 +337,7 @@ fn quote_suggestion(an: &Analysis, a: &Attributed) -> Option<Suggestion> {
             }
         }
         (None, Source::After | Source::Before) => {
-            reasons.push("the writer speaks (I, we): no speaker proposed".to_string())
+            reasons.push("the cue names no one (I, we, reports): no speaker proposed".to_string())
         }
         (None, _) if a.standalone => reasons.push("a quoted passage with no attribution in the text".to_string()),
         (None, _) if title_like => {

@@ -98,7 +98,7 @@ impl Analysis<'_> {
                 let subj = subj.or_else(|| adjacent.then(|| self.sentence_subject(si)).flatten());
                 let Some(subj) = subj else { continue };
                 let speaker = self.resolve(&subj, v);
-                if speaker.is_none() && !matches!(subj, Subj::Pronoun(_)) {
+                if speaker.is_none() && !matches!(subj, Subj::Pronoun(_) | Subj::Unnamed(_)) {
                     continue;
                 }
                 let naming = verbs::is_naming(lemma) && matches!(subj, Subj::Phrase(..));

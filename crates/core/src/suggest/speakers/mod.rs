@@ -99,6 +99,8 @@ pub(crate) enum Subj {
     Word(usize),
     /// Coordinated names (`Facebook, Google, and Twitter`).
     List(Range<usize>),
+    /// A source that names no one (`Reports said`): the words are attributed, to nobody.
+    Unnamed(usize),
 }
 
 #[derive(Clone, Debug)]
@@ -111,7 +113,8 @@ pub(crate) struct Event {
     pub first: usize,
     /// The subject as found (for a following participle: "…, adding").
     pub subj: Subj,
-    /// `None` when the writer speaks (`I said`, `we told them`): a cue, but never a speaker.
+    /// `None` when the writer speaks (`I said`, `we told them`) or no one is named (`Reports
+    /// said`): a cue, but never a speaker.
     pub speaker: Option<Speaker>,
     pub para: usize,
     pub naming: bool,

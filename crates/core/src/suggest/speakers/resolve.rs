@@ -51,6 +51,7 @@ impl Analysis<'_> {
                     note,
                 })
             }
+            Subj::Unnamed(_) => None,
             Subj::Pronoun(t) => self.resolve_pronoun(&p.text(*t), self.low(*t), *t),
             Subj::Word(t) => {
                 let written = strip_possessive(&p.text(*t)).to_string();

@@ -17,7 +17,7 @@ impl Analysis<'_> {
     pub(super) fn subj_start(&self, s: &Subj) -> usize {
         match s {
             Subj::Mention(m) => self.mentions[*m].toks.start,
-            Subj::Pronoun(t) | Subj::Word(t) => *t,
+            Subj::Pronoun(t) | Subj::Word(t) | Subj::Unnamed(t) => *t,
             Subj::Phrase(r, _) | Subj::List(r) => r.start,
         }
     }
@@ -241,6 +241,9 @@ impl Analysis<'_> {
         }
         if p.tokens[t].cap && self.is(t, lx::MONTHS_AS_NAMES) {
             return Some(Subj::Word(t));
+        }
+        if matches!(w, "reports" | "rumours" | "rumors") {
+            return Some(Subj::Unnamed(t));
         }
         self.role_np_ending_at(t, lo)
     }
@@ -660,7 +663,10 @@ impl Analysis<'_> {
                         && self.word(end_m)
                         && !p.tokens[end_m].cap
                         && self.is(end_m, lx::ROLE_NOUNS | lx::ROLE_TITLES);
-                    if mm.possessive || mm.kind == EKind::Org || role_next {
+                    // "tweeted Mayor of London Sadiq Khan": an office alone names no one; the
+                    // person after it does.
+                    let office_only = self.is(end_m - 1, lx::ROLE_TITLES | lx::ROLE_NOUNS);
+                    if mm.possessive || mm.kind == EKind::Org || role_next || office_only {
                         if let Some(person) = self.person_after(mm.toks.end, end) {
                             return Some(Subj::Mention(person));
                         }
