@@ -7,7 +7,9 @@
 
 use super::{save, Ctx};
 use crate::browser;
+use crate::persist::mirror::{self, Status};
 use crate::persist::settings;
+use crate::persist::vault::VaultError;
 
 /// Starts offline use and says once when the app was updated.
 pub fn start(ctx: &Ctx) {
@@ -20,6 +22,18 @@ pub fn start(ctx: &Ctx) {
             browser::register_service_worker("sw.js");
         }
     });
+    if ctx.saving.store().persistent() {
+        let notices = ctx.notices;
+        leptos::task::spawn_local(mirror::start(move |status| match status {
+            Status::Blocked => notices.toast(
+                "Another Quotemark tab runs an older version: close it to finish upgrading the library's storage. Nothing is lost meanwhile.",
+            ),
+            Status::Failed(VaultError::QuotaExceeded) => notices.toast(
+                "The browser's storage is full, so the second copy of your articles could not be written. Everything is still kept in local storage.",
+            ),
+            _ => {}
+        }));
+    }
     let Some(build) = browser::build_version() else { return };
     let store = ctx.saving.store();
     let last = settings::last_build(&*store);
@@ -45,6 +59,8 @@ pub struct StorageUse {
     pub estimate: Option<(f64, f64)>,
     /// Whether the browser keeps it until the reader deletes it.
     pub persisted: Option<bool>,
+    /// How the second copy in the browser's database is doing.
+    pub vault: Option<Status>,
 }
 
 fn size(bytes: f64) -> String {
@@ -62,6 +78,17 @@ impl StorageUse {
         if let Some((usage, quota)) = self.estimate {
             out.push_str(&format!(" All this site's data, app files included: {} of {}.", size(usage), size(quota)));
         }
+        match &self.vault {
+            Some(Status::Ready { documents }) => out.push_str(&format!(
+                " A second copy of every article is kept in the browser's database ({documents} stored)."
+            )),
+            Some(Status::Opening) => out.push_str(" Copying the articles to the browser's database…"),
+            Some(Status::Blocked) => out.push_str(
+                " The browser's database waits for another Quotemark tab on an older version to close.",
+            ),
+            Some(Status::Failed(e)) => out.push_str(&format!(" No second copy in the browser's database: {e}.")),
+            None => {}
+        }
         match self.persisted {
             Some(true) => out.push_str(" The browser keeps it until you delete it."),
             Some(false) => out.push_str(" The browser may clear it when space runs low or after weeks without a visit; download a backup to keep a copy."),
@@ -77,7 +104,7 @@ pub fn storage_use(ctx: &Ctx, show: impl Fn(StorageUse) + 'static) {
     leptos::task::spawn_local(async move {
         let estimate = browser::storage_estimate().await;
         let persisted = browser::storage_persisted().await;
-        show(StorageUse { local, estimate, persisted });
+        show(StorageUse { local, estimate, persisted, vault: mirror::status() });
     });
 }
 

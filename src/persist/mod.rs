@@ -9,11 +9,13 @@
 pub mod layers;
 pub mod library;
 pub mod load;
+pub mod mirror;
 pub mod records;
 pub mod rejected;
 pub mod settings;
 pub mod storage;
 pub mod sync;
+pub mod vault;
 
 pub use load::{current_id, load, migrate, Loaded};
 pub use records::Persistence;

@@ -173,14 +173,15 @@ impl Store for MemoryStore {
     }
 }
 
-/// Local storage if the browser lets us use it, otherwise memory.
+/// Local storage (its document records mirrored to IndexedDB) if the browser lets us use it,
+/// otherwise memory.
 pub fn open_store() -> std::rc::Rc<dyn Store> {
     // Blocked storage throws on access (SecurityError) or on reading; a full one still reads.
     let usable = web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
         .is_some_and(|s| s.length().is_ok() && s.get_item(quotemark_store::CURRENT_KEY).is_ok());
     if usable {
-        std::rc::Rc::new(LocalStore)
+        std::rc::Rc::new(super::mirror::MirroredStore(LocalStore))
     } else {
         std::rc::Rc::new(MemoryStore::default())
     }
