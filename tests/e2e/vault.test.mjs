@@ -32,6 +32,16 @@ const vaultContents = (page) =>
       }),
   );
 
+/** The vault's contents once `ready` holds of them (the mirror writes after local storage), or after 5 s. */
+async function vaultWhen(page, ready) {
+  let contents = await vaultContents(page);
+  for (let i = 0; i < 50 && !ready(contents); i++) {
+    await page.waitForTimeout(100);
+    contents = await vaultContents(page);
+  }
+  return contents;
+}
+
 const localContents = (page) =>
   page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('quotemark.')).map((k) => [k, localStorage.getItem(k)])));
 
@@ -48,6 +58,30 @@ async function withFixture(browser, init) {
   return new Annotator(page);
 }
 
+/**
+ * One test on a fresh server and browser: the app opened on the fixture (after `before`, given
+ * the browser and page), the body run, no page error allowed.
+ */
+function vaultTest(name, { init, before } = {}, body) {
+  test(name, async () => {
+    const server = await serveDist();
+    const browser = await launchBrowser();
+    try {
+      const app = await withFixture(browser, init);
+      if (before) await before(browser, app, server);
+      await app.open(server.url);
+      await fixtureShown(app);
+      await body(app);
+      assert.deepEqual(app.errors, []);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+}
+
+const fixtureShown = (app) => app.card('We are thrilled').filter({ hasText: 'Zoë Ångström' }).waitFor();
+
 async function storageNote(app) {
   await app.page.getByRole('button', { name: 'Library' }).click();
   const note = app.page.getByTestId('storage-note');
@@ -55,145 +89,94 @@ async function storageNote(app) {
   return note;
 }
 
-test("a library in today's layout is copied to the vault on first load, nothing lost or changed", async () => {
-  const server = await serveDist();
-  const browser = await launchBrowser();
-  try {
-    const app = await withFixture(browser);
-    await app.open(server.url);
-    await app.card('We are thrilled').filter({ hasText: 'Zoë Ångström' }).waitFor();
-    await (await storageNote(app)).filter({ hasText: `A second copy of every article is kept in the browser's database (${docKeys.length} stored).` }).waitFor();
-    const vault = await vaultContents(app.page);
-    const local = await localContents(app.page);
-    assert.deepEqual(Object.keys(vault).sort(), docKeys);
-    const open = `quotemark.v3.doc.${JSON.parse(FIXTURE['quotemark.v3.current']).replace('sha256:', '')}`;
-    for (const k of docKeys) {
-      assert.equal(vault[k], local[k], `${k} copied exactly`);
-      // Only the open document's record changed (when it was opened).
-      if (k !== open) assert.equal(vault[k], FIXTURE[k], `${k} as it was`);
-    }
-    // Local storage still holds every other record as it was.
-    for (const [k, v] of Object.entries(FIXTURE)) {
-      if (k === 'quotemark.v3.build') continue;
-      assert.ok(k in local, `${k} is still in local storage`);
-      if (!k.startsWith('quotemark.v3.doc.')) assert.equal(local[k], v, `${k} unchanged`);
-    }
-    await app.page.keyboard.press('Escape');
-    // A new article is mirrored once written; deleting one removes its copy.
-    await pasteArticle(app.page, 'Ferry timetable changes\n\nThe ferry will leave an hour earlier from May. “It suits the commuters,” said operator Anna Berg.');
-    await app.title.filter({ hasText: 'Ferry timetable changes' }).waitFor();
-    await app.page.waitForFunction(
-      () => Object.keys(localStorage).filter((k) => k.startsWith('quotemark.v3.doc.')).length === 5,
-    );
-    let after = {};
-    for (let i = 0; i < 50 && Object.keys(after).length !== 5; i++) {
-      await app.page.waitForTimeout(100);
-      after = await vaultContents(app.page);
-    }
-    const local5 = await localContents(app.page);
-    const newKey = Object.keys(local5).find((k) => k.startsWith('quotemark.v3.doc.') && !docKeys.includes(k));
-    assert.equal(after[newKey], local5[newKey], 'the new article is in the vault as in local storage');
-    await app.page.getByRole('button', { name: 'Library' }).click();
-    await app.page.getByTestId('library-item').filter({ hasText: 'Library opening hours cut' }).getByRole('button', { name: 'Delete' }).click();
-    const deleted = docKeys.find((k) => JSON.parse(FIXTURE[k]).document.title === 'Library opening hours cut');
-    await app.page.waitForFunction((key) => localStorage.getItem(key) === null, deleted);
-    let gone = after;
-    for (let i = 0; i < 50 && deleted in gone; i++) {
-      await app.page.waitForTimeout(100);
-      gone = await vaultContents(app.page);
-    }
-    assert.ok(!(deleted in gone), 'the deleted article left the vault too');
-    assert.deepEqual(Object.keys(gone).sort(), [...docKeys.filter((k) => k !== deleted), newKey].sort(), 'the other copies stay');
-    assert.deepEqual(app.errors, []);
-  } finally {
-    await browser.close();
-    await server.close();
+vaultTest("a library in today's layout is copied to the vault on first load, nothing lost or changed", {}, async (app) => {
+  await (await storageNote(app)).filter({ hasText: `A second copy of every article is kept in the browser's database (${docKeys.length} stored).` }).waitFor();
+  const vault = await vaultContents(app.page);
+  const local = await localContents(app.page);
+  assert.deepEqual(Object.keys(vault).sort(), docKeys);
+  const open = `quotemark.v3.doc.${JSON.parse(FIXTURE['quotemark.v3.current']).replace('sha256:', '')}`;
+  for (const k of docKeys) {
+    assert.equal(vault[k], local[k], `${k} copied exactly`);
+    // Only the open document's record changed (when it was opened).
+    if (k !== open) assert.equal(vault[k], FIXTURE[k], `${k} as it was`);
   }
+  // Local storage still holds every other record as it was.
+  for (const [k, v] of Object.entries(FIXTURE)) {
+    if (k === 'quotemark.v3.build') continue;
+    assert.ok(k in local, `${k} is still in local storage`);
+    if (!k.startsWith('quotemark.v3.doc.')) assert.equal(local[k], v, `${k} unchanged`);
+  }
+  await app.page.keyboard.press('Escape');
+  // A new article is mirrored once written; deleting one removes its copy.
+  await pasteArticle(app.page, 'Ferry timetable changes\n\nThe ferry will leave an hour earlier from May. “It suits the commuters,” said operator Anna Berg.');
+  await app.title.filter({ hasText: 'Ferry timetable changes' }).waitFor();
+  await app.page.waitForFunction(
+    () => Object.keys(localStorage).filter((k) => k.startsWith('quotemark.v3.doc.')).length === 5,
+  );
+  const after = await vaultWhen(app.page, (v) => Object.keys(v).length === 5);
+  const local5 = await localContents(app.page);
+  const newKey = Object.keys(local5).find((k) => k.startsWith('quotemark.v3.doc.') && !docKeys.includes(k));
+  assert.equal(after[newKey], local5[newKey], 'the new article is in the vault as in local storage');
+  await app.page.getByRole('button', { name: 'Library' }).click();
+  await app.page.getByTestId('library-item').filter({ hasText: 'Library opening hours cut' }).getByRole('button', { name: 'Delete' }).click();
+  const deleted = docKeys.find((k) => JSON.parse(FIXTURE[k]).document.title === 'Library opening hours cut');
+  await app.page.waitForFunction((key) => localStorage.getItem(key) === null, deleted);
+  const gone = await vaultWhen(app.page, (v) => !(deleted in v));
+  assert.ok(!(deleted in gone), 'the deleted article left the vault too');
+  assert.deepEqual(Object.keys(gone).sort(), [...docKeys.filter((k) => k !== deleted), newKey].sort(), 'the other copies stay');
 });
 
-test('without IndexedDB (as in some private modes) the app works from local storage and says so', async () => {
-  const server = await serveDist();
-  const browser = await launchBrowser();
-  try {
-    const app = await withFixture(browser, () => {
-      Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
-    });
-    await app.open(server.url);
-    await app.card('We are thrilled').filter({ hasText: 'Zoë Ångström' }).waitFor();
-    const note = await storageNote(app);
-    await note.filter({ hasText: "No second copy in the browser's database: the browser's database is not available here" }).waitFor();
-    const local = await localContents(app.page);
-    for (const k of docKeys) assert.ok(k in local, `${k} kept`);
-    assert.deepEqual(app.errors, []);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+vaultTest('without IndexedDB (as in some private modes) the app works from local storage and says so', { init: () => Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true }) }, async (app) => {
+  const note = await storageNote(app);
+  await note.filter({ hasText: "No second copy in the browser's database: the browser's database is not available here" }).waitFor();
+  const local = await localContents(app.page);
+  for (const k of docKeys) assert.ok(k in local, `${k} kept`);
 });
 
-test('when the disk is full the vault says so and local storage keeps everything', async () => {
-  const server = await serveDist();
-  const browser = await launchBrowser();
-  try {
-    const app = await withFixture(browser);
+vaultTest('when the disk is full the vault says so and local storage keeps everything', {
+  // A quota smaller than what the site already uses: every IndexedDB write fails.
+  before: async (browser, app, server) => {
     const cdp = await browser.context.newCDPSession(app.page);
-    // A quota smaller than what the site already uses: every IndexedDB write fails.
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(server.url).origin, quotaSize: 1 });
-    await app.open(server.url);
-    await app.card('We are thrilled').filter({ hasText: 'Zoë Ångström' }).waitFor();
-    await app.page.getByTestId('toast').filter({ hasText: "The browser's storage is full" }).waitFor();
-    const note = await storageNote(app);
-    await note.filter({ hasText: "No second copy in the browser's database: the browser's storage for Quotemark is full." }).waitFor();
-    const local = await localContents(app.page);
-    for (const [k, v] of Object.entries(FIXTURE)) {
-      if (k.startsWith('quotemark.v3.doc.') || k === 'quotemark.v3.build') continue;
-      assert.equal(local[k], v, `${k} unchanged`);
-    }
-    for (const k of docKeys) assert.ok(k in local, `${k} kept`);
-    // The app goes on saving to local storage.
-    await app.page.reload();
-    await app.card('We are thrilled').filter({ hasText: 'Zoë Ångström' }).waitFor();
-    assert.deepEqual(app.errors, []);
-  } finally {
-    await browser.close();
-    await server.close();
+  },
+}, async (app) => {
+  await app.page.getByTestId('toast').filter({ hasText: "The browser's storage is full" }).waitFor();
+  const note = await storageNote(app);
+  await note.filter({ hasText: "No second copy in the browser's database: the browser's storage for Quotemark is full." }).waitFor();
+  const local = await localContents(app.page);
+  for (const [k, v] of Object.entries(FIXTURE)) {
+    if (k.startsWith('quotemark.v3.doc.') || k === 'quotemark.v3.build') continue;
+    assert.equal(local[k], v, `${k} unchanged`);
   }
+  for (const k of docKeys) assert.ok(k in local, `${k} kept`);
+  // The app goes on saving to local storage.
+  await app.page.reload();
+  await fixtureShown(app);
 });
 
-test('a damaged copy in the vault is written again from local storage, which the app reads', async () => {
-  const server = await serveDist();
-  const browser = await launchBrowser();
-  try {
-    const app = await withFixture(browser);
-    await app.open(server.url);
-    await app.card('We are thrilled').filter({ hasText: 'Zoë Ångström' }).waitFor();
-    await (await storageNote(app)).filter({ hasText: `(${docKeys.length} stored)` }).waitFor();
-    // Damage two copies: one is no longer a string, one is cut short.
-    const [a, b] = docKeys;
-    await app.page.evaluate(
-      ([a, b]) =>
-        new Promise((resolve, reject) => {
-          const open = indexedDB.open('quotemark');
-          open.onsuccess = () => {
-            const db = open.result;
-            const tx = db.transaction('documents', 'readwrite');
-            tx.objectStore('documents').put({ not: 'a record' }, a);
-            tx.objectStore('documents').put('{"version":3,"docu', b);
-            tx.oncomplete = () => { db.close(); resolve(); };
-            tx.onabort = () => reject(tx.error);
-          };
-        }),
-      [a, b],
-    );
-    await app.page.reload();
-    await app.card('We are thrilled').filter({ hasText: 'Zoë Ångström' }).waitFor();
-    await (await storageNote(app)).filter({ hasText: `(${docKeys.length} stored)` }).waitFor();
-    const vault = await vaultContents(app.page);
-    const local = await localContents(app.page);
-    for (const k of docKeys) assert.equal(vault[k], local[k], `${k} copied again`);
-    assert.deepEqual(app.errors, []);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+vaultTest('a damaged copy in the vault is written again from local storage, which the app reads', {}, async (app) => {
+  await (await storageNote(app)).filter({ hasText: `(${docKeys.length} stored)` }).waitFor();
+  // Damage two copies: one is no longer a string, one is cut short.
+  const [a, b] = docKeys;
+  await app.page.evaluate(
+    ([a, b]) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('quotemark');
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('documents', 'readwrite');
+          tx.objectStore('documents').put({ not: 'a record' }, a);
+          tx.objectStore('documents').put('{"version":3,"docu', b);
+          tx.oncomplete = () => { db.close(); resolve(); };
+          tx.onabort = () => reject(tx.error);
+        };
+      }),
+    [a, b],
+  );
+  await app.page.reload();
+  await fixtureShown(app);
+  await (await storageNote(app)).filter({ hasText: `(${docKeys.length} stored)` }).waitFor();
+  const vault = await vaultContents(app.page);
+  const local = await localContents(app.page);
+  for (const k of docKeys) assert.equal(vault[k], local[k], `${k} copied again`);
 });
