@@ -95,7 +95,10 @@ fn leading_titles(words: &[&str]) -> usize {
         .iter()
         .take_while(|w| {
             let bare = w.trim_end_matches('.');
-            bare.starts_with(|c: char| c.is_lowercase()) || has(PERSONAL_TITLES | ROLE_TITLES, &bare.to_lowercase())
+            // Not a preposition: "official from TfL" is a role and its organisation.
+            (bare.starts_with(|c: char| c.is_lowercase())
+                && !matches!(bare, "of" | "for" | "from" | "at" | "with" | "in" | "to"))
+                || has(PERSONAL_TITLES | ROLE_TITLES, &bare.to_lowercase())
         })
         .count();
     let rest = &words[n..];
@@ -120,6 +123,23 @@ fn initials(key: &[String]) -> Option<String> {
         .filter_map(|w| w.chars().next())
         .collect();
     (key.len() >= 2 && i.chars().count() >= 2).then_some(i)
+}
+
+/// Whether two words of five letters or more are one name transliterated two ways: the same but
+/// for one vowel changed, added or dropped (`saree`, `sarea`; `gaddafi`, `gadaffi` is not one).
+fn vowel_variant(a: &str, b: &str) -> bool {
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() < 5 || b.len() < 5 || a == b || a[0] != b[0] {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    let head = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    match long.len() - short.len() {
+        0 => vowel(short[head]) && vowel(long[head]) && short[head + 1..] == long[head + 1..],
+        1 => vowel(long[head]) && short[head..] == long[head + 1..],
+        _ => false,
+    }
 }
 
 /// Whether a name is a list of names (`Facebook, Google and Twitter`).
@@ -237,10 +257,22 @@ impl People {
         if key.len() == 1 {
             candidates.extend(self.by_initials.get(&key[0]).into_iter().flatten().copied());
         }
-        candidates
+        let found: Vec<usize> = candidates
             .into_iter()
             .filter(|&f| is_short_form(key, &self.forms[f].0))
             .map(|f| self.forms[f].1)
+            .collect::<BTreeSet<usize>>()
+            .into_iter()
+            .collect();
+        if !found.is_empty() || key.len() != 1 {
+            return found;
+        }
+        // A surname the article spells two ways (`Saree` for `Yahya Sarea`): the full name whose
+        // surname differs from it by one vowel.
+        self.forms
+            .iter()
+            .filter(|(k, _)| k.len() >= 2 && k.last().is_some_and(|last| vowel_variant(&key[0], last)))
+            .map(|&(_, person)| person)
             .collect::<BTreeSet<usize>>()
             .into_iter()
             .collect()

@@ -82,7 +82,7 @@ fn a_label_not_in_its_article_fails_loudly() {
 }
 
 /// The real Wikinews articles (`data/quotes-real/`, labelled before the detector work): the
-/// development part and the five held-out parts, each of which guided work after it was scored
+/// development part and the six held-out parts, each of which guided work after it was scored
 /// once (docs/SUGGESTIONS.md gives those first scores). Floors a hair under the figures reached.
 #[test]
 fn real_news_quality_stays_above_its_floors() {
@@ -90,12 +90,12 @@ fn real_news_quality_stays_above_its_floors() {
     // (folder, span F1, exact F1, speaker accuracy, cue accuracy, most wrong-person share)
     for (folder, f1, exact, speaker, cue, wrong) in [
         ("", 0.955, 0.945, 0.945, 0.99, 0.05),
-        ("holdout", 0.93, 0.915, 0.915, 0.99, 0.07),
+        ("holdout", 0.93, 0.915, 0.93, 0.99, 0.05),
         ("holdout-2", 0.915, 0.915, 0.88, 0.95, 0.095),
         ("holdout-3", 0.965, 0.965, 0.96, 0.96, 0.04),
         ("holdout-4", 0.91, 0.90, 0.87, 0.90, 0.11),
-        ("holdout-5", 0.93, 0.92, 0.875, 0.91, 0.12),
-        ("holdout-6", 0.925, 0.915, 0.845, 0.895, 0.14),
+        ("holdout-5", 0.935, 0.92, 0.875, 0.91, 0.12),
+        ("holdout-6", 0.93, 0.93, 0.955, 0.905, 0.04),
     ] {
         let scores = evaluate_dir(&real.join(folder)).unwrap_or_else(|e| panic!("{e}"));
         let report = format!("{folder}: {scores}\n{}", scores.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"));

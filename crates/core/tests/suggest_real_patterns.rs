@@ -270,3 +270,95 @@ fn reports_name_no_speaker_but_keep_the_cue() {
     assert_eq!(quotes[0].speaker_canonical, None);
     assert_eq!(quotes[0].cue.as_deref(), Some("said"));
 }
+
+// ----- the eighth round (holdout-6 as development) ----------------------------------------------
+
+#[test]
+fn a_verb_chain_before_a_participle_keeps_its_subject() {
+    let text = "Governor Ann Vale has yet to concede, saying late on Monday, “The count is not over.”";
+    assert_eq!(canonical(text), all("Ann Vale", 1));
+    let refused = "Minister Tom Hale refused to comment, adding only, “We will see.”";
+    assert_eq!(canonical(refused), all("Tom Hale", 1));
+}
+
+#[test]
+fn an_abbreviated_state_after_a_place_is_no_speaker() {
+    let text = "Ann Vale spoke to reporters outside Springfield, Ill. saying, “We are not finished.”";
+    assert_eq!(canonical(text), all("Ann Vale", 1));
+}
+
+#[test]
+fn a_role_keeps_the_organisation_it_belongs_to() {
+    let text = "An official from the Port Authority stated: “We are reviewing the footage.”";
+    assert_eq!(canonical(text), all("official from the Port Authority", 1));
+}
+
+#[test]
+fn a_role_and_its_place_lead_to_the_name_in_apposition() {
+    let text = "An official from TfL stated: “We are working with the police.”\n\n\
+                The mayor of London, Sadiq Khan, gave his condolences, adding, “An enquiry is underway.”";
+    let got = canonical(text);
+    assert_eq!(got[1].as_deref(), Some("Sadiq Khan"));
+}
+
+#[test]
+fn an_unnamed_role_is_not_carried_to_the_next_role() {
+    // The mayor is not the official who spoke before; with no name, no speaker is better.
+    let text = "An official from TfL stated: “We are working with the police.” \
+                The mayor added: “An enquiry is underway.”";
+    let got = canonical(text);
+    assert_ne!(got[1].as_deref(), got[0].as_deref());
+}
+
+#[test]
+fn an_organisation_and_its_acronym_are_one_speaker() {
+    let text = "He died on Monday, according to the Catholic Bishops' Conference of the Philippines (CBCP). \
+                He was described by the CBCP as “a strong advocate for the environment.”";
+    assert_eq!(canonical(text), all("Catholic Bishops' Conference of the Philippines", 1));
+}
+
+#[test]
+fn a_surname_spelt_with_another_vowel_is_the_same_person() {
+    let text = "Military spokesperson Yahya Sarea said the attack used ten drones.\n\n\
+                “These attacks are our right,” Saree said.";
+    assert_eq!(canonical(text), all("Yahya Sarea", 1));
+    // Two consonants apart are two people.
+    let two = "Engineer Paula Carver said the bridge was sound.\n\n“It is not,” Carter said.";
+    assert_eq!(canonical(two), all("Carter", 1));
+}
+
+#[test]
+fn the_object_of_with_is_not_the_next_sentences_he() {
+    let text = "Prime Minister Kyriakos Mitsotakis spoke on Monday. “We exclude nobody,” he said.\n\n\
+                Later Mitsotakis met with the IMF, then with President Trump, where he denounced the deal. \
+                On the zones, he noted “the agreement infringes our rights”.";
+    assert_eq!(canonical(text), all("Kyriakos Mitsotakis", 2));
+}
+
+#[test]
+fn a_name_and_verb_after_a_standalone_quotation_attribute_it() {
+    let text = "“Our house is burning. Let's discuss this emergency!” Macron told the world on Thursday via Twitter.";
+    let quotes = proposed(text);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].speaker_canonical.as_deref(), Some("Macron"));
+    assert_eq!(quotes[0].cue.as_deref(), Some("told"));
+    // A name that opens a sentence quoting someone else does not reach back.
+    let next = "“We won!” Smith said: “Now we rest.”";
+    assert_eq!(proposed(next).len(), 2);
+}
+
+#[test]
+fn an_inverted_verb_between_two_parts_joins_them_without_commas() {
+    let text = "“We stand ready” tweeted Johnson “to provide whatever help we can.”";
+    let quotes = proposed(text);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].spans.len(), 2);
+    assert_eq!(quotes[0].speaker_canonical.as_deref(), Some("Johnson"));
+}
+
+#[test]
+fn a_list_after_a_partial_quotation_is_no_attribution() {
+    let text = "Police detained eight people for “spreading rumors,” including doctor Li Wenliang, who tried to warn people.";
+    let quotes = suggestions(text).quotes;
+    assert!(quotes.iter().all(|q| q.speaker_canonical.as_deref() != Some("Li Wenliang")), "{quotes:?}");
+}

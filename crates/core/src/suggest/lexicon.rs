@@ -63,7 +63,7 @@ const ROLE_NOUNS_LIST: &[&str] = &[
 const ORG_WORDS_LIST: &[&str] = &[
     "academy", "administration", "ag", "agency", "airlines", "airport", "airways", "alliance", "asa", "assembly",
     "association", "authority", "bank", "board", "bureau", "campaign", "cathedral", "center", "centre", "charity",
-    "church", "clinic", "club", "coalition", "college", "commission", "committee", "company", "congress",
+    "church", "clinic", "club", "coalition", "college", "commission", "committee", "company", "conference", "congress",
     "conservatory", "corp", "corporation", "corps", "council", "court", "department", "enterprises", "federation", "foods",
     "forces", "foundation", "fund", "gmbh", "government", "group", "group's", "guardian", "herald", "highways", "holdings",
     "homes", "hospital", "house", "inc", "industries", "institute", "institution", "international", "journal", "laboratory", "labs",

@@ -83,10 +83,15 @@ impl Analysis<'_> {
         if ob <= ca + 1 || self.sentence_of(ca) != self.sentence_of(ob) {
             return None;
         }
-        if !matches!(p.punct_char(ob - 1), Some(',' | '—' | '–' | '-')) {
+        let first_after = self.events.partition_point(|e| e.verb <= ca);
+        // "“We stand ready” tweeted Johnson “to provide …”": an inverted verb and its name
+        // between the parts need no commas.
+        let inverted_between = self.events.get(first_after).is_some_and(|e| {
+            e.verb == ca + 1 && e.speaker.is_some() && self.mention_ending(ob - 1).is_some_and(|m| self.mentions[m].toks.start > e.verb)
+        });
+        if !matches!(p.punct_char(ob - 1), Some(',' | '—' | '–' | '-')) && !inverted_between {
             return None;
         }
-        let first_after = self.events.partition_point(|e| e.verb <= ca);
         let has_event = self
             .events
             .get(first_after)
@@ -137,6 +142,8 @@ impl Analysis<'_> {
                         || (self.word(k)
                             && !self.is(k, lx::CLAUSE_WORDS)
                             && !self.is(k, lx::PRONOUNS)
+                            // Not "“spreading rumors,” including Li Wenliang, who tried to warn".
+                            && !self.low(k).ends_with("ing")
                             && self.p.tokens[k].lemma.is_none())
                 });
             // "“…,” the minister said": a comma, dash or the quotation's own end punctuation at the
@@ -179,6 +186,29 @@ impl Analysis<'_> {
         let runs_on =
             first_after.is_some_and(|k| self.word(k) && !p.tokens[k].cap) && !attached_after;
         a.partial = (pre_words && !led_in) || runs_on;
+        // "“… in two days!” Macron told the world on Thursday": a quotation that stands as its own
+        // sentence, then a sentence that opens with a name and its verb (and quotes nothing).
+        if !attached_after && !pre_words && close + 1 < p.tokens.len() {
+            let last_char = p.quotes[qi].parts.last().map(|s| p.chars[s.end - 1]);
+            let next = close + 1;
+            let next_end = p.sentences[self.sentence_of(next)].toks.end;
+            let e = self.events.get(ev_lo).filter(|e| {
+                e.first == next
+                    && e.first < e.verb
+                    && e.verb <= next + 4
+                    && e.speaker.is_some()
+                    && e.para == p.tokens[close].para as usize
+                    && self.sentence_of(next) == s_close + 1
+                    && !self.introduces_quote(e.verb, next_end)
+            });
+            if let Some(e) = e.filter(|_| matches!(last_char, Some('.' | '!' | '?')) && self.mention_starting(next).is_some()) {
+                a.speaker = e.speaker.clone();
+                a.cue = Some(e.cue.clone());
+                a.source = Source::After;
+                a.partial = false;
+                return a;
+            }
+        }
         if attached_after {
             return a;
         }

@@ -175,6 +175,19 @@ impl Analysis<'_> {
                     continue;
                 }
             }
+            // "Catholic Bishops' Conference of the Philippines", "University of the West Indies".
+            if orgish
+                && self.word(j)
+                && self.low(j) == "of"
+                && same(j + 2)
+                && self.word(j + 1)
+                && self.low(j + 1) == "the"
+                && self.cap_word(j + 2)
+                && !self.is(j + 2, lx::NOT_NAMES)
+            {
+                j += 3;
+                continue;
+            }
             break;
         }
         j
@@ -344,8 +357,21 @@ impl Analysis<'_> {
         let after_locative =
             prev.is_some_and(|w| matches!(w, "in" | "at" | "near" | "from" | "across" | "outside"));
         let starts_with_particle = !words.is_empty() && has(lx::PARTICLES, &words[0]);
+        // "outside Washington, D.C. saying": an abbreviated state or region after a place and a
+        // comma is part of the place, not someone.
+        let place_before_comma = a >= 2
+            && p.is_punct(a - 1, ',')
+            && self.mentions.last().is_some_and(|m| {
+                m.toks.end + 1 == a
+                    && (m.kind == EKind::Place
+                        || (m.toks.start > 0
+                            && matches!(self.low(m.toks.start - 1), "in" | "at" | "near" | "from" | "outside")))
+            });
+        let abbreviated = (a..b).any(|k| p.is_punct(k, '.')) || p.chars[p.tokens[b - 1].start..p.tokens[b - 1].end].ends_with(&['.']);
         let kind = if name.is_empty() {
             EKind::Role
+        } else if place_before_comma && abbreviated && !titled && roles.is_empty() && words.len() <= 2 {
+            EKind::Place
         } else if orgish {
             EKind::Org
         } else if placeish {

@@ -228,7 +228,12 @@ impl Analysis<'_> {
                 .rev()
                 .take_while(|e| self.sentence_of(e.verb) + 2 >= sentence)
                 .find_map(|e| e.speaker.as_ref());
-            if let Some(s) = previous.filter(|s| s.kind == EKind::Person && s.canonical.is_some()) {
+            // Only a named speaker: "An official from TfL stated … The mayor … added" are two.
+            let named = |s: &&Speaker| {
+                let first = s.written.split_whitespace().next().unwrap_or("");
+                s.kind == EKind::Person && s.canonical.is_some() && !has(lx::DETERMINERS, &first.to_lowercase())
+            };
+            if let Some(s) = previous.filter(named) {
                 sp.canonical = s.canonical.clone();
                 sp.gender = s.gender;
                 sp.note = Some(format!("“the {hw}” is the previous speaker, {}", s.written));
@@ -324,7 +329,14 @@ impl Analysis<'_> {
         }
         let after_preposition = k > 0 && self.word(k - 1) && self.is(k - 1, lx::PREPOSITIONS);
         let after_of = k > 0 && self.word(k - 1) && self.low(k - 1) == "of";
+        // "Mitsotakis met with the IMF, then with President Trump, where he denounced …": the
+        // object of "with" is not who the next sentence's "he" is.
+        // ("with Miller describing …" makes Miller the subject of describing.)
+        let end = m.toks.end;
+        let ing_after = end < self.p.tokens.len() && self.word(end) && self.low(end).ends_with("ing");
+        let after_with = k > 0 && self.word(k - 1) && self.low(k - 1) == "with" && !ing_after;
         after_of
+            || after_with
             || (after_preposition
                 && (role_words > 0 || self.sentence_of(m.toks.start) == pronoun_sentence))
     }

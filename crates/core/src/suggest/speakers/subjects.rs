@@ -120,6 +120,15 @@ impl Analysis<'_> {
                         | "continues"
                         | "proceeded"
                         | "even"
+                        // "has yet to concede", "refused to say": the subject of the whole chain.
+                        | "yet"
+                        | "refused"
+                        | "declined"
+                        | "failed"
+                        | "decided"
+                        | "wanted"
+                        | "wants"
+                        | "tried"
                 )
             {
                 k -= 1;
@@ -222,6 +231,17 @@ impl Analysis<'_> {
             if let Some(head) = self.pp_head(start, lo).filter(|_| after_of) {
                 return Some(head);
             }
+            // "An official from the Port Authority stated": the role and its organisation.
+            if start > lo + 2
+                && self.word(start - 1)
+                && self.low(start - 1) == "the"
+                && matches!(self.low(start - 2), "from" | "for" | "at")
+                && self.word(start - 3)
+                && !p.tokens[start - 3].cap
+                && self.is(start - 3, lx::ROLE_NOUNS)
+            {
+                return self.role_np_ending_at(t, lo);
+            }
             // "Trump …, and on Twitter referred to …": the object of a preposition is no subject.
             if start > lo
                 && self.word(start - 1)
@@ -234,6 +254,15 @@ impl Analysis<'_> {
                     && matches!(self.low(before - 1), "and" | "but")
                 {
                     return self.sentence_subject(si);
+                }
+                // "An official from TfL stated": the role and the organisation it belongs to.
+                if before > lo
+                    && matches!(self.low(before), "from" | "for" | "at")
+                    && self.word(before - 1)
+                    && !p.tokens[before - 1].cap
+                    && self.is(before - 1, lx::ROLE_NOUNS)
+                {
+                    return self.role_np_ending_at(t, lo);
                 }
                 return None;
             }
@@ -613,6 +642,14 @@ impl Analysis<'_> {
             Subj::Phrase(r, _) => r.end,
             _ => return Some(subj),
         };
+        // "The mayor of London, Sadiq Khan, gave": past the role's place or organisation.
+        let mut end = end;
+        if end + 1 < toks.end && self.word(end) && matches!(self.low(end), "of" | "for" | "at") {
+            let k = end + 1 + usize::from(self.is(end + 1, lx::DETERMINERS));
+            if let Some(m) = self.mention_starting(k).filter(|&m| self.mentions[m].kind != EKind::Person) {
+                end = self.mentions[m].toks.end;
+            }
+        }
         if end + 1 < toks.end && p.is_punct(end, ',') {
             if let Some(m) = self.mention_starting(end + 1) {
                 if self.mentions[m].kind == EKind::Person {
