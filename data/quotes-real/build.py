@@ -14,7 +14,8 @@ The rule, fixed before labelling and before any detector change:
   `holdout-3/`, labelled after the work that `holdout-2/` guided, and scored once; the FRESH_3
   after those form `holdout-4/`, labelled after the work that `holdout-3/` guided, and scored once; the FRESH_4 after those form
   `holdout-5/`, labelled after the work that `holdout-4/` guided, and scored once; the FRESH_5
-  after those form `holdout-6/`, labelled after the work that `holdout-5/` guided, and scored once.
+  after those form `holdout-6/`, labelled after the work that `holdout-5/` guided, and scored once;
+  the FRESH_6 after those form `holdout-7/`, labelled after the work that `holdout-6/` guided.
 Each article is written as Quotemark reads plain text: a `date` marker, the headline, then the
 paragraphs. Only the dateline paragraph that opens some bodies ("Friday, January 4, 2019") is
 removed, since the date marker carries it; nothing else in the text is changed.
@@ -27,6 +28,7 @@ FRESH_2 = 20
 FRESH_3 = 24
 FRESH_4 = 24
 FRESH_5 = 24
+FRESH_6 = 24
 DATELINE = re.compile(r"^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), [A-Z][a-z]+ \d{1,2}, \d{4}$")
 INTERVIEW = re.compile(r"interview|tells wikinews|talks to wikinews|speaks to wikinews", re.I)
 
@@ -67,10 +69,14 @@ def main():
     fresh_4 = picked[start_4:start_4 + FRESH_4]
     start_5 = start_4 + FRESH_4
     fresh_5 = picked[start_5:start_5 + FRESH_5]
+    start_6 = start_5 + FRESH_5
+    fresh_6 = picked[start_6:start_6 + FRESH_6]
     picked = picked[:TAKE]
     index = ["| file | title | date | source |", "|---|---|---|---|"]
-    for n, (key, url, date, title, body) in enumerate(picked + fresh + fresh_2 + fresh_3 + fresh_4 + fresh_5, start=1):
-        if n > start_5:
+    for n, (key, url, date, title, body) in enumerate(picked + fresh + fresh_2 + fresh_3 + fresh_4 + fresh_5 + fresh_6, start=1):
+        if n > start_6:
+            sub = "holdout-7"
+        elif n > start_5:
             sub = "holdout-6"
         elif n > start_4:
             sub = "holdout-5"
@@ -95,7 +101,7 @@ def main():
                 "contributors; each one's page is linked below. Changes: the opening dateline paragraph "
                 "removed where there was one, white space inside paragraphs collapsed.\n\n")
         f.write("\n".join(index) + "\n")
-    print(len(picked), "articles,", sum(1 for p in picked if p[0] % 4 == 0), "held out,", len(fresh), "in holdout-2,", len(fresh_2), "in holdout-3,", len(fresh_3), "in holdout-4,", len(fresh_4), "in holdout-5,", len(fresh_5), "in holdout-6")
+    print(len(picked), "articles,", sum(1 for p in picked if p[0] % 4 == 0), "held out,", len(fresh), "in holdout-2,", len(fresh_2), "in holdout-3,", len(fresh_3), "in holdout-4,", len(fresh_4), "in holdout-5,", len(fresh_5), "in holdout-6,", len(fresh_6), "in holdout-7")
 
 
 if __name__ == "__main__":
