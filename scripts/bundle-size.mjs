@@ -12,13 +12,15 @@
 // the keyboard's focus about 4 KB): about 704 KB. Session 10 added comparison and adjudication
 // (issue 20: layers, agreement table, differences, decisions, reports): about 759 KB, and offline
 // use (issue 21: the service worker registered, the storage estimate and persistence in the
-// library): about 766 KB. The guard is set at 770 KB to catch regressions; the 150 KB goal is not met (see
+// library): about 766 KB. Session 20 added bringing back the articles only IndexedDB still holds and the
+// detector's ninth round (documents that speak for their authors, comma introductions, title
+// holders): 772.8 KB. The guard is set at 775 KB to catch regressions; the 150 KB goal is not met (see
 // docs/PERFORMANCE.md; issue 18 is about the load, and the first paint no longer waits for it).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = 770;
+const BUDGET_KB = 775;
 const dir = process.argv[2] ?? 'dist';
 let raw = 0;
 let gz = 0;

@@ -7,7 +7,8 @@
 
 use super::{save, Ctx};
 use crate::browser;
-use crate::persist::mirror::{self, Status};
+use leptos::prelude::Update;
+use crate::persist::mirror::{self, BringBackError, Status};
 use crate::persist::settings;
 use crate::persist::vault::VaultError;
 
@@ -24,14 +25,17 @@ pub fn start(ctx: &Ctx) {
     });
     if ctx.saving.store().persistent() {
         let notices = ctx.notices;
-        leptos::task::spawn_local(mirror::start(move |status| match status {
-            Status::Blocked => notices.toast(
-                "Another Quotemark tab runs an older version: close it to finish upgrading the library's storage. Nothing is lost meanwhile.",
-            ),
-            Status::Failed(VaultError::QuotaExceeded) => notices.toast(
-                "The browser's storage is full, so the second copy of your articles could not be written. Everything is still kept in local storage.",
-            ),
-            _ => {}
+        leptos::task::spawn_local(mirror::start(move |status| {
+            notices.vault_steps.try_update(|n| *n += 1);
+            match status {
+                Status::Blocked => notices.toast(
+                    "Another Quotemark tab runs an older version: close it to finish upgrading the library's storage. Nothing is lost meanwhile.",
+                ),
+                Status::Failed(VaultError::QuotaExceeded) => notices.toast(
+                    "The browser's storage is full, so the second copy of your articles could not be written. Everything is still kept in local storage.",
+                ),
+                _ => {}
+            }
         }));
     }
     let Some(build) = browser::build_version() else { return };
@@ -79,9 +83,15 @@ impl StorageUse {
             out.push_str(&format!(" All this site's data, app files included: {} of {}.", size(usage), size(quota)));
         }
         match &self.vault {
-            Some(Status::Ready { documents }) => out.push_str(&format!(
-                " A second copy of every article is kept in the browser's database ({documents} stored)."
-            )),
+            Some(Status::Ready { documents, missing }) => {
+                out.push_str(&format!(
+                    " A second copy of every article and its annotations is kept in the browser's database ({documents} stored)."
+                ));
+                if *missing > 0 {
+                    let n = crate::text::count(*missing, "more article is", "more articles are");
+                    out.push_str(&format!(" {n} kept there but missing from this library, as after clearing local storage."));
+                }
+            }
             Some(Status::Opening) => out.push_str(" Copying the articles to the browser's database…"),
             Some(Status::Blocked) => out.push_str(
                 " The browser's database waits for another Quotemark tab on an older version to close.",
@@ -105,6 +115,33 @@ pub fn storage_use(ctx: &Ctx, show: impl Fn(StorageUse) + 'static) {
         let estimate = browser::storage_estimate().await;
         let persisted = browser::storage_persisted().await;
         show(StorageUse { local, estimate, persisted, vault: mirror::status() });
+    });
+}
+
+/// Whether the vault holds articles local storage lost, to offer back.
+pub fn can_bring_back(u: &StorageUse) -> bool {
+    matches!(u.vault, Some(Status::Ready { missing, .. }) if missing > 0)
+}
+
+/// Brings back the articles only the vault holds (the library's button), says how it went, then
+/// shows what the browser keeps; `changed` is bumped so that the library lists them.
+pub fn bring_back(ctx: &Ctx, changed: leptos::prelude::RwSignal<u32>, show: impl Fn(StorageUse) + 'static) {
+    let ctx = *ctx;
+    leptos::task::spawn_local(async move {
+        let articles = |n: usize| crate::text::count(n, "article", "articles");
+        match mirror::bring_back().await {
+            Ok(n) => ctx.notices.toast(&format!("{} brought back from the browser's database.", articles(n))),
+            Err(BringBackError::Local { articles: 0, error }) => ctx.notices.toast(&format!(
+                "Nothing could be brought back, because {error}; the articles stay in the browser's database."
+            )),
+            Err(BringBackError::Local { articles: n, error }) => ctx.notices.toast(&format!(
+                "{} brought back; the rest stay in the browser's database, because {error}.",
+                articles(n)
+            )),
+            Err(BringBackError::Vault(e)) => ctx.notices.toast(&format!("Nothing could be brought back: {e}.")),
+        }
+        changed.try_update(|n| *n += 1);
+        storage_use(&ctx, show);
     });
 }
 

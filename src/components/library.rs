@@ -157,7 +157,7 @@ fn Library() -> impl IntoView {
         <ul class="library" data-testid="library">
             {rows}
         </ul>
-        <StorageNote />
+        <StorageNote changed=changed />
         <Backup />
         <div class="dialog-actions">
             <button type="button" class="primary" on:click=move |_| ctx.ui.dialog.set(Dialog::OpenArticle)>
@@ -206,13 +206,18 @@ fn Backup() -> impl IntoView {
 }
 
 /// What the browser keeps for Quotemark and whether it keeps it until the reader deletes it,
-/// with a button to ask for that.
+/// with a button to ask for that, and one to bring back articles only the browser's database
+/// still holds.
 #[component]
-fn StorageNote() -> impl IntoView {
+fn StorageNote(changed: RwSignal<u32>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let shown = RwSignal::new(None::<offline::StorageUse>);
-    offline::storage_use(&ctx, move |u| {
-        let _ = shown.try_set(Some(u));
+    // Read again at each step of the database copy (the library may open while it is under way).
+    Effect::new(move |_| {
+        ctx.notices.vault_steps.track();
+        offline::storage_use(&ctx, move |u| {
+            let _ = shown.try_set(Some(u));
+        });
     });
     let text = move || shown.get().map(|u| u.describe()).filter(|t| !t.is_empty());
     let can_ask = move || shown.get().is_some_and(|u| u.persisted == Some(false));
@@ -226,6 +231,14 @@ fn StorageNote() -> impl IntoView {
                         let _ = shown.try_set(Some(u));
                     })>
                         "Ask the browser to keep it"
+                    </button>
+                </Show>
+                <Show when=move || shown.get().is_some_and(|u| offline::can_bring_back(&u))>
+                    " "
+                    <button type="button" class="link-button" on:click=move |_| offline::bring_back(&ctx, changed, move |u| {
+                        let _ = shown.try_set(Some(u));
+                    })>
+                        "Bring them back"
                     </button>
                 </Show>
             </p>

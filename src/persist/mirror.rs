@@ -1,12 +1,15 @@
-//! The mirror: local storage with every document record copied to the [`vault`](super::vault).
+//! The mirror: local storage with every library record copied to the [`vault`](super::vault).
 //!
-//! Reads come from local storage, as before. A write or removal of a document record
-//! (`quotemark.v3.doc.*`) is done in local storage first and then queued for the vault; one task
-//! drains the queue in order, writing each key's value as local storage holds it by then (so a
-//! burst of writes to one record ends as its last value). At start the vault is opened and every
-//! record local storage holds is copied over, read back and compared: the first step of moving the
-//! library's texts out of local storage, and until then a second copy of each article that
-//! survives local storage being cleared.
+//! Reads come from local storage, as before. A write or removal of a library record (every
+//! `quotemark.v3.*` key but the open document's id and the build: articles, their annotations,
+//! change records, layers, rejected suggestions, roles, settings) is done in local storage first
+//! and then queued for the vault; one task drains the queue in order, writing each key's value as
+//! local storage holds it by then (so a burst of writes to one record ends as its last value). At
+//! start the vault is opened and every record local storage holds is copied over, read back and
+//! compared: the first step of moving the library's texts out of local storage, and until then a
+//! second copy of each article and its annotations that survives local storage being cleared.
+//! Records only the vault has (local storage was cleared, or a removal did not reach the vault)
+//! are counted and can be [brought back](bring_back).
 
 use super::storage::{LocalStore, Store, WriteError};
 use super::vault::{Vault, VaultError};
@@ -22,10 +25,12 @@ pub enum Status {
     Opening,
     /// Another tab has an older version of the vault open; the upgrade waits until it closes.
     Blocked,
-    /// Every document record is in the vault too.
+    /// Every library record is in the vault too.
     Ready {
-        /// Records in the vault.
+        /// Articles in local storage, each copied to the vault.
         documents: usize,
+        /// Articles only the vault has, with the other records only it has.
+        missing: usize,
     },
     /// The vault cannot be used (or failed): the records are in local storage only.
     Failed(VaultError),
@@ -46,9 +51,12 @@ thread_local! {
 /// Local storage, with document records mirrored to the vault.
 pub struct MirroredStore(pub LocalStore);
 
+/// Whether a key is a library record, mirrored to the vault.
 fn mirrored(key: &str) -> bool {
-    key.starts_with(store::DOC_PREFIX)
+    key.starts_with(LIBRARY_PREFIX) && key != store::CURRENT_KEY && key != store::BUILD_KEY
 }
+
+const LIBRARY_PREFIX: &str = "quotemark.v3.";
 
 impl Store for MirroredStore {
     fn get(&self, key: &str) -> Option<String> {
@@ -120,11 +128,11 @@ pub fn status() -> Option<Status> {
     QUEUE.with_borrow(|q| q.status.clone())
 }
 
-/// Opens the vault and copies every document record into it (each read back and compared);
+/// Opens the vault and copies every library record into it (each read back and compared);
 /// `status` hears each step. Records already there unchanged are not written again; a copy that
 /// differs from local storage's (damaged, or written by a tab that closed before it finished) is
 /// written again, since local storage is what the app reads. A record only the vault has is left
-/// as it is: nothing reads it yet, and it may be the last copy of an article.
+/// as it is (it may be the last copy of an article) and counted, to be offered back.
 pub async fn start(report: impl Fn(Status) + 'static) {
     let status = Rc::new(move |s: Status| {
         QUEUE.with_borrow_mut(|q| q.status = Some(s.clone()));
@@ -141,9 +149,9 @@ pub async fn start(report: impl Fn(Status) + 'static) {
         Err(e) => return status(Status::Failed(e)),
     };
     let mut documents = 0;
-    for key in LocalStore.keys(store::DOC_PREFIX) {
+    for key in LocalStore.keys(LIBRARY_PREFIX).into_iter().filter(|k| mirrored(k)) {
         let Some(value) = LocalStore.get(&key) else { continue };
-        documents += 1;
+        documents += usize::from(key.starts_with(store::DOC_PREFIX));
         let same = stored.contains(&key) && vault.get(&key).await.ok().flatten().as_deref() == Some(value.as_str());
         if same {
             continue;
@@ -155,7 +163,50 @@ pub async fn start(report: impl Fn(Status) + 'static) {
             return status(Status::Failed(VaultError::Other(format!("{key} read back differently"))));
         }
     }
+    let missing = only_in_vault(&stored).filter(|k| k.starts_with(store::DOC_PREFIX)).count();
     QUEUE.with_borrow_mut(|q| q.vault = Some(vault));
     drain();
-    status(Status::Ready { documents });
+    status(Status::Ready { documents, missing });
+}
+
+/// The library records among `vault_keys` that local storage does not hold.
+fn only_in_vault(vault_keys: &[String]) -> impl Iterator<Item = &String> {
+    vault_keys.iter().filter(|k| mirrored(k) && LocalStore.get(k).is_none())
+}
+
+/// Why not every record could be brought back.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BringBackError {
+    /// The vault is not open, or reading it failed.
+    Vault(VaultError),
+    /// Local storage refused a record (full): `articles` were brought back before it.
+    Local { articles: usize, error: WriteError },
+}
+
+/// Writes back to local storage every record only the vault has, an article's annotations before
+/// the article (so that one never shows without them), never over a record local storage holds.
+/// Returns how many articles came back; on an error, those before it stay back and the rest stay
+/// in the vault, to try again.
+pub async fn bring_back() -> Result<usize, BringBackError> {
+    let closed = || BringBackError::Vault(VaultError::Other("the browser's database is not open".into()));
+    let vault = QUEUE.with_borrow(|q| q.vault.clone()).ok_or_else(closed)?;
+    let stored = vault.keys().await.map_err(BringBackError::Vault)?;
+    let (docs, others): (Vec<String>, Vec<String>) =
+        only_in_vault(&stored).cloned().partition(|k| k.starts_with(store::DOC_PREFIX));
+    let mut articles = 0;
+    for key in others.iter().chain(&docs) {
+        let Some(value) = vault.get(key).await.map_err(BringBackError::Vault)? else { continue };
+        if LocalStore.get(key).is_some() {
+            continue;
+        }
+        LocalStore.set(key, &value).map_err(|error| BringBackError::Local { articles, error })?;
+        articles += usize::from(key.starts_with(store::DOC_PREFIX));
+    }
+    QUEUE.with_borrow_mut(|q| {
+        if let Some(Status::Ready { documents, missing }) = &mut q.status {
+            *documents += articles;
+            *missing = missing.saturating_sub(articles);
+        }
+    });
+    Ok(articles)
 }

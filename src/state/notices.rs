@@ -23,6 +23,9 @@ pub struct Notices {
     pub load_notes: RwSignal<Vec<String>>,
     /// Whether the store keeps values across reloads (false: in memory only).
     pub persistent: bool,
+    /// Bumped at each step of the second copy in the browser's database (opening, ready, failed),
+    /// so that what describes it reads it again.
+    pub vault_steps: RwSignal<u32>,
     /// What the toast's Undo does when it is not the history's undo (e.g. restoring a deleted article).
     restore: StoredValue<Option<Rc<dyn Fn()>>, LocalStorage>,
 }
@@ -35,6 +38,7 @@ impl Notices {
             storage_problem: RwSignal::new(None),
             load_notes: RwSignal::new(load_notes),
             persistent,
+            vault_steps: RwSignal::new(0),
             restore: StoredValue::new_local(None),
         }
     }

@@ -42,6 +42,9 @@ async function vaultWhen(page, ready) {
   return contents;
 }
 
+/** Whether the mirror copies a key: every library record but the open article's id and the build. */
+const mirrored = (k) => k.startsWith('quotemark.v3.') && k !== 'quotemark.v3.current' && k !== 'quotemark.v3.build';
+
 const localContents = (page) =>
   page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith('quotemark.')).map((k) => [k, localStorage.getItem(k)])));
 
@@ -90,10 +93,13 @@ async function storageNote(app) {
 }
 
 vaultTest("a library in today's layout is copied to the vault on first load, nothing lost or changed", {}, async (app) => {
-  await (await storageNote(app)).filter({ hasText: `A second copy of every article is kept in the browser's database (${docKeys.length} stored).` }).waitFor();
+  await (await storageNote(app)).filter({ hasText: `A second copy of every article and its annotations is kept in the browser's database (${docKeys.length} stored).` }).waitFor();
   const vault = await vaultContents(app.page);
   const local = await localContents(app.page);
-  assert.deepEqual(Object.keys(vault).sort(), docKeys);
+  assert.deepEqual(Object.keys(vault).filter((k) => k.startsWith('quotemark.v3.doc.')).sort(), docKeys);
+  // The annotations' records too; not which article is open, nor the build.
+  for (const k of Object.keys(local).filter(mirrored)) assert.equal(vault[k], local[k], `${k} copied exactly`);
+  assert.ok(!('quotemark.v3.current' in vault) && !('quotemark.v3.build' in vault));
   const open = `quotemark.v3.doc.${JSON.parse(FIXTURE['quotemark.v3.current']).replace('sha256:', '')}`;
   for (const k of docKeys) {
     assert.equal(vault[k], local[k], `${k} copied exactly`);
@@ -123,7 +129,7 @@ vaultTest("a library in today's layout is copied to the vault on first load, not
   await app.page.waitForFunction((key) => localStorage.getItem(key) === null, deleted);
   const gone = await vaultWhen(app.page, (v) => !(deleted in v));
   assert.ok(!(deleted in gone), 'the deleted article left the vault too');
-  assert.deepEqual(Object.keys(gone).sort(), [...docKeys.filter((k) => k !== deleted), newKey].sort(), 'the other copies stay');
+  assert.deepEqual(Object.keys(gone).filter((k) => k.startsWith('quotemark.v3.doc.')).sort(), [...docKeys.filter((k) => k !== deleted), newKey].sort(), 'the other copies stay');
 });
 
 vaultTest('without IndexedDB (as in some private modes) the app works from local storage and says so', { init: () => Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true }) }, async (app) => {
@@ -179,4 +185,64 @@ vaultTest('a damaged copy in the vault is written again from local storage, whic
   const vault = await vaultContents(app.page);
   const local = await localContents(app.page);
   for (const k of docKeys) assert.equal(vault[k], local[k], `${k} copied again`);
+});
+
+vaultTest('articles only the vault still holds (local storage cleared) are offered back with their annotations', {}, async (app) => {
+  await (await storageNote(app)).filter({ hasText: `(${docKeys.length} stored)` }).waitFor();
+  const before = await localContents(app.page);
+  await vaultWhen(app.page, (v) => Object.keys(before).filter(mirrored).every((k) => v[k] === before[k]));
+  // Local storage cleared (as a browser's "clear site data" for it alone would): the app opens
+  // the sample, and the library says what the vault still holds.
+  await app.page.evaluate(() => localStorage.clear());
+  await app.page.reload();
+  await app.title.waitFor();
+  const note = await storageNote(app);
+  await note.filter({ hasText: /\d+ more articles? (is|are) kept there but missing from this library/ }).waitFor();
+  assert.equal(await app.page.getByTestId('library-item').filter({ hasText: 'Library opening hours cut' }).count(), 0);
+  await note.getByRole('button', { name: 'Bring them back' }).click();
+  await app.page.getByTestId('toast').filter({ hasText: "brought back from the browser's database" }).waitFor();
+  // Every record is back as it was, and the article opens with its annotations.
+  const after = await localContents(app.page);
+  for (const k of Object.keys(before).filter(mirrored)) {
+    assert.ok(k in after, `${k} is back`);
+    if (!k.startsWith('quotemark.v3.doc.')) assert.equal(after[k], before[k], `${k} as it was`);
+  }
+  await note.filter({ hasText: 'missing from this library' }).waitFor({ state: 'detached' });
+  const current = `quotemark.v3.doc.${JSON.parse(FIXTURE['quotemark.v3.current']).replace('sha256:', '')}`;
+  const title = JSON.parse(FIXTURE[current]).document.title;
+  await app.page.getByTestId('library-item').filter({ hasText: title }).getByRole('button', { name: 'Open' }).click();
+  await fixtureShown(app);
+});
+
+vaultTest('bringing back into a full local storage says why, loses nothing, and works once there is room', {}, async (app) => {
+  await (await storageNote(app)).filter({ hasText: `(${docKeys.length} stored)` }).waitFor();
+  const before = await localContents(app.page);
+  await vaultWhen(app.page, (v) => Object.keys(before).filter(mirrored).every((k) => v[k] === before[k]));
+  await app.page.evaluate(() => localStorage.clear());
+  await app.page.reload();
+  await app.title.waitFor();
+  const note = await storageNote(app);
+  await note.filter({ hasText: 'missing from this library' }).waitFor();
+  const vaultBefore = await vaultContents(app.page);
+  // Local storage filled to the last character by another use of the site.
+  await app.page.evaluate(() => {
+    let i = 0;
+    for (let size = 1 << 20; size >= 1; size = Math.floor(size / 2)) {
+      try {
+        for (;;) localStorage.setItem(`filler.${i++}`, 'x'.repeat(size));
+      } catch {
+        // full at this size: try a smaller piece
+      }
+    }
+  });
+  await note.getByRole('button', { name: 'Bring them back' }).click();
+  await app.page.getByTestId('toast').filter({ hasText: "Nothing could be brought back, because the browser's storage for Quotemark is full; the articles stay in the browser's database." }).waitFor();
+  assert.deepEqual(await vaultContents(app.page), vaultBefore, 'the vault keeps every record');
+  await note.filter({ hasText: 'missing from this library' }).waitFor();
+  // With room again, the same button brings them all back.
+  await app.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler.')).forEach((k) => localStorage.removeItem(k)));
+  await note.getByRole('button', { name: 'Bring them back' }).click();
+  await app.page.getByTestId('toast').filter({ hasText: "brought back from the browser's database" }).waitFor();
+  const after = await localContents(app.page);
+  for (const k of Object.keys(before).filter(mirrored)) assert.ok(k in after, `${k} is back`);
 });
