@@ -82,21 +82,24 @@ fn a_label_not_in_its_article_fails_loudly() {
 }
 
 /// The real Wikinews articles (`data/quotes-real/`, labelled before the detector work): the
-/// development part and the six held-out parts, each of which guided work after it was scored
-/// once (docs/SUGGESTIONS.md gives those first scores). Floors a hair under the figures reached.
+/// development part and the eight held-out parts, each of which guided work after it was scored
+/// once (docs/SUGGESTIONS.md gives those first scores). Floors a hair under the figures reached
+/// (the ninth round traded some speaker accuracy for quotations found with no name: see
+/// docs/SUGGESTIONS.md).
 #[test]
 fn real_news_quality_stays_above_its_floors() {
     let real = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/quotes-real"));
     // (folder, span F1, exact F1, speaker accuracy, cue accuracy, most wrong-person share)
     for (folder, f1, exact, speaker, cue, wrong) in [
-        ("", 0.955, 0.945, 0.945, 0.99, 0.05),
+        ("", 0.97, 0.96, 0.935, 0.99, 0.05),
         ("holdout", 0.93, 0.915, 0.93, 0.99, 0.05),
-        ("holdout-2", 0.915, 0.915, 0.88, 0.95, 0.095),
-        ("holdout-3", 0.965, 0.965, 0.96, 0.96, 0.04),
-        ("holdout-4", 0.91, 0.90, 0.87, 0.90, 0.11),
-        ("holdout-5", 0.935, 0.92, 0.875, 0.91, 0.12),
-        ("holdout-6", 0.93, 0.93, 0.955, 0.905, 0.04),
+        ("holdout-2", 0.945, 0.945, 0.84, 0.97, 0.11),
+        ("holdout-3", 0.97, 0.97, 0.96, 0.96, 0.04),
+        ("holdout-4", 0.93, 0.92, 0.845, 0.895, 0.105),
+        ("holdout-5", 0.95, 0.94, 0.86, 0.915, 0.12),
+        ("holdout-6", 0.945, 0.945, 0.945, 0.92, 0.04),
         ("holdout-7", 0.95, 0.91, 0.95, 0.99, 0.05),
+        ("holdout-8", 0.92, 0.905, 0.775, 0.98, 0.165),
     ] {
         let scores = evaluate_dir(&real.join(folder)).unwrap_or_else(|e| panic!("{e}"));
         let report = format!("{folder}: {scores}\n{}", scores.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"));

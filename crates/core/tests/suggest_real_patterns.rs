@@ -362,3 +362,83 @@ fn a_list_after_a_partial_quotation_is_no_attribution() {
     let quotes = suggestions(text).quotes;
     assert!(quotes.iter().all(|q| q.speaker_canonical.as_deref() != Some("Li Wenliang")), "{quotes:?}");
 }
+
+/// The cue of each proposed quotation.
+fn cues(text: &str) -> Vec<Option<String>> {
+    proposed(text).into_iter().map(|s| s.cue).collect()
+}
+
+#[test]
+fn a_document_speaks_for_its_author() {
+    for (text, who, cue) in [
+        ("The decree signed by Pope Francis read “The crimes of abuse harm the whole community of the faithful.”", "Francis", "read"),
+        ("The opinion of the Supreme Court of Ruritania, released on Wednesday, read in part, “The oath of office is void and of no effect.”", "Supreme Court of Ruritania", "read"),
+        ("Judge Gray Miller ruled on Friday. Part of the judge's statement reads “Combat roles no longer require sheer size or muscle.”", "Gray Miller", "reads"),
+        ("The palace issued a statement on Monday. The statement from King Ramon said, “The princess keeps her place in the family.”", "Ramon", "said"),
+        ("Facebook released a statement on Monday. The statement read, “We take the safety of our users very seriously, always.”", "Facebook", "read"),
+    ] {
+        let quotes = proposed(text);
+        assert_eq!(quotes.len(), 1, "{text}");
+        assert_eq!(quotes[0].speaker_canonical.as_deref(), Some(who), "{text}");
+        assert_eq!(quotes[0].cue.as_deref(), Some(cue), "{text}");
+    }
+}
+
+#[test]
+fn a_verb_that_introduces_a_quotation_keeps_its_cue_when_no_one_is_named() {
+    // Better a quotation with its cue and no speaker than a missed one, or a guessed name.
+    let text = "Parents Ana and Rui Costa were sentenced on Friday. One of the children said, \
+                “Sometimes I still have nightmares of what happened in that house.”";
+    let quotes = proposed(text);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].cue.as_deref(), Some("said"));
+    assert_eq!(quotes[0].speaker_canonical, None);
+    // A document the article did not introduce is not the last speaker's: NBC only reported it.
+    let proclamation = "The order was first reported by NBC News, which said it was signed on Friday.\n\n\
+                        The proclamation specifically said “the outbreak in the United States constitutes a national emergency”.";
+    assert_eq!(canonical(proclamation), vec![None]);
+    let colon = "The palace issued the following statement from King Ramon: “The princess keeps her status and her place in the family.”";
+    assert_eq!(canonical(colon), all("Ramon", 1));
+    let description = "The event description read, “We will all meet at the gate and walk in together.”";
+    assert_eq!(cues(description), vec![Some("read".to_string())]);
+    assert_eq!(canonical(description), vec![None]);
+}
+
+#[test]
+fn a_named_clause_and_a_comma_introduce_a_whole_utterance() {
+    for (text, who, cue) in [
+        ("Singer Mick Jagger of The Rolling Stones also reacted on Twitter, “Sad news today, I remember playing with him very early on.”", "Mick Jagger", "reacted"),
+        ("Trump, also on Twitter, defended his decision, “As I have stated strongly before, they must watch over the fighters.”", "Trump", "defended"),
+    ] {
+        assert_eq!(canonical(text), all(who, 1), "{text}");
+        assert_eq!(cues(text), vec![Some(cue.to_string())], "{text}");
+    }
+    // A phrase of time or place before the comma names no one.
+    let time = "During the premiere on Sunday, “I felt like a guest at the ball, and I still do.”";
+    assert_eq!(canonical(time).iter().flatten().count(), 0);
+}
+
+#[test]
+fn a_reporting_verb_that_opens_its_sentence_inverts() {
+    let text = "Remarked Center for Biological Diversity scientist Tierra Curry, “This reprieve is a thank-you from the butterflies.”";
+    assert_eq!(canonical(text), all("Tierra Curry", 1));
+    assert_eq!(cues(text), vec![Some("Remarked".to_string())]);
+}
+
+#[test]
+fn a_whole_utterance_after_a_colon_is_proposed_even_when_no_one_is_named() {
+    let text = "Earlier this week, an official government account made the following announcement: \
+                “Latest update: 3,728 cases have been reported since the outbreak began. To date, 53 deaths have been recorded.”";
+    let quotes = proposed(text);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0].speaker_canonical, None);
+    // A short phrase after a colon stays below the line: it may be a title or a scare quote.
+    let short = "The sign at the gate: “Keep out.”";
+    assert!(proposed(short).is_empty());
+}
+
+#[test]
+fn a_shared_role_before_a_name_is_a_role() {
+    let text = "Co-developer Jing Wang recounted, “When we put that coating on, nothing sticks to it.”";
+    assert_eq!(canonical(text), all("Jing Wang", 1));
+}

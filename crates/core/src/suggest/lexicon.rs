@@ -247,8 +247,9 @@ const RELATIVES_LIST: &[&str] = &[
 /// Documents that speak for whoever issued them (`the statement said`).
 #[rustfmt::skip]
 const DOCUMENT_NOUNS_LIST: &[&str] = &[
-    "announcement", "document", "email", "filing", "judgment", "letter", "memo", "message", "notice", "paper",
-    "post", "release", "report", "ruling", "statement", "tweet",
+    "advisory", "announcement", "bulletin", "communique", "communiqué", "declaration", "decree", "description",
+    "document", "email", "filing", "judgment", "letter", "memo", "message", "notice", "opinion", "paper",
+    "post", "proclamation", "release", "report", "ruling", "statement", "summary", "tweet",
 ];
 
 /// Months that are also names (`May said`).
@@ -426,7 +427,14 @@ fn map() -> &'static Map {
 
 /// The lists a lowercase word belongs to, and its reporting-verb lemma, in one lookup.
 pub(crate) fn lookup(word: &str) -> (u32, Option<&'static str>) {
-    map().get(word).copied().unwrap_or((0, None))
+    match map().get(word) {
+        Some(&found) => found,
+        // "co-developer", "co-host", "co-chair": a shared role, before a name or after "the".
+        None if word.len() > 5 && word.strip_prefix("co-").is_some_and(|r| r.bytes().all(|b| b.is_ascii_lowercase())) => {
+            (ROLE_NOUNS | ROLE_TITLES, None)
+        }
+        None => (0, None),
+    }
 }
 
 /// The lists a lowercase word belongs to.

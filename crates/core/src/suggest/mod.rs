@@ -301,10 +301,10 @@ fn quote_suggestion(an: &Analysis, a: &Attributed) -> Option<Suggestion> {
         _ if code_like => 0.15,
         Source::After | Source::Before if has_speaker => 0.95,
         Source::After | Source::Before => 0.8,
-        Source::Colon | Source::Possessive => 0.8,
+        Source::Colon | Source::Comma | Source::Possessive => 0.8,
         Source::SameParagraph | Source::EarlierSentence | Source::PreviousParagraph => 0.8,
         Source::Narration => 0.6,
-        Source::None if a.standalone => 0.6,
+        Source::None if a.standalone || a.introduced => 0.6,
         Source::None if title_like => 0.15,
         Source::None if words.len() <= 4 => 0.2,
         Source::None => 0.35,
@@ -320,6 +320,7 @@ fn quote_suggestion(an: &Analysis, a: &Attributed) -> Option<Suggestion> {
         (Some(sp), source) => {
             let how = match source {
                 Source::Colon => " (introduces it with a colon)",
+                Source::Comma => " (the subject of the clause that introduces it)",
                 Source::Possessive => " (whose words these are)",
                 Source::SameParagraph => " (continues the previous quotation of the paragraph)",
                 Source::EarlierSentence => " (the speaker of an earlier sentence of the paragraph)",
@@ -337,9 +338,10 @@ fn quote_suggestion(an: &Analysis, a: &Attributed) -> Option<Suggestion> {
             }
         }
         (None, Source::After | Source::Before) => {
-            reasons.push("the cue names no one (I, we, reports): no speaker proposed".to_string())
+            reasons.push("the cue's subject names no one (I, we, reports, one of them): no speaker proposed".to_string())
         }
         (None, _) if a.standalone => reasons.push("a quoted passage with no attribution in the text".to_string()),
+        (None, _) if a.introduced => reasons.push("a whole utterance introduced by a colon, with no speaker named".to_string()),
         (None, _) if title_like => {
             reasons.push("capitalised words with no cue verb or speaker: probably a title or name".to_string())
         }

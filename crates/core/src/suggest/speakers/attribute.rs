@@ -129,6 +129,7 @@ impl Analysis<'_> {
             partial: false,
             standalone: !pre_words && !post_words,
             leads: !pre_words,
+            introduced: false,
         };
         // After: "“…,” she said" / "“…,” said Name".
         let ev_lo = self.events.partition_point(|e| e.verb <= close);
@@ -252,6 +253,7 @@ impl Analysis<'_> {
         }
         // A colon introduction: "His verdict now: “…”", "he was blunt: “…”".
         if before.is_some_and(|k| p.is_punct(k, ':')) {
+            a.introduced = !a.partial && self.utterance(open, close);
             let colon = open - 1;
             let clause = (pre_start..colon)
                 .rev()
@@ -264,9 +266,25 @@ impl Analysis<'_> {
                     .flatten()
                     .and_then(|subj| self.resolve(&subj, colon))
             });
+            // "The palace issued the following statement from the king: “…”".
+            let speaker = speaker.or_else(|| {
+                let doc = (clause..colon).find(|&x| self.word(x) && !p.tokens[x].cap && self.is(x, lx::DOCUMENT_NOUNS))?;
+                self.document_author(doc, colon).map(|(_, sp)| sp)
+            });
             if let Some(sp) = speaker {
                 a.speaker = Some(sp);
                 a.source = Source::Colon;
+                return a;
+            }
+        }
+        // A comma introduction of a whole utterance: "Mick Jagger of The Rolling Stones also
+        // reacted on Twitter, “…”", "Trump, also on Twitter, defended his decision, “…”": the
+        // clause's named subject speaks, and its verb is the cue.
+        if writer_event.is_none() && !a.partial && before.is_some_and(|k| p.is_punct(k, ',')) && self.utterance(open, close) {
+            if let Some((sp, verb)) = self.comma_intro(pre_start, open - 1) {
+                a.speaker = Some(sp);
+                a.cue = Some(p.text(verb));
+                a.source = Source::Comma;
                 return a;
             }
         }
@@ -325,6 +343,48 @@ impl Analysis<'_> {
         a
     }
 
+    /// Whether the quotation from token `open` to `close` is a whole utterance: it opens with a
+    /// capital and has at least six words.
+    pub(super) fn utterance(&self, open: usize, close: usize) -> bool {
+        let p = self.p;
+        let mut words = (open..=close).filter(|&k| p.tokens[k].kind == Tk::Word);
+        words.next().is_some_and(|first| p.tokens[first].cap) && words.nth(4).is_some()
+    }
+
+    /// The named subject and the past-tense verb of the clause from `lo` to the comma before a
+    /// quotation: `Name [of Org] [, apposition,] [also] verbed …,`.
+    fn comma_intro(&self, lo: usize, comma: usize) -> Option<(Speaker, usize)> {
+        let p = self.p;
+        let mut k = lo;
+        if k < comma && self.word(k) && self.low(k) == "the" {
+            k += 1;
+        }
+        let m = self.mention_starting(k)?;
+        let mm = &self.mentions[m];
+        if mm.possessive || !matches!(mm.kind, EKind::Person | EKind::Org | EKind::Unknown) {
+            return None;
+        }
+        let mut j = mm.toks.end;
+        // "of The Rolling Stones".
+        if j + 1 < comma && self.word(j) && self.low(j) == "of" {
+            let after = if self.low(j + 1) == "the" { j + 2 } else { j + 1 };
+            j = self.mention_starting(after).map(|x| self.mentions[x].toks.end)?;
+        }
+        // ", also on Twitter,".
+        if j < comma && p.is_punct(j, ',') {
+            j = (j + 1..comma).find(|&x| p.is_punct(x, ','))? + 1;
+        }
+        while j < comma && self.word(j) && (matches!(self.low(j), "also" | "then" | "later" | "again") || self.low(j).ends_with("ly")) {
+            j += 1;
+        }
+        let verb = j;
+        let w = self.low(verb);
+        let past = verb < comma && self.word(verb) && !p.tokens[verb].cap && w.len() > 4 && w.ends_with("ed");
+        // The rest of the clause is its object or a phrase: words only.
+        (past && (verb + 1..comma).all(|x| self.word(x))).then_some(())?;
+        Some((self.resolve(&Subj::Mention(m), comma)?, verb))
+    }
+
     /// Whether a speaker is quoted or reported as speaking somewhere in the text.
     fn speaks(&self, sp: &Speaker) -> bool {
         sp.canonical
@@ -357,7 +417,7 @@ impl Analysis<'_> {
         self.resolve(&Subj::Mention(m), k)
     }
 
-    fn possessor(&self, k: usize) -> Option<Speaker> {
+    pub(super) fn possessor(&self, k: usize) -> Option<Speaker> {
         if !self.word(k) {
             return None;
         }

@@ -1,11 +1,16 @@
 //! Pass 2: speech events. Every reporting verb and `according to` gets a subject: a name, a
 //! pronoun or a role phrase, found by walking over the sentence. Uses the mentions of pass 1.
 
-use super::{Analysis, EKind, Event, Subj};
+use super::{Analysis, EKind, Event, Speaker, Subj};
 use crate::suggest::lexicon as lx;
 use crate::suggest::text::NO_QUOTE;
 use crate::suggest::verbs;
 use std::ops::Range;
+
+/// A speaker with a name: a person, an organisation or a name of either.
+fn named(sp: &Speaker) -> bool {
+    matches!(sp.kind, EKind::Person | EKind::Org | EKind::Unknown) && sp.canonical.is_some()
+}
 
 impl Analysis<'_> {
     pub(super) fn build_events(&mut self) {
@@ -38,19 +43,23 @@ impl Analysis<'_> {
                     continue;
                 }
                 // A capitalised verb only as the participle that opens a sentence ("Calling it …").
+                let opening = self.opening_inversion(v, toks.clone());
                 let Some(lemma) = self.p.tokens[v]
                     .lemma
                     .or_else(|| self.opening_participle(v, toks.start))
+                    .or(opening)
                 else {
                     continue;
                 };
                 let floor = self.clause_floor(v, toks.start);
                 // `"…," said X` inverts; `"…", calling it …` does not (a participle has no
                 // subject after it: "it" is its object).
-                let inverted = self.right_after_close(v, floor) && !self.low(v).ends_with("ing");
+                let inverted = (self.right_after_close(v, floor) && !self.low(v).ends_with("ing")) || opening.is_some();
                 if let Some(particles) = verbs::needs_particle(lemma) {
                     let next = (v + 1 < toks.end).then(|| p.text(v + 1).to_lowercase());
-                    if !inverted && !next.is_some_and(|n| particles.contains(&n.as_str())) {
+                    // "The decree … read “…”", "read in part: “…”": reading out a text.
+                    let reads_out = lemma == "read" && self.opens_quote(v, toks.end);
+                    if !inverted && !reads_out && !next.is_some_and(|n| particles.contains(&n.as_str())) {
                         continue;
                     }
                 }
@@ -96,8 +105,24 @@ impl Analysis<'_> {
                 let adjacent = !infinitive && self.introduces_quote(v, toks.end);
                 let subj = subj.or_else(|| self.participle_subject(v, toks.clone(), si));
                 let subj = subj.or_else(|| adjacent.then(|| self.sentence_subject(si)).flatten());
-                let Some(subj) = subj else { continue };
-                let speaker = self.resolve(&subj, v);
+                let (subj, speaker) = match subj {
+                    Some(subj) => {
+                        let speaker = self.resolve(&subj, v);
+                        // "Part of the judge's statement reads “…”": its author, not the document.
+                        let document = matches!(&subj, Subj::Phrase(_, h) if self.is(*h, lx::DOCUMENT_NOUNS))
+                            && speaker.as_ref().is_some_and(|s| s.note.is_none());
+                        match document.then(|| self.unresolved_source(v, floor, toks.end)) {
+                            Some(Some(found)) => found,
+                            // A document with no author found names no one.
+                            Some(None) => (Subj::Unnamed(v), None),
+                            None => (subj, speaker),
+                        }
+                    }
+                    None => match self.unresolved_source(v, floor, toks.end) {
+                        Some(found) => found,
+                        None => continue,
+                    },
+                };
                 if speaker.is_none() && !matches!(subj, Subj::Pronoun(_) | Subj::Unnamed(_)) {
                     continue;
                 }
@@ -154,6 +179,22 @@ impl Analysis<'_> {
         verbs::reporting_verb(self.low(v))
     }
 
+    /// The lemma of a capitalised reporting verb in the past that opens its sentence with the
+    /// speaker after it and then the quotation (`Remarked Center for Biological Diversity
+    /// scientist Tierra Curry, “…”`): an inversion.
+    pub(super) fn opening_inversion(&self, v: usize, toks: Range<usize>) -> Option<&'static str> {
+        let t = &self.p.tokens[v];
+        if !t.cap || (toks.start..v).any(|k| self.word(k)) || !self.low(v).ends_with("ed") {
+            return None;
+        }
+        let lemma = verbs::reporting_verb(self.low(v))?;
+        // The speaker's words run to a comma or colon right before the quotation.
+        let open = (v + 1..toks.end.min(v + 16)).find(|&k| self.p.tokens[k].quote != NO_QUOTE)?;
+        let before = open - 1;
+        let intro = before > v + 1 && matches!(self.p.punct_char(before), Some(',' | ':'));
+        (intro && (v + 1..before).all(|k| self.word(k))).then_some(lemma)
+    }
+
     /// "Calling it a “culture of death”, the archbishop said …": a participle that opens its
     /// sentence has the subject of the sentence's next reporting verb.
     fn participle_subject(&self, v: usize, toks: Range<usize>, si: usize) -> Option<Subj> {
@@ -181,6 +222,92 @@ impl Analysis<'_> {
         ]
         .iter()
         .any(|stem| w.starts_with(stem))
+    }
+
+    /// The source of a verb that introduces a quotation when no subject was found for it:
+    /// a document speaks for its author (`The decree signed by the Pope read “…”`, `The opinion
+    /// of the Court … read in part, “…”`, `Part of the judge's statement reads “…”`), or for
+    /// whoever issued the last statement of this paragraph or the one before (`The statement
+    /// read`); with no author named, and for a subject no name stands for (`One of the children
+    /// said, “…”`), the words have a cue and no speaker.
+    fn unresolved_source(&self, v: usize, floor: usize, end: usize) -> Option<(Subj, Option<Speaker>)> {
+        let p = self.p;
+        if !self.opens_quote(v, end) || !(floor..v).any(|k| self.word(k)) {
+            return None;
+        }
+        // With no one named, only a whole utterance: not "banners which mentioned “Women's Day”".
+        let open = (v + 1..end).find(|&k| p.tokens[k].quote != NO_QUOTE)?;
+        let whole = self.utterance(open, p.quote_toks[p.tokens[open].quote as usize].1);
+        let unnamed = whole.then_some((Subj::Unnamed(v), None));
+        let Some(doc) = (floor..v).find(|&x| self.word(x) && !p.tokens[x].cap && self.is(x, lx::DOCUMENT_NOUNS)) else {
+            return unnamed;
+        };
+        // A document's words, partial or whole, are its author's or no one named.
+        let unnamed = Some((Subj::Unnamed(v), None));
+        if let Some((s, sp)) = self.document_author(doc, v) {
+            return Some((s, Some(sp)));
+        }
+        if doc > floor {
+            // "Ford's filing", "the judge's statement".
+            if let Some(sp) = self.possessor(doc - 1).filter(named) {
+                return Some((Subj::Unnamed(doc), Some(sp)));
+            }
+            let start = if doc >= floor + 2 && self.low(doc - 2) == "the" { doc - 2 } else { doc - 1 };
+            if self.possessive(doc - 1) && self.is(doc - 1, lx::ROLE_NOUNS) {
+                let role = Subj::Phrase(start..doc, doc - 1);
+                if let Some(sp) = self.resolve(&role, v).filter(|sp| named(sp) && sp.note.is_some()) {
+                    return Some((role, Some(sp)));
+                }
+            }
+            // "Facebook released a statement on Monday. The statement read, “…”": whoever
+            // issued the one the article introduced before, in this paragraph or the last.
+            if matches!(self.low(doc - 1), "the" | "this" | "that") {
+                if let Some(sp) = self.issuer(doc, v).filter(named) {
+                    return Some((Subj::Unnamed(doc), Some(sp)));
+                }
+            }
+        }
+        unnamed
+    }
+
+    /// The author a document noun names after it, before token `end`: `signed by the Pope`, `of
+    /// the Court`, `from the king`.
+    pub(super) fn document_author(&self, doc: usize, end: usize) -> Option<(Subj, Speaker)> {
+        let x = (doc + 1..end).take(6).find(|&x| self.word(x) && matches!(self.low(x), "by" | "of" | "from"))?;
+        let j = if x + 1 < end && self.word(x + 1) && self.low(x + 1) == "the" { x + 2 } else { x + 1 };
+        // "from the king": the last person named with that title.
+        let titled = || (j < end && self.is(j, lx::PERSONAL_TITLES)).then(|| self.title_holder(self.base(j), j)).flatten();
+        let s = self
+            .mention_starting(j)
+            .map(Subj::Mention)
+            .or_else(|| titled().map(Subj::Mention))
+            .or_else(|| self.np_after(x + 1, end))?;
+        let sp = self.resolve(&s, end).filter(named)?;
+        Some((s, sp))
+    }
+
+    /// Who issued the document that `the <doc>` at token `doc` refers back to: the subject of
+    /// the sentence that introduced `a <doc>` earlier in this paragraph or the one before.
+    fn issuer(&self, doc: usize, at: usize) -> Option<Speaker> {
+        let p = self.p;
+        let para = p.tokens[doc].para;
+        let here = self.sentence_of(doc);
+        let intro = (0..p.sentences[here].toks.start).rev().take_while(|&k| p.tokens[k].para + 1 >= para).find(|&k| {
+            self.word(k) && self.base(k) == self.base(doc) && k > 0 && matches!(self.low(k - 1), "a" | "an")
+        })?;
+        let si = self.sentence_of(intro);
+        let sent = p.sentences[si].toks.clone();
+        self.events
+            .iter()
+            .filter(|e| sent.contains(&e.verb))
+            .find_map(|e| e.speaker.clone())
+            .or_else(|| self.sentence_subject(si).and_then(|s| self.resolve(&s, at)))
+    }
+
+    /// [`Self::introduces_quote`], also over `in part` (`read in part: “…”`).
+    fn opens_quote(&self, v: usize, end: usize) -> bool {
+        let in_part = v + 3 < end && self.word(v + 1) && self.low(v + 1) == "in" && self.low(v + 2) == "part";
+        self.introduces_quote(if in_part { v + 2 } else { v }, end)
     }
 
     /// Whether a quotation opens right after verb `v` (after a particle, a comma or a colon).

@@ -39,6 +39,10 @@ impl Analysis<'_> {
             if self.opening_participle(i, sentence_start).is_some() {
                 return false;
             }
+            // "Remarked … Tierra Curry, “…”": a verb, not a name.
+            if self.opening_inversion(i, self.p.sentences[self.sentence_of(i)].toks.clone()).is_some() {
+                return false;
+            }
             // "US", "UK": an abbreviation in capitals is a name even when it spells a word.
             if !self.is(i, lx::NOT_NAMES) || self.all_caps(i) {
                 return true;

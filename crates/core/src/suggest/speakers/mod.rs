@@ -126,6 +126,8 @@ pub(crate) enum Source {
     After,
     Before,
     Colon,
+    /// `Name … verbed …, “…”`: a clause with a named subject and a comma before a whole utterance.
+    Comma,
     Possessive,
     SameParagraph,
     EarlierSentence,
@@ -147,6 +149,8 @@ pub(crate) struct Attributed {
     pub standalone: bool,
     /// No narration before the quotation in its sentence.
     pub leads: bool,
+    /// A whole utterance after a colon (`… made the following announcement: “…”`).
+    pub introduced: bool,
 }
 
 fn gender_of_role(w: &str) -> Gender {

@@ -29,6 +29,18 @@ impl Analysis<'_> {
                 let mm = &self.mentions[*m];
                 let written =
                     strip_possessive(&p.span_text(mm.toks.start, mm.toks.end)).to_string();
+                // "the Pope", "the King": a title alone is the last person named with it before.
+                let last = mm.toks.end - 1;
+                let title = self.is(last, lx::PERSONAL_TITLES) && (mm.toks.start..last).all(|k| self.low(k) == "the");
+                if let Some(h) = title.then(|| self.title_holder(self.base(last), mm.toks.start)).flatten().map(|h| &self.mentions[h]) {
+                    return Some(Speaker {
+                        note: Some(format!("“{written}” is {}", h.canonical)),
+                        written,
+                        canonical: Some(h.canonical.clone()),
+                        kind: EKind::Person,
+                        gender: h.gender,
+                    });
+                }
                 if mm.kind == EKind::Role {
                     // "the Prime Minister", with its article as written.
                     let start = mm.toks.start;
@@ -142,7 +154,8 @@ impl Analysis<'_> {
     }
 
     fn resolve_phrase(&self, written: String, head: usize, definite: bool, at: usize) -> Speaker {
-        let plain = strip_determiner(&written).to_string();
+        // "the judge's (statement)": the role, without the possessive.
+        let plain = strip_possessive(strip_determiner(&written)).to_string();
         // "head of the police's internal investigators": the head is before "of".
         let before_of = plain
             .split(" of ")
@@ -206,6 +219,14 @@ impl Analysis<'_> {
             })
             .filter(|w| *w != hw && !has(lx::DETERMINERS, w))
             .collect();
+        if has(lx::PERSONAL_TITLES, &hw) {
+            if let Some(h) = self.title_holder(&hw, at).map(|h| &self.mentions[h]) {
+                sp.canonical = Some(h.canonical.clone());
+                sp.gender = h.gender;
+                sp.note = Some(format!("“the {hw}” is {}", h.canonical));
+                return sp;
+            }
+        }
         let role_holder = self.mentions_before(at).take(LOOK_BACK_MENTIONS).find(|m| {
             m.kind == EKind::Person
                 && m.role.as_deref() == Some(hw.as_str())
@@ -253,6 +274,17 @@ impl Analysis<'_> {
             && !words
                 .iter()
                 .any(|w| matches!(*w, "of" | "for" | "at" | "in" | "from"))
+    }
+
+    /// The last person named with title `title` before token `at`, within the look-back (`Pope
+    /// Francis` for `the Pope`, `King Maha Vajiralongkorn` for `the king`).
+    pub(super) fn title_holder(&self, title: &str, at: usize) -> Option<usize> {
+        let k = self.mentions.partition_point(|m| m.toks.start < at);
+        let lo = k.saturating_sub(LOOK_BACK_MENTIONS);
+        self.mentions[lo..k]
+            .iter()
+            .rposition(|h| h.kind == EKind::Person && h.toks.len() > 1 && self.base(h.toks.start) == title)
+            .map(|i| lo + i)
     }
 
     /// Mentions before token `at`, nearest first.
