@@ -295,6 +295,9 @@ export async function pasteArticle(page, text, title = '') {
   await page.getByTestId('article-paste').fill(text);
   await page.getByRole('button', { name: 'Open', exact: true }).click();
   await page.getByTestId('library-dialog').waitFor({ state: 'detached' });
+  // The pasted article drawn (its last words: the first line may become the title), so that the
+  // next step can select its text.
+  await page.getByTestId('article-body').filter({ hasText: text.trim().split(/\s+/).slice(-4).join(' ') }).waitFor();
 }
 
 /** Opens the Share & export menu and clicks an item. */

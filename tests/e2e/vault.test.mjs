@@ -187,17 +187,25 @@ vaultTest('a damaged copy in the vault is written again from local storage, whic
   for (const k of docKeys) assert.equal(vault[k], local[k], `${k} copied again`);
 });
 
-vaultTest('articles only the vault still holds (local storage cleared) are offered back with their annotations', {}, async (app) => {
+/**
+ * Once the vault holds every library record, local storage cleared (as a browser's "clear site
+ * data" for it alone would): the app opens the sample, and the library's note says what the vault
+ * still holds. Returns local storage as it was before, and the note.
+ */
+async function clearedLocalStorage(app) {
   await (await storageNote(app)).filter({ hasText: `(${docKeys.length} stored)` }).waitFor();
   const before = await localContents(app.page);
   await vaultWhen(app.page, (v) => Object.keys(before).filter(mirrored).every((k) => v[k] === before[k]));
-  // Local storage cleared (as a browser's "clear site data" for it alone would): the app opens
-  // the sample, and the library says what the vault still holds.
   await app.page.evaluate(() => localStorage.clear());
   await app.page.reload();
   await app.title.waitFor();
   const note = await storageNote(app);
   await note.filter({ hasText: /\d+ more articles? (is|are) kept there but missing from this library/ }).waitFor();
+  return { before, note };
+}
+
+vaultTest('articles only the vault still holds (local storage cleared) are offered back with their annotations', {}, async (app) => {
+  const { before, note } = await clearedLocalStorage(app);
   assert.equal(await app.page.getByTestId('library-item').filter({ hasText: 'Library opening hours cut' }).count(), 0);
   await note.getByRole('button', { name: 'Bring them back' }).click();
   await app.page.getByTestId('toast').filter({ hasText: "brought back from the browser's database" }).waitFor();
@@ -215,14 +223,7 @@ vaultTest('articles only the vault still holds (local storage cleared) are offer
 });
 
 vaultTest('bringing back into a full local storage says why, loses nothing, and works once there is room', {}, async (app) => {
-  await (await storageNote(app)).filter({ hasText: `(${docKeys.length} stored)` }).waitFor();
-  const before = await localContents(app.page);
-  await vaultWhen(app.page, (v) => Object.keys(before).filter(mirrored).every((k) => v[k] === before[k]));
-  await app.page.evaluate(() => localStorage.clear());
-  await app.page.reload();
-  await app.title.waitFor();
-  const note = await storageNote(app);
-  await note.filter({ hasText: 'missing from this library' }).waitFor();
+  const { before, note } = await clearedLocalStorage(app);
   const vaultBefore = await vaultContents(app.page);
   // Local storage filled to the last character by another use of the site.
   await app.page.evaluate(() => {
