@@ -5,7 +5,8 @@
 //! punctuation. A shorter form belongs to a fuller one when its words are the fuller one's last
 //! words (a surname, a double surname), its first and last words (`Maria Garcia`), or the fuller
 //! one without some middle words or initials (`John Bolton` for `John R. Bolton`), or, for a single
-//! word, its first word (`Princess Ubolratana` for `Ubolratana Mahidol`); and only when it fits
+//! word, its first word (`Princess Ubolratana` for `Ubolratana Mahidol`), or an organisation's name
+//! before its "of" (`Supreme Court` for `Supreme Court of Puerto Rico`); and only when it fits
 //! exactly one fuller name (`Smith` with both `Anna Smith` and `John Smith` stays `Smith`). A list of
 //! names (`Facebook, Google and Twitter`) is nobody's form. Used by the suggestions (the speakers of one article) and by
 //! the panel and editor (the speakers of the open article).
@@ -191,6 +192,11 @@ fn is_short_form(short: &[String], full: &[String]) -> bool {
     // A single word that is the first word (a first name or a royal's name), or the first of a
     // double surname (`Vázquez` for `Wanda Vázquez Garced`).
     if short.len() == 1 && full.len() >= 2 && (short[0] == full[0] || (full.len() >= 3 && short[0] == full[full.len() - 2])) {
+        return true;
+    }
+    // An organisation's name before its "of" (`Supreme Court` for `Supreme Court of Puerto Rico`,
+    // `Members` for `Members of the House of Commons`).
+    if full.len() > short.len() + 1 && full.starts_with(short) && full[short.len()] == "of" {
         return true;
     }
     // Its last words: a surname or a double surname.
@@ -397,6 +403,13 @@ mod tests {
         let Kind::Quote(none) = &set[2].kind else { unreachable!() };
         assert_eq!(people.speaker_of(none), None);
         assert_eq!(people.names(), ["Maria Lopez Garcia"]);
+    }
+
+    #[test]
+    fn an_organisation_is_named_before_its_of() {
+        let people = People::from_names(["Supreme Court of Puerto Rico", "Supreme Court", "Puerto Rico Senate"]);
+        assert_eq!(people.canonical("Supreme Court"), "Supreme Court of Puerto Rico");
+        assert_eq!(people.canonical("Puerto Rico Senate"), "Puerto Rico Senate");
     }
 
     #[test]

@@ -442,3 +442,30 @@ fn a_shared_role_before_a_name_is_a_role() {
     let text = "Co-developer Jing Wang recounted, “When we put that coating on, nothing sticks to it.”";
     assert_eq!(canonical(text), all("Jing Wang", 1));
 }
+
+#[test]
+fn a_role_of_a_place_then_a_known_first_name() {
+    let of_state = "In a statement, Governor of Washington Chris Gregoire said, \"Seattle would have been a perfect fit.\"";
+    assert_eq!(canonical(of_state), all("Chris Gregoire", 1));
+    let three = "Governor of New South Wales Maria Lopez Garcia said, \"We will build it.\"";
+    assert_eq!(canonical(three), all("Maria Lopez Garcia", 1));
+    let for_office = "Undersecretary for Education Mr. Toccafondi says \"many schools will increase their fees or they will quit\".";
+    assert_eq!(canonical(for_office), all("Toccafondi", 1));
+}
+
+#[test]
+fn a_role_in_apposition_after_the_name() {
+    let text = "After the match, Hernan Dario Gomez, Panama coach, said, \"We have learned a lot from today's game.\"";
+    assert_eq!(canonical(text), all("Hernan Dario Gomez", 1));
+    // With no name before it, the role itself stays the speaker.
+    let role = "After the match, the Panama coach said, \"We have learned a lot from today's game.\"";
+    assert_eq!(canonical(role).len(), 1);
+    assert_ne!(canonical(role), all("Hernan Dario Gomez", 1));
+}
+
+#[test]
+fn a_publication_is_not_a_titled_person() {
+    // "PC" is also a police constable's title; before "World" it is part of a magazine's name.
+    let text = "PC World's recent analysis of its own web traffic concluded, \"Internet Explorer is the #2 browser.\"";
+    assert_eq!(canonical(text), all("PC World", 1));
+}

@@ -23,7 +23,7 @@ const ROLE_TITLES_LIST: &[&str] = &[
     "member", "mep", "minister", "minority", "mp", "officer", "pc", "premier", "president", "prime", "principal", "prosecutor",
     "provost", "rep", "representative", "republican", "second", "secretary", "secretary-general", "sen", "senator",
     "senior", "sergeant", "sgt", "shadow", "sheriff", "speaker", "spokesman", "spokesperson", "spokeswoman", "state",
-    "superintendent", "supt", "trade", "transport", "treasury", "vice", "whip",
+    "superintendent", "supt", "trade", "transport", "treasury", "under-secretary", "undersecretary", "vice", "whip",
 ];
 
 /// Nouns that name a speaker's role or body (`a spokesperson for …`, `the judge`).
@@ -53,7 +53,7 @@ const ROLE_NOUNS_LIST: &[&str] = &[
     "secretary-general", "seismologist", "senator", "senators", "sergeant", "sheriff", "shopkeeper", "singer",
     "sister", "son", "source", "sources", "spokesman", "spokespeople", "spokesperson", "spokespersons",
     "spokeswoman", "statement", "striker", "student", "students", "study", "superintendent", "supporters",
-    "surgeon", "survivor", "survivors", "teacher", "teachers", "team", "tenant", "tenants", "union", "university",
+    "surgeon", "survivor", "survivors", "teacher", "teachers", "team", "tenant", "tenants", "under-secretary", "undersecretary", "union", "university",
     "victim", "victims", "voter", "voters", "watchdog", "widow", "widower", "wife", "witness", "witnesses", "worker", "workers",
     "writer", "zoo",
 ];
@@ -65,14 +65,14 @@ const ORG_WORDS_LIST: &[&str] = &[
     "association", "authority", "bank", "board", "bureau", "campaign", "cathedral", "center", "centre", "charity",
     "church", "clinic", "club", "coalition", "college", "commission", "committee", "company", "conference", "congress",
     "conservatory", "corp", "corporation", "corps", "council", "court", "department", "enterprises", "federation", "foods",
-    "forces", "foundation", "fund", "gmbh", "government", "group", "group's", "guardian", "herald", "highways", "holdings",
+    "forces", "foundation", "fund", "gazette", "gmbh", "government", "group", "group's", "guardian", "herald", "highways", "holdings",
     "homes", "hospital", "house", "inc", "industries", "institute", "institution", "international", "journal", "laboratory", "labs",
-    "league", "library", "llc", "ltd", "media", "ministry", "mosque", "movement", "museum", "nations", "network", "news",
+    "league", "library", "llc", "ltd", "magazine", "media", "ministry", "mosque", "movement", "museum", "nations", "network", "news",
     "observatory", "office", "orchestra", "organisation", "organization", "parliament", "partners", "party", "plc",
     "police", "post", "press", "program", "programme", "project", "radio", "rail", "railway", "railways", "review",
     "sa", "school", "securities", "senate", "service", "services", "society", "studio", "studios", "survey",
-    "systems", "technologies", "telegraph", "television", "temple", "theater", "theatre", "times", "trust", "tv",
-    "union", "university", "zoo",
+    "systems", "technologies", "telegraph", "television", "temple", "theater", "theatre", "times", "tribune", "trust", "tv",
+    "union", "university", "weekly", "world", "zoo",
 ];
 
 /// Words that make a capitalised name a place (`Elm Street`, `Cedar Falls`).

@@ -265,7 +265,25 @@ impl Analysis<'_> {
             break;
         }
         let mut name: Vec<usize> = (s..b).filter(|&k| p.tokens[k].kind == Tk::Word).collect();
-        if name.len() >= 3 && !is_first_name(self.base(name[0])) {
+        // "President of Argentina Alberto Fernández", "US Ambassador to the United Nations Nikki
+        // Haley", "Undersecretary for Education Mr. Toccafondi": the preposition after a role.
+        let prep = if a >= 1 && matches!(self.low(a - 1), "of" | "from" | "to" | "for") {
+            Some(a - 1)
+        } else if a >= 2 && self.low(a - 1) == "the" && matches!(self.low(a - 2), "of" | "from" | "to" | "for") {
+            Some(a - 2)
+        } else {
+            None
+        };
+        let role_word = |k: usize| self.word(k) && self.is(k, lx::ROLE_TITLES | lx::ROLE_NOUNS);
+        let ends_with_role = |m: usize| {
+            self.mentions[m].kind == EKind::Role || role_word(self.mentions[m].toks.end - 1)
+        };
+        let after_role = prep.is_some_and(|k| {
+            k >= 1 && (role_word(k - 1) || self.mention_ending(k - 1).is_some_and(ends_with_role))
+        });
+        // "former Olympian Samuel Otieno" (after a role and its preposition, the block below
+        // strips the organisation and keeps the role).
+        if name.len() >= 3 && !is_first_name(self.base(name[0])) && !after_role {
             if let Some(k) = (1..name.len() - 1).find(|&k| is_first_name(self.base(name[k]))) {
                 name.drain(..k); // "former Olympian Samuel Otieno"
             }
@@ -302,21 +320,10 @@ impl Analysis<'_> {
         // "President of Argentina Alberto Fernández", "US Ambassador to the United Nations Nikki
         // Haley", "director of Amnesty International Man-kei Tam": after "Role of/to/from (the)",
         // the place or organisation is not the name; the person is the last two words (with a
-        // middle initial or a known first name before them).
-        let prep = if a >= 1 && matches!(self.low(a - 1), "of" | "from" | "to") {
-            Some(a - 1)
-        } else if a >= 2 && self.low(a - 1) == "the" && matches!(self.low(a - 2), "of" | "from" | "to") {
-            Some(a - 2)
-        } else {
-            None
-        };
-        if let Some(prep) = prep.filter(|&k| name.len() >= 3 && s == a && k >= 1) {
+        // middle initial or a known first name before them), or from the first known first name
+        // on ("Governor of Washington Chris Gregoire").
+        if let Some(prep) = prep.filter(|&k| name.len() >= 3 && s == a && k >= 1 && after_role) {
             let role_at = prep - 1;
-            let role_word = |k: usize| self.word(k) && self.is(k, lx::ROLE_TITLES | lx::ROLE_NOUNS);
-            let ends_with_role = |m: usize| {
-                self.mentions[m].kind == EKind::Role || role_word(self.mentions[m].toks.end - 1)
-            };
-            let after_role = role_word(role_at) || self.mention_ending(role_at).is_some_and(ends_with_role);
             let n = name.len();
             let mut i = n - 2;
             if i > 0 && self.base(name[i]).chars().count() == 1 {
@@ -325,10 +332,13 @@ impl Analysis<'_> {
             if i > 0 && is_first_name(self.base(name[i - 1])) && is_first_name(self.base(name[i])) {
                 i -= 1; // "Abdel Fattah el-Sisi"
             }
+            if let Some(f) = (1..i).find(|&k| is_first_name(self.base(name[k]))) {
+                i = f; // "Governor of New South Wales Maria Lopez Garcia"
+            }
             let tail_is_name = name[i..].iter().all(|&k| {
                 (p.tokens[k].cap || self.is(k, lx::PARTICLES)) && !self.is(k, lx::ORG_WORDS | lx::PLACE_WORDS)
             });
-            if after_role && tail_is_name && i > 0 {
+            if tail_is_name && i > 0 {
                 roles.push(self.base(role_at).to_string());
                 stripped.extend(name[..i].iter().map(|&k| self.base(k).to_string()));
                 name.drain(..i);

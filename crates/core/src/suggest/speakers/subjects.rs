@@ -223,8 +223,13 @@ impl Analysis<'_> {
                     || (start > lo + 1
                         && self.low(start - 2) == "of"
                         && self.is(start - 1, lx::DETERMINERS)));
-            // "Current Prime Minister of India Narendra Modi wrote": the person after the role.
-            if after_of && self.mentions[m].kind == EKind::Person && self.mentions[m].role.is_some()
+            // "Current Prime Minister of India Narendra Modi wrote", "Undersecretary for Education
+            // Mr. Toccafondi says": the person after the role.
+            let after_role_prep = after_of
+                || (start > lo + 1 && self.low(start - 1) == "for" && self.is(start - 2, lx::ROLE_TITLES | lx::ROLE_NOUNS));
+            if after_role_prep
+                && self.mentions[m].kind == EKind::Person
+                && self.mentions[m].role.is_some()
             {
                 return Some(Subj::Mention(m));
             }
@@ -325,6 +330,18 @@ impl Analysis<'_> {
                 }
                 // "now a pundit on local radio": a lowercase modifier, not the subject.
                 if !self.word(start) || p.tokens[start].cap {
+                    // "Hernan Dario Gomez, Panama coach, said": a role in apposition to the
+                    // person named just before it.
+                    let role_phrase = self.word(end - 1)
+                        && !p.tokens[end - 1].cap
+                        && self.is(end - 1, lx::ROLE_NOUNS | lx::ROLE_TITLES);
+                    if role_phrase && start >= lo + 2 && p.is_punct(start - 1, ',') {
+                        if let Some(m) = self.mention_ending(start - 2) {
+                            if self.mentions[m].kind == EKind::Person && !self.mentions[m].possessive {
+                                return Some(Subj::Mention(m));
+                            }
+                        }
+                    }
                     return self.role_np_ending_at(end - 1, start);
                 }
             }
