@@ -469,3 +469,16 @@ fn a_publication_is_not_a_titled_person() {
     let text = "PC World's recent analysis of its own web traffic concluded, \"Internet Explorer is the #2 browser.\"";
     assert_eq!(canonical(text), all("PC World", 1));
 }
+
+#[test]
+fn a_body_names_its_members() {
+    let text = "Members of the House of Commons protested by shouting \"shame on you!\" during the final session.";
+    assert_eq!(canonical(text), all("Members of the House of Commons", 1));
+}
+
+#[test]
+fn the_subject_of_a_relative_clause_speaks() {
+    let text = "Commerce Secretary Wilbur Ross refused to testify. Kerri Kupec, spokeswoman for the Department of Justice, \
+                criticized the decision, which Ross has referred to as \"gamesmanship\".";
+    assert_eq!(canonical(text), all("Wilbur Ross", 1));
+}

@@ -179,8 +179,9 @@ impl Analysis<'_> {
                     continue;
                 }
             }
-            // "Catholic Bishops' Conference of the Philippines", "University of the West Indies".
-            if orgish
+            // "Catholic Bishops' Conference of the Philippines", "University of the West Indies",
+            // "Members of the House of Commons" (a body's members are named by the body).
+            if (orgish || (j == i + 1 && self.base(i) == "members"))
                 && self.word(j)
                 && self.low(j) == "of"
                 && same(j + 2)
@@ -189,6 +190,7 @@ impl Analysis<'_> {
                 && self.cap_word(j + 2)
                 && !self.is(j + 2, lx::NOT_NAMES)
             {
+                orgish |= self.is(j + 2, lx::ORG_WORDS);
                 j += 3;
                 continue;
             }

@@ -35,6 +35,16 @@ impl Analysis<'_> {
             Some(Subj::Pronoun(_)) => near,
             Some(Subj::List(r)) if r.start <= self.mentions[head].toks.start => near,
             Some(Subj::Mention(m)) if *m == head => near,
+            // "Kerri Kupec, spokeswoman …, criticized the decision, which Ross has referred to
+            // as “…”": the subject of a relative clause, not the clause's head.
+            Some(Subj::Mention(m))
+                if self.mentions[*m].kind == EKind::Person
+                    && self.mentions[*m].toks.start > lo
+                    && self.word(self.mentions[*m].toks.start - 1)
+                    && matches!(self.low(self.mentions[*m].toks.start - 1), "which" | "whom") =>
+            {
+                near
+            }
             Some(Subj::Mention(m))
                 if self.mentions[*m].kind == EKind::Person
                     && self.mentions[*m].toks.start < self.mentions[head].toks.start =>
