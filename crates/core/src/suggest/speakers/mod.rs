@@ -31,6 +31,7 @@ use super::text::{Prepared, Tk, NO_QUOTE};
 use std::collections::HashMap;
 use std::ops::Range;
 
+mod apposition;
 mod attribute;
 mod events;
 mod mentions;
