@@ -10,7 +10,9 @@ use quotemark_core::document::DocumentId;
 
 /// Every stored document, most recently opened first, with the sample among them.
 pub fn entries(ctx: &Ctx) -> Vec<Entry> {
+    crate::browser::mark("quotemark:library-start");
     let mut list = library::entries(&*ctx.saving.store());
+    crate::browser::measure("quotemark:library-read", "quotemark:library-start");
     let sample = sample_document();
     if !list.iter().any(|e| e.document.id == sample.id) {
         list.push(Entry { document: sample, opened: 0, annotations: 0 });
@@ -69,4 +71,32 @@ pub fn usage(ctx: &Ctx) -> String {
     }
     let bytes = usage_bytes(&*ctx.saving.store());
     format!("Saved in this browser: {:.2} MB of about 5 MB", bytes as f64 / 1_048_576.0)
+}
+
+/// What a library search looks in: an entry's title, source and text (read from the store),
+/// lowercased.
+pub fn search_text(ctx: &Ctx, entry: &Entry) -> String {
+    let d = &entry.document;
+    let text = if entry.document.id == sample_document().id {
+        sample_document().text
+    } else {
+        library::document(&*ctx.saving.store(), &d.id).map(|d| d.text).unwrap_or_default()
+    };
+    let mut out = String::with_capacity(d.title.len() + text.len() + 2);
+    out.push_str(&d.title.to_lowercase());
+    out.push('\n');
+    out.push_str(&d.source.as_deref().unwrap_or_default().to_lowercase());
+    out.push('\n');
+    out.push_str(&text.to_lowercase());
+    out
+}
+
+/// Opens a document of the library (read whole from the store; the list holds no texts).
+pub fn open(ctx: &Ctx, id: &DocumentId) {
+    let sample = sample_document();
+    let document = if *id == sample.id { Some(sample) } else { library::document(&*ctx.saving.store(), id) };
+    match document {
+        Some(document) => super::documents::open_document(ctx, document),
+        None => ctx.notices.toast("This article could not be read from the browser's storage; nothing was changed."),
+    }
 }

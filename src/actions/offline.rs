@@ -28,6 +28,7 @@ pub fn start(ctx: &Ctx) {
         leptos::task::spawn_local(mirror::start(move |status| {
             notices.vault_steps.try_update(|n| *n += 1);
             match status {
+                Status::Ready { .. } => browser::mark("quotemark:vault-ready"),
                 Status::Blocked => notices.toast(
                     "Another Quotemark tab runs an older version: close it to finish upgrading the library's storage. Nothing is lost meanwhile.",
                 ),
@@ -87,6 +88,13 @@ impl StorageUse {
                 out.push_str(&format!(
                     " A second copy of every article and its annotations is kept in the browser's database ({documents} stored)."
                 ));
+                let (away, _) = crate::persist::away::count();
+                if away > 0 {
+                    let n = crate::text::count(away, "article is", "articles are");
+                    out.push_str(&format!(
+                        " {n} kept only there, the least recently opened, to leave room in local storage; they open as the others do."
+                    ));
+                }
                 if *missing > 0 {
                     let n = crate::text::count(*missing, "more article is", "more articles are");
                     out.push_str(&format!(" {n} kept there but missing from this library, as after clearing local storage."));

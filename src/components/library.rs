@@ -127,36 +127,98 @@ fn OpenArticle() -> impl IntoView {
     }
 }
 
-/// Every stored document, most recently opened first.
+/// How many of the library's articles are listed before "Show … more".
+const FIRST_ROWS: usize = 50;
+
+/// Every stored document, most recently opened first, with a search over their titles, sources
+/// and texts.
 #[component]
 fn Library() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     // Bumped when the list changes (a rename, a deletion, an Undo).
     let changed = RwSignal::new(0u32);
     let renaming = RwSignal::new(None::<(DocumentId, String)>);
-    let rows = move || {
+    let query = RwSignal::new(String::new());
+    let all = Memo::new(move |_| {
         changed.track();
-        let all = library::entries(&ctx);
-        let versions = library::versions(&ctx);
-        // "new version of “…”" for a document opened as one, when the earlier one is still here.
-        let lineage = |id: &DocumentId| {
-            let old = versions.get(id.short())?;
-            let title = &all.iter().find(|e| e.document.id.short() == old.as_str())?.document.title;
-            Some(format!("new version of “{}”", shorten(title, 40)))
-        };
-        all.iter()
-            .map(|entry| {
-                let lineage = lineage(&entry.document.id).unwrap_or_default();
-                view! { <LibraryRow entry=entry.clone() lineage=lineage renaming=renaming changed=changed /> }
-            })
-            .collect_view()
+        // The articles kept only in the browser's database are listed once they are read.
+        ctx.notices.vault_steps.track();
+        library::entries(&ctx)
+    });
+    // What a search looks in, lowercased once per listing rather than at each key pressed.
+    // (Read at the first search: listing reads no texts.)
+    let haystacks = Memo::new(move |_| all.with(|all| all.iter().map(|e| library::search_text(&ctx, e)).collect::<Vec<String>>()));
+    // Past the first rows, a long library is listed on request (or searched).
+    let show_all = RwSignal::new(false);
+    let matching = Memo::new(move |_| {
+        let q = query.get().trim().to_lowercase();
+        if q.is_empty() {
+            return (0..all.with(Vec::len)).collect::<Vec<usize>>();
+        }
+        haystacks.with(|h| (0..h.len()).filter(|&i| h[i].contains(q.as_str())).collect())
+    });
+    let shown = Memo::new(move |_| {
+        let mut m = matching.get();
+        if !show_all.get() {
+            m.truncate(FIRST_ROWS);
+        }
+        m
+    });
+    let more = move || matching.with(Vec::len).saturating_sub(shown.with(Vec::len));
+    let rows = move || {
+        all.with(|all| {
+            let versions = library::versions(&ctx);
+            // "new version of “…”" for a document opened as one, when the earlier one is still here.
+            let lineage = |id: &DocumentId| {
+                let old = versions.get(id.short())?;
+                let title = &all.iter().find(|e| e.document.id.short() == old.as_str())?.document.title;
+                Some(format!("new version of “{}”", shorten(title, 40)))
+            };
+            shown
+                .get()
+                .into_iter()
+                .map(|i| {
+                    let entry = &all[i];
+                    let lineage = lineage(&entry.document.id).unwrap_or_default();
+                    view! { <LibraryRow entry=entry.clone() lineage=lineage renaming=renaming changed=changed /> }
+                })
+                .collect_view()
+        })
+    };
+    let found = move || {
+        let (n, total) = (matching.with(Vec::len), all.with(Vec::len));
+        if query.with(|q| q.trim().is_empty()) {
+            String::new()
+        } else if n == 0 {
+            format!("No article of the {total} here has these words.")
+        } else {
+            format!("{} of {total}.", count(n, "article matches", "articles match"))
+        }
     };
     view! {
         <h2 id="library-title">"Library"</h2>
         <p class="dialog-note">"Every article kept in this browser, most recently opened first."</p>
+        <Show when=move || { all.with(|a| a.len() > 5) || !query.with(String::is_empty) }>
+            <div class="library-search">
+                <input
+                    type="search"
+                    aria-label="Search the library"
+                    placeholder="Search titles, sources and texts"
+                    data-testid="library-search"
+                    prop:value=move || query.get()
+                    on:input=move |ev| query.set(event_target_value(&ev))
+                />
+                <p class="dialog-note" role="status" data-testid="library-found">{found}</p>
+            </div>
+        </Show>
         <ul class="library" data-testid="library">
             {rows}
         </ul>
+        <Show when=move || { more() > 0 }>
+            <button type="button" class="library-more" data-testid="library-more" on:click=move |_| show_all.set(true)>
+                {move || format!("Show {} more", more())}
+            </button>
+        </Show>
         <StorageNote changed=changed />
         <Backup />
         <div class="dialog-actions">
@@ -271,7 +333,7 @@ fn LibraryRow(
         .join(" · ");
     let title = entry.document.title.clone();
     let (id_rename, id_form, id_delete) = (id.clone(), id.clone(), id.clone());
-    let doc = entry.document.clone();
+    let id_open = id.clone();
     let text = move || match renaming.get() {
         Some((rid, _)) if rid == id_rename => view! { <RenameForm id=id_form.clone() renaming=renaming changed=changed /> }.into_any(),
         _ => view! {
@@ -291,7 +353,7 @@ fn LibraryRow(
                     disabled=is_current
                     on:click=move |_| {
                         ctx.ui.dialog.set(Dialog::Closed);
-                        documents::open_document(&ctx, doc.clone());
+                        library::open(&ctx, &id_open);
                     }
                 >
                     {if is_current { "Open now" } else { "Open" }}

@@ -12,20 +12,30 @@ use std::collections::{BTreeMap, HashSet};
 /// One stored document, for the library list.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
+    /// The document without its text (see [`document`] for all of it).
     pub document: Document,
     /// When it was opened last (milliseconds since 1970).
     pub opened: i64,
     pub annotations: usize,
 }
 
-/// Every stored document that can be read, in no particular order.
+/// Every stored document that can be read, in no particular order, without their texts.
 pub fn entries(store: &dyn Store) -> Vec<Entry> {
+    // Every change record's key listed once, not once per document (each listing walks the
+    // browser's keys).
+    let mut changes: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for key in store.keys(store::CHANGE_PREFIX) {
+        if let Some(hex) = key.get(store::CHANGE_PREFIX.len()..store::CHANGE_PREFIX.len() + 32) {
+            changes.entry(hex.to_string()).or_default().push(key.clone());
+        }
+    }
     store
         .keys(store::DOC_PREFIX)
         .into_iter()
-        .filter_map(|key| store::decode_document(&store.get(&key)?).ok())
+        .filter_map(|key| store::decode_document_summary(&store.get(&key)?).ok())
         .map(|(document, opened)| {
-            let annotations = count(store, &document.id);
+            let keys = changes.remove(document.id.short()).unwrap_or_default();
+            let annotations = count_with(store, &document.id, keys);
             Entry { document, opened: opened.0, annotations }
         })
         .collect()
@@ -44,10 +54,15 @@ pub fn document(store: &dyn Store, id: &DocumentId) -> Option<Document> {
 /// How many annotations a stored document has (its set's ids with its change records laid over
 /// them), without reading the annotations themselves.
 pub fn count(store: &dyn Store, id: &DocumentId) -> usize {
+    count_with(store, id, store.keys(&store::change_prefix(id)))
+}
+
+/// [`count`], given the keys of the document's change records.
+fn count_with(store: &dyn Store, id: &DocumentId, change_keys: Vec<String>) -> usize {
     let mut ids: HashSet<AnnotationId> =
         store.get(&store::set_key(id)).and_then(|v| store::set_ids(&v)).unwrap_or_default().into_iter().collect();
     let prefix = store::change_prefix(id);
-    for key in store.keys(&prefix) {
+    for key in change_keys {
         let id = AnnotationId(key[prefix.len()..].into());
         match store.get(&key).as_deref().map(str::trim) {
             Some("null") | None => ids.remove(&id),

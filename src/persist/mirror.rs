@@ -9,8 +9,11 @@
 //! compared: the first step of moving the library's texts out of local storage, and until then a
 //! second copy of each article and its annotations that survives local storage being cleared.
 //! Records only the vault has (local storage was cleared, or a removal did not reach the vault)
-//! are counted and can be [brought back](bring_back).
+//! are counted and can be [brought back](bring_back). Past local storage's budget the least
+//! recently opened articles live in the vault only ([`away`]); reads, writes and key listings
+//! reach them through this store, and opening one (writing the open article's id) brings it back.
 
+use super::away;
 use super::storage::{LocalStore, Store, WriteError};
 use super::vault::{Vault, VaultError};
 use quotemark_store as store;
@@ -27,7 +30,7 @@ pub enum Status {
     Blocked,
     /// Every library record is in the vault too.
     Ready {
-        /// Articles in local storage, each copied to the vault.
+        /// Articles in the library, each copied to the vault (the [away](away) ones only there).
         documents: usize,
         /// Articles only the vault has, with the other records only it has.
         missing: usize,
@@ -51,36 +54,74 @@ thread_local! {
 /// Local storage, with document records mirrored to the vault.
 pub struct MirroredStore(pub LocalStore);
 
-/// Whether a key is a library record, mirrored to the vault.
+/// Whether a key is a library record, mirrored to the vault (not an away article's stub, which
+/// says what local storage lacks).
 fn mirrored(key: &str) -> bool {
-    key.starts_with(LIBRARY_PREFIX) && key != store::CURRENT_KEY && key != store::BUILD_KEY
+    key.starts_with(LIBRARY_PREFIX)
+        && key != store::CURRENT_KEY
+        && key != store::BUILD_KEY
+        && !key.starts_with(store::AWAY_PREFIX)
 }
 
 const LIBRARY_PREFIX: &str = "quotemark.v3.";
 
 impl Store for MirroredStore {
     fn get(&self, key: &str) -> Option<String> {
-        self.0.get(key)
+        self.0.get(key).or_else(|| away::holds(key).then(|| away::get(key)).flatten())
     }
     fn set(&self, key: &str, value: &str) -> Result<(), WriteError> {
+        if away::holds(key) && self.0.get(key).is_none() {
+            away::set(key, value);
+            queue(key);
+            return Ok(());
+        }
         self.0.set(key, value)?;
+        if key == store::CURRENT_KEY {
+            // The open article lives in local storage, to be read at the next start.
+            if let Some(id) = super::load::current_id(&self.0) {
+                bring_in(id.short().to_string());
+            }
+        }
         if mirrored(key) {
             queue(key);
         }
         Ok(())
     }
     fn remove(&self, key: &str) {
+        if away::holds(key) {
+            away::remove(key);
+        }
         self.0.remove(key);
         if mirrored(key) {
             queue(key);
         }
     }
     fn keys(&self, prefix: &str) -> Vec<String> {
-        self.0.keys(prefix)
+        let mut keys = self.0.keys(prefix);
+        let away = away::keys(prefix);
+        if !away.is_empty() {
+            // (A map of the type the away records use, rather than a set of its own: less code.)
+            let here: std::collections::BTreeMap<String, String> = keys.iter().map(|k| (k.clone(), String::new())).collect();
+            keys.extend(away.into_iter().filter(|k| !here.contains_key(k)));
+        }
+        keys
     }
     fn persistent(&self) -> bool {
         self.0.persistent()
     }
+}
+
+/// Brings the article just opened back from the vault, if it is away; when local storage has no
+/// room for it, the oldest others move out first.
+fn bring_in(hex: String) {
+    if !away::is_away(&hex) || away::promote(&hex).is_ok() {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(vault) = QUEUE.with_borrow(|q| q.vault.clone()) else { return };
+        let _ = away::offload(&vault, away::BUDGET / 2).await;
+        let _ = away::promote(&hex);
+    });
 }
 
 fn queue(key: &str) {
@@ -103,21 +144,30 @@ fn drain() {
         return;
     }
     wasm_bindgen_futures::spawn_local(async {
+        let mut articles_written = false;
+        let mut last_vault = None;
         loop {
             let next = QUEUE.with_borrow_mut(|q| Some((q.vault.clone()?, q.pending.pop_front()?)));
             let Some((vault, key)) = next else { break };
+            articles_written |= key.starts_with(store::DOC_PREFIX);
             // A failed copy leaves the record in local storage, where it is read from; the next
             // write of it tries again.
             let _ = copy(&vault, &key).await;
+            last_vault = Some(vault);
+        }
+        // A new article may take local storage past its budget: the oldest move out.
+        if let (true, Some(vault)) = (articles_written, last_vault) {
+            let _ = away::offload(&vault, away::BUDGET).await;
         }
         QUEUE.with_borrow_mut(|q| q.draining = false);
+        drain();
     });
 }
 
 /// Puts local storage's value of `key` in the vault (or removes it there, if local storage has
 /// none).
 async fn copy(vault: &Vault, key: &str) -> Result<(), VaultError> {
-    match LocalStore.get(key) {
+    match LocalStore.get(key).or_else(|| away::holds(key).then(|| away::get(key)).flatten()) {
         Some(value) => vault.put(key, &value).await,
         None => vault.remove(key).await,
     }
@@ -163,15 +213,22 @@ pub async fn start(report: impl Fn(Status) + 'static) {
             return status(Status::Failed(VaultError::Other(format!("{key} read back differently"))));
         }
     }
+    if let Err(e) = away::read(&vault, &stored).await {
+        return status(Status::Failed(e));
+    }
     let missing = only_in_vault(&stored).filter(|k| k.starts_with(store::DOC_PREFIX)).count();
-    QUEUE.with_borrow_mut(|q| q.vault = Some(vault));
+    QUEUE.with_borrow_mut(|q| q.vault = Some(vault.clone()));
+    status(Status::Ready { documents: documents + away::count().0, missing });
+    // A library past local storage's budget (kept by an older version, or by another tab).
+    if away::offload(&vault, away::BUDGET).await.is_ok_and(|n| n > 0) {
+        status(Status::Ready { documents: documents + away::count().0, missing });
+    }
     drain();
-    status(Status::Ready { documents, missing });
 }
 
 /// The library records among `vault_keys` that local storage does not hold.
 fn only_in_vault(vault_keys: &[String]) -> impl Iterator<Item = &String> {
-    vault_keys.iter().filter(|k| mirrored(k) && LocalStore.get(k).is_none())
+    vault_keys.iter().filter(|k| mirrored(k) && !away::holds(k) && LocalStore.get(k).is_none())
 }
 
 /// Why not every record could be brought back.

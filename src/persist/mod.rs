@@ -6,6 +6,7 @@
 //! its failure for the caller to report. It may use the core, the store crate and the browser
 //! glue, never the app's state, actions or components.
 
+pub mod away;
 pub mod layers;
 pub mod library;
 pub mod load;

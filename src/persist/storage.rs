@@ -187,11 +187,13 @@ pub fn open_store() -> std::rc::Rc<dyn Store> {
     }
 }
 
-/// Approximately how many bytes Quotemark's keys and values take (browsers count UTF-16).
+/// Approximately how many bytes Quotemark's keys and values take in the store itself (browsers
+/// count UTF-16), not counting the [away](super::away) articles kept only in the vault.
 pub fn usage_bytes(store: &dyn Store) -> usize {
     store
         .keys("quotemark.")
         .into_iter()
+        .filter(|k| !super::away::holds(k))
         .map(|k| {
             let v = store.get(&k).map_or(0, |v| v.encode_utf16().count());
             (k.encode_utf16().count() + v) * 2

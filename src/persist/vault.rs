@@ -59,6 +59,24 @@ export function vault_put(db, key, value) { return run(db, 'readwrite', (s) => s
 export function vault_get(db, key) { return run(db, 'readonly', (s) => s.get(key)); }
 export function vault_keys(db) { return run(db, 'readonly', (s) => s.getAllKeys()); }
 export function vault_remove(db, key) { return run(db, 'readwrite', (s) => s.delete(key)); }
+export function vault_get_many(db, keys) {
+  return new Promise((resolve, reject) => {
+    const out = new Array(keys.length);
+    let left = keys.length;
+    if (!left) { resolve(out); return; }
+    try {
+      const s = db.transaction(STORE, 'readonly').objectStore(STORE);
+      keys.forEach((k, i) => {
+        const r = s.get(k);
+        r.onsuccess = () => { out[i] = r.result; if (--left === 0) resolve(out); };
+        r.onerror = () => reject(r.error);
+      });
+    } catch (e) { reject(e); }
+  });
+}
+export function vault_put_many(db, keys, values) {
+  return run(db, 'readwrite', (s) => { let last; keys.forEach((k, i) => { last = s.put(values[i], k); }); return last || {}; });
+}
 ")]
 extern "C" {
     fn vault_open(name: &str, version: u32, blocked: &Closure<dyn FnMut()>) -> js_sys::Promise;
@@ -66,6 +84,8 @@ extern "C" {
     fn vault_get(db: &JsValue, key: &str) -> js_sys::Promise;
     fn vault_keys(db: &JsValue) -> js_sys::Promise;
     fn vault_remove(db: &JsValue, key: &str) -> js_sys::Promise;
+    fn vault_get_many(db: &JsValue, keys: Vec<String>) -> js_sys::Promise;
+    fn vault_put_many(db: &JsValue, keys: Vec<String>, values: Vec<String>) -> js_sys::Promise;
 }
 
 const DATABASE: &str = "quotemark";
@@ -153,6 +173,18 @@ impl Vault {
     pub async fn keys(&self) -> Result<Vec<String>, VaultError> {
         let keys = settle(vault_keys(&self.db)).await?;
         Ok(js_sys::Array::from(&keys).iter().filter_map(|k| k.as_string()).collect())
+    }
+
+    /// The values under `keys`, in one transaction (`None` where there is none, or not a string).
+    pub async fn get_many(&self, keys: &[String]) -> Result<Vec<Option<String>>, VaultError> {
+        let values = settle(vault_get_many(&self.db, keys.to_vec())).await?;
+        Ok(js_sys::Array::from(&values).iter().map(|v| v.as_string()).collect())
+    }
+
+    /// Keeps each value under its key, in one transaction, once the browser says it is written.
+    pub async fn put_many(&self, records: &[(String, String)]) -> Result<(), VaultError> {
+        let (keys, values): (Vec<String>, Vec<String>) = records.iter().cloned().unzip();
+        settle(vault_put_many(&self.db, keys, values)).await.map(drop)
     }
 
     /// Removes the value under `key`.

@@ -191,6 +191,50 @@ fn decode_document_version_with(
     check_id(&document).map(|()| (document, opened))
 }
 
+/// Reads what a library list shows of a document's record — id, title, date, source, when it was
+/// opened — with its text left empty: the text is skipped (not copied, not checked), so listing a
+/// library of hundreds of articles reads no more than it shows. A record in another shape is read
+/// whole ([`decode_document`]) and its text then dropped.
+///
+/// ```
+/// use quotemark_core::document::Document;
+/// use quotemark_core::model::Timestamp;
+/// use quotemark_store::{decode_document_summary, encode_document};
+/// let doc = Document::from_raw("Ministers met on Monday.");
+/// let (summary, opened) = decode_document_summary(&encode_document(&doc, Timestamp(5))).unwrap();
+/// assert_eq!((summary.id, summary.title.as_str(), summary.text.as_str(), opened), (doc.id, doc.title.as_str(), "", Timestamp(5)));
+/// ```
+pub fn decode_document_summary(json: &str) -> Result<(Document, Timestamp), StoreError> {
+    if let Some(read) = read_document_summary(json) {
+        return Ok(read);
+    }
+    decode_document(json).map(|(mut document, opened)| {
+        document.text = String::new();
+        (document, opened)
+    })
+}
+
+fn read_document_summary(json: &str) -> Option<(Document, Timestamp)> {
+    let mut r = json::Reader::new(json);
+    r.lit(r#"{"version":3,"document":{"id":"#)?;
+    let id = DocumentId(r.str()?.into_owned());
+    r.lit(r#","title":"#)?;
+    let title = r.str()?.into_owned();
+    let date = match r.lit(r#","date":"#) {
+        Some(()) => Some(quotemark_core::document::Date::parse_iso(&r.str()?)?),
+        None => None,
+    };
+    let source = match r.lit(r#","source":"#) {
+        Some(()) => Some(r.str()?.into_owned()),
+        None => None,
+    };
+    r.lit(r#","text":"#)?;
+    r.str()?;
+    r.lit(r#"},"opened":"#)?;
+    let opened = Timestamp(r.int()?);
+    Some((Document { id, title, date, source, text: String::new() }, opened))
+}
+
 /// Reads a version 3 document record as [`encode_document`] writes it, without serde; `None` at
 /// anything else (it is then read with serde, which says what is wrong).
 fn read_document(json: &str) -> Option<(Document, Timestamp, Option<String>)> {

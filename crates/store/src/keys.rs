@@ -38,10 +38,13 @@ pub const DOC_PREFIX: &str = "quotemark.v3.doc.";
 const SET_PREFIX: &str = "quotemark.v3.set.";
 const REJECTED_PREFIX: &str = "quotemark.v3.rejected.";
 const LAYERS_PREFIX: &str = "quotemark.v3.layers.";
+/// The start of the stubs of articles kept only in the browser's database: [`away_key`].
+pub const AWAY_PREFIX: &str = "quotemark.v3.away.";
 /// The start of the keys under which version 2 kept rejected suggestions (moved to
 /// [`rejected_key`] when the app starts).
 pub const V2_REJECTED_PREFIX: &str = "quotemark.v2.rejected.";
-const CHANGE_PREFIX: &str = "quotemark.v3.a.";
+/// The start of every change record's key ([`change_key`]).
+pub const CHANGE_PREFIX: &str = "quotemark.v3.a.";
 /// The start of every version 2 document key.
 pub const V2_DOC_PREFIX: &str = "quotemark.v2.doc.";
 const V2_ANNOTATION_PREFIX: &str = "quotemark.v2.a.";
@@ -73,6 +76,13 @@ pub fn rejected_key(id: &DocumentId) -> String {
 /// `quotemark.v3.layers.<32 hex>`.
 pub fn layers_key(id: &DocumentId) -> String {
     format!("{LAYERS_PREFIX}{}", id.short())
+}
+
+/// The key of the stub an article leaves in local storage when its records move to the browser's
+/// database (IndexedDB) to make room: `quotemark.v3.away.<32 hex>`, holding when it was opened
+/// last (milliseconds, as a decimal number).
+pub fn away_key(id: &DocumentId) -> String {
+    format!("{AWAY_PREFIX}{}", id.short())
 }
 
 /// The start of the keys of a document's change records: `quotemark.v3.a.<32 hex>.` (list the
@@ -159,6 +169,8 @@ pub enum StoreKey<'a> {
     Rejected(&'a str),
     /// A document's comparison layers ([`layers_key`]).
     Layers(&'a str),
+    /// The stub of an article kept only in the browser's database ([`away_key`]).
+    Away(&'a str),
     /// A change record ([`change_key`]).
     Change {
         /// The document's 32 hex digits.
@@ -225,6 +237,9 @@ pub fn parse_key(key: &str) -> Option<StoreKey<'_>> {
     }
     if let Some(h) = hex(key, LAYERS_PREFIX) {
         return h.map(StoreKey::Layers);
+    }
+    if let Some(h) = hex(key, AWAY_PREFIX) {
+        return h.map(StoreKey::Away);
     }
     if let Some(h) = hex(key, V2_DOC_PREFIX) {
         return h.map(StoreKey::V2Document);

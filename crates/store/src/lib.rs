@@ -15,6 +15,7 @@
 //! | [`set_key`] `quotemark.v3.set.<32 hex>` | [`encode_set`]: `{"version":3,"columns":{…},"records":[…]}`, every annotation of the document as of the last compaction |
 //! | [`change_key`] `quotemark.v3.a.<32 hex>.<annotation id>` | [`encode_change`]: one annotation's record, or `null` once it is deleted, written since the last compaction |
 //! | [`rejected_key`] `quotemark.v3.rejected.<32 hex>` | the suggestions rejected on the document (a JSON array of their keys) |
+//! | [`away_key`] `quotemark.v3.away.<32 hex>` | when an article whose records were moved to the browser's database (to make room) was opened last, in ms |
 //! | [`VERSIONS_KEY`] `quotemark.v3.versions` | [`encode_versions`]: `{"<32 hex>":"<32 hex>",…}`, each document opened as a new version of another |
 //! | [`backup_key`] `quotemark.backup.<ms>.<original key>` | a value that could not be read, set aside |
 //!
@@ -70,11 +71,11 @@ mod size;
 mod text_index;
 mod versions;
 
-pub use document::{decode_document, decode_document_with_serde, encode_document, record_check};
+pub use document::{decode_document, decode_document_summary, decode_document_with_serde, encode_document, record_check};
 pub use error::StoreError;
 pub use keys::{
-    backup_key, change_key, change_prefix, doc_key, is_quotemark_key, is_v1_document_key,
-    layers_key, parse_key, rejected_key, set_key, v2_annotation_prefix, v2_doc_key, StoreKey, BACKUP_PREFIX,
+    away_key, backup_key, change_key, change_prefix, doc_key, is_quotemark_key, is_v1_document_key,
+    layers_key, parse_key, rejected_key, set_key, v2_annotation_prefix, v2_doc_key, StoreKey, AWAY_PREFIX, BACKUP_PREFIX, CHANGE_PREFIX,
     CURRENT_KEY, DOC_PREFIX, KEY_PREFIX, V1_CURRENT_KEY, V2_CURRENT_KEY, V2_DOC_PREFIX,
     V2_REJECTED_PREFIX, VERSIONS_KEY, ROLES_KEY, REVIEW_SETTINGS_KEY, BUILD_KEY,
 };

@@ -248,6 +248,7 @@ fn keys() {
     assert_eq!(rejected_key(&id), format!("quotemark.v3.rejected.{hex}"));
     assert_eq!(parse_key(&rejected_key(&id)), Some(StoreKey::Rejected(hex)));
     assert_eq!(parse_key(&quotemark_store::layers_key(&id)), Some(StoreKey::Layers(hex)));
+    assert_eq!(parse_key(&quotemark_store::away_key(&id)), Some(StoreKey::Away(hex)));
     assert_eq!(parse_key(&v2_doc_key(&id)), Some(StoreKey::V2Document(hex)));
     assert_eq!(
         parse_key(&format!("{}x", v2_annotation_prefix(&id))),
