@@ -12,8 +12,7 @@
 //   - saving after an edit (one quotation tagged on the open article: quotemark:save);
 //   - opening an old article (kept only in the browser's database) until its text shows.
 // Run with `./dev bench library` (builds first).
-import { createHash } from 'node:crypto';
-import { serveDist, launchBrowser } from '../tests/e2e/support.mjs';
+import { serveDist, launchBrowser, v2Article, localBytes } from '../tests/e2e/support.mjs';
 import { arg, median, seededRandom, WORDS } from './bench-support.mjs';
 
 const ARTICLES = arg('articles', 500);
@@ -22,41 +21,7 @@ const RUNS = arg('runs', 7);
 const BATCH = 10;
 
 const rand = seededRandom(11);
-const PEOPLE = ['Anna Berg', 'Peter Neumann', 'Maria Lopez Garcia', 'John Smith', 'Omar Rudd', 'Li Killock'];
-const CUES = ['said', 'told', 'warned', 'added', 'argued', 'claimed'];
-
-/** The version-2 records of article `d`: its document and one record per annotation. */
-function article(d) {
-  const paragraphs = Array.from({ length: 48 }, () =>
-    Array.from({ length: 4 }, () => Array.from({ length: 14 }, () => WORDS[rand(WORDS.length)]).join(' ') + '.').join(' '),
-  );
-  // One word no other article has, for the search.
-  const text = `Article ${d} about zeta${d}quark. ${paragraphs.join('\n\n')}`;
-  const chars = [...text];
-  const id = 'sha256:' + createHash('sha256').update(text).digest('hex').slice(0, 32);
-  const hex = id.slice(7);
-  const records = [[`quotemark.v2.doc.${hex}`, JSON.stringify({ version: 2, document: { id, title: `Article ${d}`, text }, opened: 1_700_000_000_000 + d })]];
-  for (let i = 0; i < PER_ARTICLE; i++) {
-    const start = rand(chars.length - 200);
-    const end = start + 20 + rand(150);
-    const n = d * PER_ARTICLE + i;
-    const base = {
-      id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-      tags: [],
-      created: 1496620800000 + n,
-      modified: 1496620800000 + n,
-      s: start,
-      e: end,
-      p: Math.min(32, start),
-      x: Math.min(32, chars.length - end),
-    };
-    const body = i % 3 === 2
-      ? { kind: 'claim', claimType: 'statistic', status: 'unverified', evidence: [] }
-      : { kind: 'quote', speaker: PEOPLE[rand(PEOPLE.length)], cue: CUES[rand(CUES.length)], form: 'direct' };
-    records.push([`quotemark.v2.a.${hex}.${base.id}`, JSON.stringify({ ...base, ...body })]);
-  }
-  return { id, hex, chars: chars.length, records };
-}
+const article = (d) => v2Article(d, { paragraphs: 48, annotations: PER_ARTICLE, rand, words: WORDS });
 
 const server = await serveDist();
 const browser = await launchBrowser();
@@ -84,22 +49,20 @@ try {
     await page.reload();
     await page.waitForFunction(() => performance.getEntriesByName('quotemark:vault-ready').length > 0, null, { timeout: 120_000 });
     // The move out of local storage runs after the vault is ready: wait until it is under budget.
-    await page.waitForFunction(() => {
-      let bytes = 0;
-      for (const k of Object.keys(localStorage)) if (k.startsWith('quotemark.')) bytes += 2 * (k.length + localStorage.getItem(k).length);
-      return !Object.keys(localStorage).some((k) => k.startsWith('quotemark.v2.')) && bytes <= 2_500_000 + 200_000;
-    }, null, { timeout: 120_000, polling: 200 });
+    for (let t = 0; t < 600; t++) {
+      const v2 = await page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('quotemark.v2.')));
+      if (!v2 && (await localBytes(page)) <= 2_500_000 + 200_000) break;
+      await page.waitForTimeout(200);
+    }
   }
   Object.assign(facts, await page.evaluate(() => {
     const keys = Object.keys(localStorage);
-    let bytes = 0;
-    for (const k of keys) if (k.startsWith('quotemark.')) bytes += 2 * (k.length + localStorage.getItem(k).length);
     return {
       localArticles: keys.filter((k) => k.startsWith('quotemark.v3.doc.')).length,
       away: keys.filter((k) => k.startsWith('quotemark.v3.away.')).length,
-      localMB: bytes / 1e6,
     };
   }));
+  facts.localMB = (await localBytes(page)) / 1e6;
   facts.textMB = textChars / 1e6;
 
   for (let run = 0; run < RUNS; run++) {

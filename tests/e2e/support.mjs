@@ -6,6 +6,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
+import { createHash } from 'node:crypto';
 import { before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -355,3 +356,71 @@ export function freshPagePerTest(set, { permissions = [] } = {}) {
     await state.app.page.close();
   });
 }
+
+/** Everything in the vault's `documents` store (key → value). */
+export const vaultContents = (page) =>
+  page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('quotemark');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('documents')) return resolve({});
+          const store = db.transaction('documents').objectStore('documents');
+          const keys = store.getAllKeys();
+          const values = store.getAll();
+          values.onsuccess = () => {
+            db.close();
+            resolve(Object.fromEntries(keys.result.map((k, i) => [k, values.result[i]])));
+          };
+        };
+      }),
+  );
+
+/**
+ * Article `d` of a generated library in the version-2 layout (which the app migrates on load):
+ * its document record (title `Article d`, opened at `d` ms after a fixed date, with the word
+ * `zeta<d>quark` in its text and nowhere else) and one record per annotation (two quotations
+ * for every claim). `rand(n)` gives whole numbers below `n`; `words` is what the text is made of.
+ */
+export function v2Article(d, { paragraphs, annotations, rand, words }) {
+  const people = ['Anna Berg', 'Peter Neumann', 'Maria Lopez Garcia', 'John Smith', 'Omar Rudd', 'Li Killock'];
+  const cues = ['said', 'told', 'warned', 'added', 'argued', 'claimed'];
+  const body = Array.from({ length: paragraphs }, () =>
+    Array.from({ length: 4 }, () => Array.from({ length: 14 }, () => words[rand(words.length)]).join(' ') + '.').join(' '),
+  );
+  const text = `Article ${d} about zeta${d}quark. ${body.join('\n\n')}`;
+  const chars = [...text];
+  const id = 'sha256:' + createHash('sha256').update(text).digest('hex').slice(0, 32);
+  const hex = id.slice(7);
+  const records = [[`quotemark.v2.doc.${hex}`, JSON.stringify({ version: 2, document: { id, title: `Article ${d}`, text }, opened: 1_700_000_000_000 + d })]];
+  for (let i = 0; i < annotations; i++) {
+    const start = rand(chars.length - 200);
+    const end = start + 20 + rand(150);
+    const n = d * annotations + i;
+    const base = {
+      id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+      tags: [],
+      created: 1496620800000 + n,
+      modified: 1496620800000 + n,
+      s: start,
+      e: end,
+      p: Math.min(32, start),
+      x: Math.min(32, chars.length - end),
+    };
+    const kind = i % 3 === 2
+      ? { kind: 'claim', claimType: 'statistic', status: 'unverified', evidence: [] }
+      : { kind: 'quote', speaker: people[rand(people.length)], cue: cues[rand(cues.length)], form: 'direct' };
+    records.push([`quotemark.v2.a.${hex}.${base.id}`, JSON.stringify({ ...base, ...kind })]);
+  }
+  return { id, hex, chars: chars.length, records };
+}
+
+/** Bytes of Quotemark's records in the page's local storage (UTF-16, as browsers count them). */
+export const localBytes = (page) =>
+  page.evaluate(() => {
+    let bytes = 0;
+    for (const k of Object.keys(localStorage)) if (k.startsWith('quotemark.')) bytes += 2 * (k.length + localStorage.getItem(k).length);
+    return bytes;
+  });

@@ -6,31 +6,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist, launchBrowser, Annotator, pasteArticle } from './support.mjs';
+import { serveDist, launchBrowser, Annotator, pasteArticle, vaultContents } from './support.mjs';
 
 const FIXTURE = JSON.parse(readFileSync(new URL('./fixtures/library-v3.json', import.meta.url), 'utf8'));
 const docKeys = Object.keys(FIXTURE).filter((k) => k.startsWith('quotemark.v3.doc.')).sort();
-
-/** Everything in the vault's `documents` store (key → value). */
-const vaultContents = (page) =>
-  page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('quotemark');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('documents')) return resolve({});
-          const store = db.transaction('documents').objectStore('documents');
-          const keys = store.getAllKeys();
-          const values = store.getAll();
-          values.onsuccess = () => {
-            db.close();
-            resolve(Object.fromEntries(keys.result.map((k, i) => [k, values.result[i]])));
-          };
-        };
-      }),
-  );
 
 /** The vault's contents once `ready` holds of them (the mirror writes after local storage), or after 5 s. */
 async function vaultWhen(page, ready) {
