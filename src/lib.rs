@@ -86,6 +86,7 @@ fn listen_to_the_window(ctx: Ctx) {
     let tabs = window_event_listener(leptos::ev::storage, move |ev| {
         if let Some(key) = ev.key() {
             actions::insights::apply_external(&ctx, &key);
+            actions::offline::apply_external(&ctx, &key, ev.new_value().as_deref());
             actions::annotations::apply_external(&ctx, &key, ev.new_value().as_deref());
         }
     });

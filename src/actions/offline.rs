@@ -51,6 +51,15 @@ pub fn start(ctx: &Ctx) {
     save::report_other(ctx, "The app's version", settings::save_build(&*store, &build));
 }
 
+/// Follows another tab's move of an article to or from the browser's database (the library lists
+/// it again once this tab's view has followed).
+pub fn apply_external(ctx: &Ctx, key: &str, value: Option<&str>) {
+    let steps = ctx.notices.vault_steps;
+    mirror::another_tab(key, value, move || {
+        steps.try_update(|n| *n += 1);
+    });
+}
+
 /// More articles than this, and the browser is asked to keep them (persistent storage).
 pub const KEEP_AFTER: usize = 3;
 

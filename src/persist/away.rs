@@ -14,7 +14,9 @@
 //! and the vault). Opening one brings it back into local storage ([`promote`]), so that the open
 //! article is always read synchronously at the next start; the oldest others move out to make
 //! room. A stub is never mirrored: after local storage is cleared, away articles are counted
-//! with the others only the vault holds, to be brought back.
+//! with the others only the vault holds, to be brought back. Another tab hears of a move by the
+//! stub's storage event and reads the article from the vault ([`adopt`]) or forgets it
+//! ([`forget`]).
 
 use super::storage::{LocalStore, Store, WriteError};
 use super::vault::{Vault, VaultError};
@@ -122,6 +124,31 @@ pub async fn read(vault: &Vault, vault_keys: &[String]) -> Result<(), VaultError
         a.read = true;
     });
     Ok(())
+}
+
+/// Another tab moved an article out (its stub appeared): its records are read from the vault, so
+/// that this tab lists and opens it as the other does.
+pub async fn adopt(vault: &Vault, hex: &str) -> Result<(), VaultError> {
+    let keys: Vec<String> = vault.keys().await?.into_iter().filter(|k| article_of(k) == Some(hex)).collect();
+    let values = vault.get_many(&keys).await?;
+    with(|a| {
+        a.ids.insert(hex.to_string(), String::new());
+        for (k, v) in keys.into_iter().zip(values) {
+            if let Some(v) = v {
+                a.records.entry(k).or_insert(v);
+            }
+        }
+    });
+    Ok(())
+}
+
+/// Another tab brought an article back or deleted it (its stub went): local storage holds what
+/// there is of it.
+pub fn forget(hex: &str) {
+    with(|a| {
+        a.ids.remove(hex);
+        a.records.retain(|k, _| article_of(k) != Some(hex));
+    });
 }
 
 /// Bytes of Quotemark's records in local storage itself.

@@ -111,6 +111,23 @@ impl Store for MirroredStore {
     }
 }
 
+/// What another tab wrote under `key`, as it concerns the articles kept only in the vault: a stub
+/// written (an article moved out there) or removed (brought back, or deleted). `heard` is called
+/// once this tab's view follows.
+pub fn another_tab(key: &str, value: Option<&str>, heard: impl FnOnce() + 'static) {
+    let Some(hex) = key.strip_prefix(store::AWAY_PREFIX).map(str::to_string) else { return };
+    if value.is_none() {
+        away::forget(&hex);
+        return heard();
+    }
+    let Some(vault) = QUEUE.with_borrow(|q| q.vault.clone()) else { return };
+    wasm_bindgen_futures::spawn_local(async move {
+        if away::adopt(&vault, &hex).await.is_ok() {
+            heard();
+        }
+    });
+}
+
 /// Brings the article just opened back from the vault, if it is away; when local storage has no
 /// room for it, the oldest others move out first.
 fn bring_in(hex: String) {

@@ -2,7 +2,8 @@
 // articles live only in the browser's database (IndexedDB), with a stub in local storage. Built the
 // way a reader's library grows (ten articles at a time, each load migrating them), it is listed,
 // searched and opened whole; an article opened from the database comes back into local storage
-// with its annotations and is there after a reload; deleting one deletes it there too.
+// with its annotations and is there after a reload; deleting one deletes it there too; a tab
+// open all along follows the moves.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, launchBrowser, Annotator, v2Article, localBytes, vaultContents } from './support.mjs';
@@ -49,6 +50,10 @@ test('a library larger than local storage is kept, listed, searched and opened w
     const app = new Annotator(await browser.context.newPage());
     await app.open(server.url);
     await app.page.evaluate(() => localStorage.clear());
+    // Another tab, open all along: it hears of each move and follows.
+    const other = new Annotator(await browser.context.newPage());
+    await other.open(server.url);
+    await other.page.waitForFunction(() => performance.getEntriesByName('quotemark:vault-ready').length > 0);
     await grow(app, server.url);
 
     // Local storage stays within its budget; the oldest articles left a stub and nothing else.
@@ -68,6 +73,16 @@ test('a library larger than local storage is kept, listed, searched and opened w
       assert.ok(docKey(a) in vault, `${a.id} in the database`);
       assert.ok(`quotemark.v3.set.${a.hex}` in vault, `its annotations in the database`);
     }
+
+    // The other tab, not reloaded, lists and opens an article moved out while it was open.
+    await library(other);
+    await other.page.getByTestId('library-search').fill('zeta2quark');
+    await other.page.getByTestId('library-found').filter({ hasText: `1 article matches of ${ARTICLES + 1}.` }).waitFor();
+    await items(other).filter({ hasText: 'Article 2' }).getByRole('button', { name: 'Open', exact: true }).click();
+    await other.page.getByTestId('article-body').filter({ hasText: 'zeta2quark' }).waitFor();
+    await other.page.waitForFunction((n) => document.querySelectorAll('[data-testid="annotation-card"]').length === n, PER_ARTICLE);
+    assert.deepEqual(other.errors, []);
+    await other.page.close();
 
     // Listed: the 50 most recent first, then all (the sample too).
     await app.open(server.url);
