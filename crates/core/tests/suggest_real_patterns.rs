@@ -482,3 +482,23 @@ fn the_subject_of_a_relative_clause_speaks() {
                 criticized the decision, which Ross has referred to as \"gamesmanship\".";
     assert_eq!(canonical(text), all("Wilbur Ross", 1));
 }
+
+#[test]
+fn a_relayed_report_speaks_for_the_source_it_quotes() {
+    let text = "According to Yonhap news agency, quoting North Korea's main news agency Korean Central News Agency (KCNA), \
+                the military has been told to prepare a \"quasi-state of war\".";
+    assert_eq!(canonical(text), all("Korean Central News Agency", 1));
+    // Without "quoting", the relay speaks.
+    let plain = "According to Yonhap news agency, the military has been told to prepare a \"quasi-state of war\".";
+    assert_eq!(canonical(plain), all("Yonhap", 1));
+}
+
+#[test]
+fn a_holiday_is_no_one() {
+    // "Eve" is a first name; "Christmas Eve" is a day, and no one whose family speaks.
+    let text = "Radio host Don Imus, known to fans as the I-Man, died on Friday at the Baylor Scott and White Medical Center \
+                in College Station, Texas after being hospitalized since Christmas Eve, his family reported. He was 79.\n\n\
+                Imus is survived by his second wife Dierdre Coleman, their two sons Wyatt and Zachary.\n\n\
+                The family's statement on the death read: \"Don loved and adored Deirdre, and he will be missed.\"";
+    assert!(canonical(text).iter().flatten().all(|s| !s.contains("Christmas")), "{:?}", canonical(text));
+}

@@ -23,10 +23,11 @@ impl Analysis<'_> {
                     continue;
                 }
                 if self.low(v) == "according" && v + 2 < toks.end && self.low(v + 1) == "to" {
-                    if let Some(subj) = self
+                    let subj = self
                         .np_after(v + 2, toks.end)
                         .or_else(|| self.plain_np(v + 2, toks.end))
-                    {
+                        .map(|s| self.quoted_source(&s, toks.end).unwrap_or(s));
+                    if let Some(subj) = subj {
                         if let Some(speaker) = self.resolve(&subj, v) {
                             let cue = format!("{} {}", p.text(v), p.text(v + 1));
                             self.events.push(Event {
@@ -383,5 +384,44 @@ impl Analysis<'_> {
         self.is(v - 1, lx::DETERMINERS)
             || self.possessive(v - 1)
             || matches!(w, "my" | "our" | "your")
+    }
+}
+
+impl Analysis<'_> {
+    /// `According to Yonhap news agency, quoting North Korea's main news agency Korean Central
+    /// News Agency (KCNA), …`: the source a relayed report quotes speaks, not the one relaying
+    /// it. The last name (not a possessive) between `quoting` or `citing` and the next comma.
+    fn quoted_source(&self, relay: &Subj, end: usize) -> Option<Subj> {
+        let p = self.p;
+        let after = match relay {
+            Subj::Mention(m) => self.mentions[*m].toks.end,
+            Subj::Phrase(r, _) | Subj::List(r) => r.end,
+            Subj::Pronoun(t) | Subj::Word(t) | Subj::Unnamed(t) => t + 1,
+        };
+        // "Yonhap news agency": lowercase words that end the relay's name.
+        let mut after = after;
+        while after < end && after < self.subj_start(relay) + 8 && self.word(after) && !p.tokens[after].cap {
+            after += 1;
+        }
+        let k = after + 1;
+        if k >= end || !p.is_punct(after, ',') || !self.word(k) || !matches!(self.low(k), "quoting" | "citing") {
+            return None;
+        }
+        let stop = (k + 1..end).find(|&j| p.is_punct(j, ',')).unwrap_or(end);
+        let mut best = None;
+        let mut j = k + 1;
+        while j < stop {
+            match self.mention_starting(j) {
+                Some(m) if self.mentions[m].toks.end <= stop => {
+                    if !self.mentions[m].possessive {
+                        best = Some(m);
+                    }
+                    j = self.mentions[m].toks.end;
+                }
+                _ if p.is_punct(j, '(') => break,
+                _ => j += 1,
+            }
+        }
+        best.map(Subj::Mention)
     }
 }

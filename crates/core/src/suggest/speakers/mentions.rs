@@ -9,6 +9,11 @@ fn is_first_name(w: &str) -> bool {
     has(lx::FEMALE_NAMES, w) || has(lx::MALE_NAMES, w)
 }
 
+/// The first word of a holiday's name (`Christmas Eve`, `Easter Monday`), which no person has.
+fn is_holiday(w: &str) -> bool {
+    matches!(w, "christmas" | "easter" | "thanksgiving" | "ramadan" | "hanukkah" | "diwali" | "passover" | "halloween")
+}
+
 fn gender_of_first_name(w: &str) -> Gender {
     match (has(lx::FEMALE_NAMES, w), has(lx::MALE_NAMES, w)) {
         (true, false) => Gender::Female,
@@ -390,7 +395,8 @@ impl Analysis<'_> {
             EKind::Place
         } else if orgish {
             EKind::Org
-        } else if placeish {
+        } else if placeish || is_holiday(&words[0]) {
+            // A holiday ("since Christmas Eve") names a time, like a place no one who speaks.
             EKind::Place
         } else if titled
             || !roles.is_empty()
