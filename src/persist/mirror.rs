@@ -215,18 +215,29 @@ pub async fn start(report: impl Fn(Status) + 'static) {
         Ok(keys) => keys,
         Err(e) => return status(Status::Failed(e)),
     };
-    let mut documents = 0;
-    for key in LocalStore.keys(LIBRARY_PREFIX).into_iter().filter(|k| mirrored(k)) {
-        let Some(value) = LocalStore.get(&key) else { continue };
-        documents += usize::from(key.starts_with(store::DOC_PREFIX));
-        let same = stored.contains(&key) && vault.get(&key).await.ok().flatten().as_deref() == Some(value.as_str());
-        if same {
-            continue;
-        }
-        if let Err(e) = vault.put(&key, &value).await {
+    // Every record local storage holds, read back from the vault in one transaction; those that
+    // differ (or are not there) written in one more, and read back again.
+    let local: Vec<(String, String)> = LocalStore
+        .keys(LIBRARY_PREFIX)
+        .into_iter()
+        .filter(|k| mirrored(k))
+        .filter_map(|k| LocalStore.get(&k).map(|v| (k, v)))
+        .collect();
+    let documents = local.iter().filter(|(k, _)| k.starts_with(store::DOC_PREFIX)).count();
+    let keys: Vec<String> = local.iter().map(|(k, _)| k.clone()).collect();
+    let copies = match vault.get_many(&keys).await {
+        Ok(copies) => copies,
+        Err(e) => return status(Status::Failed(e)),
+    };
+    let differ: Vec<(String, String)> =
+        local.into_iter().zip(copies).filter(|((_, v), c)| c.as_deref() != Some(v.as_str())).map(|(kv, _)| kv).collect();
+    if !differ.is_empty() {
+        if let Err(e) = vault.put_many(&differ).await {
             return status(Status::Failed(e));
         }
-        if vault.get(&key).await.ok().flatten().as_deref() != Some(value.as_str()) {
+        let keys: Vec<String> = differ.iter().map(|(k, _)| k.clone()).collect();
+        let back = vault.get_many(&keys).await.unwrap_or_default();
+        if let Some(((key, _), _)) = differ.iter().zip(back.iter().chain(std::iter::repeat(&None))).find(|((_, v), c)| c.as_deref() != Some(v.as_str())) {
             return status(Status::Failed(VaultError::Other(format!("{key} read back differently"))));
         }
     }
