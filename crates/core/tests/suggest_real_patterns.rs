@@ -502,3 +502,9 @@ fn a_holiday_is_no_one() {
                 The family's statement on the death read: \"Don loved and adored Deirdre, and he will be missed.\"";
     assert!(canonical(text).iter().flatten().all(|s| !s.contains("Christmas")), "{:?}", canonical(text));
 }
+
+#[test]
+fn an_eyewitness_is_a_role() {
+    let text = "An eyewitness described for news agency PA Media how the attack unfolded, stating, \"I was crossing the road when I saw a man.\"";
+    assert_eq!(canonical(text), all("eyewitness", 1));
+}
