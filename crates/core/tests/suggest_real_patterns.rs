@@ -508,3 +508,11 @@ fn an_eyewitness_is_a_role() {
     let text = "An eyewitness described for news agency PA Media how the attack unfolded, stating, \"I was crossing the road when I saw a man.\"";
     assert_eq!(canonical(text), all("eyewitness", 1));
 }
+
+#[test]
+fn an_ordinal_in_the_name_before_an_attribution() {
+    let text = "Four ships are searching. \"We will continue searching until we find it,\" 1st Fleet Command's \
+                Navy Information Agency head Arba Agung told The Jakarta Post.";
+    assert_eq!(canonical(text), all("Arba Agung", 1));
+    assert_eq!(cues(text), vec![Some("told".to_string())]);
+}

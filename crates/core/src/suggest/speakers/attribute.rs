@@ -140,6 +140,8 @@ impl Analysis<'_> {
                 && e.first <= close + 10
                 && (close + 1..e.first).all(|k| {
                     matches!(p.punct_char(k), Some(',' | '—' | '–' | '-'))
+                        // "“…,” 1st Fleet Command's … head Arba Agung told": an ordinal in a name.
+                        || (p.tokens[k].kind == Tk::Num && k + 1 < e.first && p.tokens[k + 1].cap)
                         || (self.word(k)
                             && !self.is(k, lx::CLAUSE_WORDS)
                             && !self.is(k, lx::PRONOUNS)
