@@ -49,6 +49,11 @@ fn with<R>(f: impl FnOnce(&mut Away) -> R) -> R {
     AWAY.with_borrow_mut(|a| {
         if !a.known {
             a.known = true;
+            // (Where local storage is blocked the app keeps its records in memory: none away.)
+            let usable = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some();
+            if !usable {
+                return f(a);
+            }
             a.ids = LocalStore
                 .keys(store::AWAY_PREFIX)
                 .into_iter()

@@ -88,6 +88,10 @@ test('local storage unavailable: the app works in memory and says nothing will b
   await app.quote(RISKY, 'Theresa May', 'said');
   assert.equal(await app.cards.count(), 1);
   await menu(app.page, 'Download JSON').catch(() => {});
+  // The library and its note on storage open too (nothing is read from local storage).
+  await app.page.getByRole('button', { name: 'Library' }).click();
+  await app.page.getByTestId('storage-note').waitFor();
+  await app.page.getByTestId('library-item').first().waitFor();
   assert.deepEqual(app.errors, []);
   await app.page.close();
 });

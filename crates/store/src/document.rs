@@ -216,6 +216,16 @@ pub fn decode_document_summary(json: &str) -> Result<(Document, Timestamp), Stor
 
 fn read_document_summary(json: &str) -> Option<(Document, Timestamp)> {
     let mut r = json::Reader::new(json);
+    let document = read_head(&mut r)?;
+    r.str()?;
+    r.lit(r#"},"opened":"#)?;
+    let opened = Timestamp(r.int()?);
+    Some((document, opened))
+}
+
+/// A version 3 document record up to its text (the reader is left at the text's string): the
+/// document with an empty text.
+fn read_head(r: &mut json::Reader<'_>) -> Option<Document> {
     r.lit(r#"{"version":3,"document":{"id":"#)?;
     let id = DocumentId(r.str()?.into_owned());
     r.lit(r#","title":"#)?;
@@ -229,30 +239,15 @@ fn read_document_summary(json: &str) -> Option<(Document, Timestamp)> {
         None => None,
     };
     r.lit(r#","text":"#)?;
-    r.str()?;
-    r.lit(r#"},"opened":"#)?;
-    let opened = Timestamp(r.int()?);
-    Some((Document { id, title, date, source, text: String::new() }, opened))
+    Some(Document { id, title, date, source, text: String::new() })
 }
 
 /// Reads a version 3 document record as [`encode_document`] writes it, without serde; `None` at
 /// anything else (it is then read with serde, which says what is wrong).
 fn read_document(json: &str) -> Option<(Document, Timestamp, Option<String>)> {
     let mut r = json::Reader::new(json);
-    r.lit(r#"{"version":3,"document":{"id":"#)?;
-    let id = DocumentId(r.str()?.into_owned());
-    r.lit(r#","title":"#)?;
-    let title = r.str()?.into_owned();
-    let date = match r.lit(r#","date":"#) {
-        Some(()) => Some(quotemark_core::document::Date::parse_iso(&r.str()?)?),
-        None => None,
-    };
-    let source = match r.lit(r#","source":"#) {
-        Some(()) => Some(r.str()?.into_owned()),
-        None => None,
-    };
-    r.lit(r#","text":"#)?;
-    let text = r.str()?.into_owned();
+    let mut document = read_head(&mut r)?;
+    document.text = r.str()?.into_owned();
     r.lit(r#"},"opened":"#)?;
     let opened = Timestamp(r.int()?);
     let check = match r.lit(r#","check":"#) {
@@ -260,17 +255,7 @@ fn read_document(json: &str) -> Option<(Document, Timestamp, Option<String>)> {
         None => None,
     };
     r.lit("}")?;
-    r.rest().is_empty().then_some((
-        Document {
-            id,
-            title,
-            date,
-            source,
-            text,
-        },
-        opened,
-        check,
-    ))
+    r.rest().is_empty().then_some((document, opened, check))
 }
 
 pub(crate) fn check_id(doc: &Document) -> Result<(), StoreError> {
