@@ -16,7 +16,7 @@
 // detector's ninth round (documents that speak for their authors, comma introductions, title
 // holders): 772.8 KB. Session 21 let the library outgrow local storage (issue 21: articles kept
 // only in IndexedDB, read through, moved out and back, and the library's search and "Show more"):
-// 797.5 KB, of which the move out and back about 15 KB and the library's search and listing about 6;
+// 797.8 KB, of which the move out and back about 15 KB and the library's search and listing about 6;
 // the first module's split (issue 18) is where this should be won back. The guard is set at 800 KB
 // to catch regressions; the 150 KB goal is not met (see
 // docs/PERFORMANCE.md; issue 18 is about the load, and the first paint no longer waits for it).
