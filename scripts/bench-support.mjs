@@ -24,3 +24,24 @@ export function seededRandom(seed) {
 /** The words the synthetic news text is made of. */
 export const WORDS = ('the minister said that government would act on the report which found that more than half of all ' +
   'households faced higher costs this winter according to figures from statistics office while critics argued').split(' ');
+
+/**
+ * In the page: selects the first `length` characters of paragraph `index` of the article as a
+ * reader would (a Range, then mouseup) and presses Q, so that the editor opens on a new quotation.
+ */
+export function selectAndPressQ(page, index, length = 12) {
+  return page.evaluate(async ([index, length]) => {
+    const body = document.querySelector('[data-testid="article-body"]');
+    const p = body.querySelectorAll('[data-testid="paragraph"]')[index];
+    const node = document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode();
+    const range = document.createRange();
+    range.setStart(node, 0);
+    range.setEnd(node, Math.min(node.length, length));
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 20));
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'q', bubbles: true }));
+    await new Promise((r) => setTimeout(r, 20));
+  }, [index, length]);
+}

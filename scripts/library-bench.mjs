@@ -13,7 +13,7 @@
 //   - opening an old article (kept only in the browser's database) until its text shows.
 // Run with `./dev bench library` (builds first).
 import { serveDist, launchBrowser, v2Article, localBytes } from '../tests/e2e/support.mjs';
-import { arg, median, seededRandom, WORDS } from './bench-support.mjs';
+import { arg, median, seededRandom, selectAndPressQ, WORDS } from './bench-support.mjs';
 
 const ARTICLES = arg('articles', 500);
 const PER_ARTICLE = arg('annotations', 100);
@@ -131,21 +131,8 @@ try {
 
     // Save after an edit: tag a quotation on the open article.
     await page.evaluate(() => performance.clearMeasures());
-    await page.evaluate(async () => {
-      const body = document.querySelector('[data-testid="article-body"]');
-      const p = body.querySelectorAll('[data-testid="paragraph"]')[3];
-      const node = document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode();
-      const range = document.createRange();
-      range.setStart(node, 0);
-      range.setEnd(node, Math.min(node.length, 12));
-      getSelection().removeAllRanges();
-      getSelection().addRange(range);
-      body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      await new Promise((r) => setTimeout(r, 20));
-      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'q', bubbles: true }));
-      await new Promise((r) => setTimeout(r, 20));
-      document.querySelector('[data-testid="editor"] button[type=submit]').click();
-    });
+    await selectAndPressQ(page, 3);
+    await page.evaluate(() => document.querySelector('[data-testid="editor"] button[type=submit]').click());
     await page.waitForFunction(() => performance.getEntriesByName('quotemark:save').length > 0);
     record('save after an edit (one quotation tagged)', await page.evaluate(() => performance.getEntriesByName('quotemark:save').at(-1).duration));
   }

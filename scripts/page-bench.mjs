@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { serveDist, launchBrowser } from '../tests/e2e/support.mjs';
-import { arg, median } from './bench-support.mjs';
+import { arg, median, selectAndPressQ } from './bench-support.mjs';
 
 const KB = arg('kb', 200);
 const ANNOTATIONS = arg('annotations', 5000);
@@ -197,20 +197,8 @@ try {
     results.highlights = load.highlights;
 
     // Create one annotation: select, Q, save; time the save until its highlight and card exist.
-    const create = await page.evaluate(async (run) => {
-      const body = document.querySelector('[data-testid="article-body"]');
-      const p = body.querySelectorAll('[data-testid="paragraph"]')[3 + run];
-      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-      const node = walker.nextNode();
-      const range = document.createRange();
-      range.setStart(node, 0);
-      range.setEnd(node, Math.min(node.length, 12));
-      getSelection().removeAllRanges();
-      getSelection().addRange(range);
-      body.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-      await new Promise((r) => setTimeout(r, 20));
-      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'q', bubbles: true }));
-      await new Promise((r) => setTimeout(r, 20));
+    await selectAndPressQ(page, 3 + run);
+    const create = await page.evaluate(async () => {
       const cardsBefore = document.querySelectorAll('[data-testid="annotation-card"]').length;
       const save = document.querySelector('[data-testid="editor"] button[type=submit]');
       return await new Promise((resolve) => {
@@ -228,7 +216,7 @@ try {
         observer.observe(document.body, { childList: true, subtree: true, attributes: true });
         save.click();
       });
-    }, run);
+    });
     record('create one annotation (DOM)', create.dom);
     await page.waitForFunction(() => performance.getEntriesByName('quotemark:save').length > 0);
     record('save after one change (one record written)', await page.evaluate(() => performance.getEntriesByName('quotemark:save').at(-1).duration));
@@ -288,24 +276,16 @@ try {
     await seedStorage(page, records);
     await page.reload();
     await page.getByTestId('annotation-card').first().waitFor();
-    const annotateOne = (i) =>
-      page.evaluate(async (i) => {
-        performance.clearMeasures();
-        const ps = document.querySelectorAll('[data-testid="paragraph"]');
-        const node = document.createTreeWalker(ps[i % ps.length], NodeFilter.SHOW_TEXT).nextNode();
-        const range = document.createRange();
-        range.setStart(node, 0);
-        range.setEnd(node, Math.min(node.length, 8 + (i % 5)));
-        getSelection().removeAllRanges();
-        getSelection().addRange(range);
-        document.querySelector('[data-testid="article-body"]').dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-        await new Promise((r) => setTimeout(r, 10));
-        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'q', bubbles: true }));
-        await new Promise((r) => setTimeout(r, 10));
+    const paragraphs = await page.evaluate(() => document.querySelectorAll('[data-testid="paragraph"]').length);
+    const annotateOne = async (i) => {
+      await page.evaluate(() => performance.clearMeasures());
+      await selectAndPressQ(page, i % paragraphs, 8 + (i % 5));
+      return page.evaluate(async () => {
         document.querySelector('[data-testid="editor"] button[type=submit]').click();
         for (let t = 0; t < 400 && !performance.getEntriesByName('quotemark:save').length; t++) await new Promise((r) => setTimeout(r, 10));
         return performance.getEntriesByName('quotemark:save').at(-1)?.duration;
-      }, i);
+      });
+    };
     for (let i = 0; i < 64; i++) await annotateOne(i);
     const changed = await page.evaluate(() =>
       Object.keys(localStorage).filter((k) => k.startsWith('quotemark.v3.')).map((k) => [k, localStorage.getItem(k)]),
