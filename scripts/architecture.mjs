@@ -71,8 +71,8 @@ const RULES = [
     forbidden: [/\bcomponents::/],
   },
   {
-    name: 'browser glue and text helpers use nothing of the app',
-    applies: (f) => f === 'src/browser.rs' || f === 'src/text.rs' || f === 'src/bridge.rs',
+    name: 'browser glue, text helpers and the split points use nothing of the app',
+    applies: (f) => ['src/browser.rs', 'src/text.rs', 'src/bridge.rs', 'src/later.rs'].includes(f),
     forbidden: [/\bcrate::(state|actions|components|persist|keyboard)\b/, /\bleptos\b/],
   },
   {

@@ -3,7 +3,8 @@
 //! Data flows one way: views ([`components`]) render the state and call [`actions`]; actions
 //! change the [`state`] through its methods and save through [`persist`], the one storage
 //! adapter. [`bridge`] maps DOM selections to text offsets, [`browser`] wraps the rest of the
-//! browser, [`keyboard`] holds the shortcuts and [`text`] the helpers for displayed text. All
+//! browser, [`keyboard`] holds the shortcuts, [`text`] the helpers for displayed text and [`later`]
+//! the work whose code is downloaded on first use (the module's split points). All
 //! logic that needs no browser lives in the core and store crates. This file wires them together
 //! and is the only module that uses the components.
 
@@ -12,6 +13,7 @@ pub mod bridge;
 pub mod browser;
 pub mod components;
 pub mod keyboard;
+pub mod later;
 pub mod persist;
 pub mod state;
 pub mod text;

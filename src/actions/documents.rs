@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use super::{review, save, Ctx};
 use crate::browser::{self, now};
+use crate::later;
 use crate::persist::{self, library};
 use quotemark_core::document::{Document, DocumentId};
 use quotemark_core::model::AnnotationSet;
@@ -63,9 +64,17 @@ pub fn follow_hash(ctx: &Ctx) {
     }
 }
 
-/// Reads an article from text of a given kind; `Err` says why nothing was opened.
-pub fn read_article(kind: SourceKind, input: &str, fallback_title: Option<&str>) -> Result<Document, String> {
-    let article = reader::read(kind, input);
+/// Reads an article from text of a given kind; `Err` says why nothing was opened. HTML and
+/// Markdown are read by a chunk loaded on first use ([`crate::later`]).
+pub async fn read_article(kind: SourceKind, input: String, fallback_title: Option<&str>) -> Result<Document, String> {
+    let article = match kind {
+        SourceKind::Text => reader::read_text(&input),
+        _ => later::read_rich(kind, input).await.map_err(|e| e.message("Reading this file"))?,
+    };
+    have_text(article, fallback_title)
+}
+
+fn have_text(article: reader::ReadArticle, fallback_title: Option<&str>) -> Result<Document, String> {
     if article.text.trim().is_empty() {
         return Err("No readable text was found in it.".to_string());
     }
@@ -75,7 +84,7 @@ pub fn read_article(kind: SourceKind, input: &str, fallback_title: Option<&str>)
 /// Opens pasted text as an article (titled `title` if one is given); with `version_of`, as a new
 /// version of that stored document. `Err` says why nothing was opened.
 pub fn open_pasted(ctx: &Ctx, text: &str, title: &str, version_of: Option<DocumentId>) -> Result<(), String> {
-    let mut doc = read_article(SourceKind::Text, text, None)?;
+    let mut doc = have_text(reader::read_text(text), None)?;
     if !title.trim().is_empty() {
         doc.title = title.trim().to_string();
     }
@@ -106,10 +115,13 @@ pub fn open_file(ctx: &Ctx, file: web_sys::File, version_of: Option<DocumentId>)
     leptos::task::spawn_local(async move {
         let text = browser::file_text(&file).await;
         let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s).to_string();
-        match text.map(|t| read_article(kind, &t, Some(&stem))) {
-            Some(Ok(doc)) => open_read(&ctx, doc, version_of),
-            Some(Err(why)) => ctx.notices.toast(&format!("{name}: {why}")),
-            None => ctx.notices.toast(&format!("{name} could not be read.")),
+        let Some(text) = text else {
+            ctx.notices.toast(&format!("{name} could not be read."));
+            return;
+        };
+        match read_article(kind, text, Some(&stem)).await {
+            Ok(doc) => open_read(&ctx, doc, version_of),
+            Err(why) => ctx.notices.toast(&format!("{name}: {why}")),
         }
     });
 }

@@ -2,20 +2,20 @@
 //! ordinary, undoable annotation, rejecting one hides it on that document for good (stored).
 
 use super::{annotations, save, Ctx};
-use crate::browser::{mark, measure, new_id, now};
+use crate::browser::{new_id, now};
+use crate::later;
 use crate::persist::rejected as stored_rejections;
 use leptos::prelude::*;
 use quotemark_core::document::DocumentId;
 use quotemark_core::model::{Annotation, Command};
-use quotemark_core::suggest::{self, Suggestion, SuggestionKind};
+use quotemark_core::suggest::{Suggestion, SuggestionKind};
 use std::collections::BTreeSet;
 
-/// The suggestions proposed for the open text.
-pub fn find(ctx: &Ctx) -> Vec<Suggestion> {
-    mark("quotemark:suggest-start");
-    let found = ctx.doc.document.with(|d| suggest::suggest(&d.text));
-    measure("quotemark:suggest", "quotemark:suggest-start");
-    found.into_iter().filter(Suggestion::is_proposed).collect()
+/// The suggestions proposed for `text` (the open document's), worked out by a chunk loaded on
+/// first use; `Err` is the message to show when it could not be loaded.
+pub async fn find(text: String) -> Result<Vec<Suggestion>, String> {
+    let found = later::suggest(text).await.map_err(|e| e.message("Suggesting quotes and claims"))?;
+    Ok(found.into_iter().filter(Suggestion::is_proposed).collect())
 }
 
 /// The suggestions rejected on a document.

@@ -50,13 +50,20 @@ pub fn SuggestionsPanel() -> impl IntoView {
     let doc_id = Memo::new(move |_| doc.document.with(|d| d.id.clone()));
     let rejected = RwSignal::new(BTreeSet::<String>::new());
     Effect::new(move |_| rejected.set(suggest::rejected(&ctx, &doc_id.get())));
-    // Suggestions are worked out only while shown, once per document.
-    let all = Memo::new(move |_| {
-        if !on.get() {
-            return Vec::new();
+    // Suggestions are worked out only while shown, once per document (and again on "Try again"
+    // after their chunk could not be loaded). `None` while they are being found.
+    let found = LocalResource::new(move || {
+        let text = on.get().then(|| doc.document.with(|d| d.text.clone()));
+        async move {
+            match text {
+                Some(text) => suggest::find(text).await,
+                None => Ok(Vec::new()),
+            }
         }
-        suggest::find(&ctx)
     });
+    let all = Memo::new(move |_| found.get().and_then(Result::ok).unwrap_or_default());
+    let failed = Memo::new(move |_| found.get().and_then(Result::err));
+    let finding = move || on.get() && found.with(Option::is_none);
     // Not rejected, and not already annotated over the same text.
     let pending = Memo::new(move |_| {
         if all.with(Vec::is_empty) {
@@ -109,9 +116,22 @@ pub fn SuggestionsPanel() -> impl IntoView {
             </button>
             <Show when=move || on.get()>
                 <section class="suggestion-list" aria-label="Suggestions" data-testid="suggestions">
-                    <p class="counts">
-                        {move || format!("{} suggestions", pending.with(Vec::len))}
+                    <p class="counts" aria-live="polite">
+                        {move || {
+                            if finding() {
+                                "Finding suggestions…".to_string()
+                            } else {
+                                format!("{} suggestions", pending.with(Vec::len))
+                            }
+                        }}
                     </p>
+                    <Show when=move || failed.with(Option::is_some)>
+                        <p class="suggest-failed" role="alert">
+                            {move || failed.get().unwrap_or_default()}
+                            " "
+                            <button type="button" on:click=move |_| found.refetch()>"Try again"</button>
+                        </p>
+                    </Show>
                     <div class="accept-all">
                         <label>
                             "Accept all at or above "

@@ -1,0 +1,78 @@
+// Trunk post-build hook (Trunk.toml, before the service worker's): splits the app's module so
+// that a phone downloads and starts only what the first paint and annotating need. Everything
+// behind a split point (src/later.rs) moves into chunks fetched on first use.
+//
+// Trunk 0.21 has no split step (trunk-rs/trunk#1022), so this does what `cargo leptos --split`
+// does, after Trunk's own build:
+//   1. wasm_split_cli (crate wasm_split_cli_support, installed by ./dev) reads the module rustc
+//      wrote with its relocations (-Clink-args=--emit-relocs, .cargo/config.toml) and writes the
+//      main module, one `split_<name>.wasm` per split point, `chunk_<n>.wasm` for code several
+//      share, and `__wasm_split.js`, which fetches and links them;
+//   2. wasm-bindgen (--keep-lld-exports, so the chunks can link against the main module) writes
+//      the main module's JS and wasm under Trunk's names, replacing Trunk's unsplit output;
+//   3. release only: wasm-opt -Oz on every module (Trunk's own pass is off: data-wasm-opt="0");
+//   4. every chunk and the linking script get a content hash in their names, so that a browser
+//      (or the service worker) never mixes the files of two builds.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error('wasm-split.mjs runs as a Trunk post_build hook (TRUNK_STAGING_DIR)');
+const profile = process.env.TRUNK_PROFILE ?? 'debug';
+const targetDir = process.env.CARGO_TARGET_DIR ?? join(process.env.TRUNK_SOURCE_DIR ?? process.cwd(), 'target');
+const raw = join(targetDir, 'wasm32-unknown-unknown', profile, 'quotemark.wasm');
+if (!existsSync(raw)) throw new Error(`wasm-split.mjs: no module at ${raw}`);
+
+const js = readdirSync(staging).find((f) => /^quotemark-[0-9a-f]+\.js$/.test(f));
+if (!js) throw new Error(`wasm-split.mjs: Trunk wrote no quotemark-<hash>.js into ${staging}`);
+const base = js.slice(0, -3);
+
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+const work = mkdtempSync(join(tmpdir(), 'quotemark-split-'));
+try {
+  run('wasm_split_cli', [raw, work]);
+  const bound = join(work, 'bound');
+  run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-typescript', '--out-dir', bound, '--out-name', base, join(work, 'main.wasm')]);
+
+  const hashed = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+  const optimise = (path) => {
+    if (profile === 'release') run('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', path, '-o', path]);
+  };
+
+  // The chunks, optimised, renamed with their hashes in the linking script.
+  let link = readFileSync(join(work, '__wasm_split.js'), 'utf8');
+  const chunks = readdirSync(work).filter((f) => /^(split|chunk)_.*\.wasm$/.test(f));
+  for (const chunk of chunks) {
+    const path = join(work, chunk);
+    optimise(path);
+    const name = `${chunk.slice(0, -5)}-${hashed(readFileSync(path))}.wasm`;
+    if (!link.includes(`"./${chunk}"`)) throw new Error(`wasm-split.mjs: __wasm_split.js does not name ${chunk}`);
+    link = link.replaceAll(`"./${chunk}"`, `"./${name}"`);
+    renameSync(path, join(staging, name));
+  }
+  if (!link.includes('"./main.js"')) throw new Error('wasm-split.mjs: __wasm_split.js does not import ./main.js');
+  link = link.replaceAll('"./main.js"', `"./${js}"`);
+  const linkName = `__wasm_split-${hashed(link)}.js`;
+  writeFileSync(join(staging, linkName), link);
+
+  // The main module and its JS under Trunk's names, importing the renamed linking script.
+  const mainWasm = join(bound, `${base}_bg.wasm`);
+  optimise(mainWasm);
+  cpSync(mainWasm, join(staging, `${base}_bg.wasm`));
+  // Only the import statement: the import object's key stays the module name the wasm asks for.
+  const glue = readFileSync(join(bound, js), 'utf8');
+  const statement = /(from\s*)(['"])\.\/__wasm_split\.js\2/g;
+  if (!statement.test(glue)) throw new Error('wasm-split.mjs: the main JS does not import ./__wasm_split.js (no split point was built?)');
+  writeFileSync(join(staging, js), glue.replaceAll(statement, `$1'./${linkName}'`));
+  rmSync(join(staging, 'snippets'), { recursive: true, force: true });
+  if (existsSync(join(bound, 'snippets'))) cpSync(join(bound, 'snippets'), join(staging, 'snippets'), { recursive: true });
+
+  const kb = (f) => (readFileSync(join(staging, f)).length / 1024).toFixed(1);
+  const written = readdirSync(staging).filter((f) => /^(split|chunk)_.*\.wasm$/.test(f));
+  console.log(`wasm split: main ${kb(`${base}_bg.wasm`)} KB, ${written.map((f) => `${f} ${kb(f)} KB`).join(', ')}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,103 @@
+// The module split (scripts/wasm-split.mjs, src/later.rs): the first load fetches only the main
+// module; the readers and the suggestion engine arrive on first use; a chunk that cannot be
+// downloaded gives a clear message, loses nothing, and loads when tried again.
+import { test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { serveDist, launchBrowser, Annotator } from './support.mjs';
+
+const ARTICLES = new URL('../../crates/core/tests/fixtures/articles/', import.meta.url).pathname;
+const CHUNK = /\/(split|chunk)_[\w-]+\.wasm$/;
+
+let server;
+let browser;
+let app;
+let chunks;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  const page = await browser.context.newPage();
+  chunks = [];
+  page.on('request', (r) => {
+    if (CHUNK.test(new URL(r.url()).pathname)) chunks.push(new URL(r.url()).pathname.slice(1));
+  });
+  app = new Annotator(page);
+  await app.open(server.url);
+  await page.evaluate(() => localStorage.clear());
+  await app.open(server.url);
+});
+afterEach(async () => {
+  await app.page.close();
+});
+
+const turnOn = () => app.page.getByRole('button', { name: 'Suggest quotes and claims' }).click();
+const suggestions = () => app.page.getByTestId('suggestion');
+const blocked = (name) => app.page.route(new RegExp(`/split_${name}-[0-9a-f]+\\.wasm$`), (route) => route.abort('internetdisconnected'));
+const unblocked = (name) => app.page.unroute(new RegExp(`/split_${name}-[0-9a-f]+\\.wasm$`));
+/** Console errors other than those a refused download writes (the request and the loader's log). */
+const unexpectedErrors = () => app.errors.filter((e) => !/Failed to load resource|failed to load split module|Failed to fetch|TypeError: Failed/i.test(e));
+
+async function openFile(name, type) {
+  await app.page.getByRole('button', { name: 'Open article' }).click();
+  await app.page.getByTestId('article-file').setInputFiles({ name, mimeType: type, buffer: readFileSync(`${ARTICLES}${name}`) });
+}
+
+test('the first load fetches no chunk; annotating needs none; suggestions and readers load theirs on first use', async () => {
+  await app.quote('This could be a very risky approach', 'Open Rights Group', 'said');
+  assert.equal(await app.cards.count(), 1);
+  assert.deepEqual(chunks, [], 'no chunk for loading and annotating');
+
+  await turnOn();
+  await suggestions().first().waitFor();
+  assert.ok(chunks.some((c) => c.startsWith('split_suggestions-')), `chunks fetched: ${chunks}`);
+  assert.ok(!chunks.some((c) => c.startsWith('split_readers-')));
+
+  await openFile('messy-news-page.html', 'text/html');
+  await app.page.waitForFunction(() => document.querySelector('[data-testid="article-title"]').textContent !== '');
+  await app.paragraphs.first().waitFor();
+  assert.ok(chunks.some((c) => c.startsWith('split_readers-')), `chunks fetched: ${chunks}`);
+  assert.deepEqual(app.errors, [], 'no console errors');
+});
+
+test('suggestions whose chunk cannot be downloaded: a message, the page keeps working, Try again loads it', async () => {
+  await blocked('suggestions');
+  await turnOn();
+  const alert = app.page.getByRole('alert').filter({ hasText: 'Suggesting quotes and claims needs a part of Quotemark that could not be downloaded' });
+  await alert.waitFor();
+  assert.equal(await suggestions().count(), 0);
+
+  // Nothing else is lost: annotating still works, and is saved.
+  await app.quote('This could be a very risky approach', 'Open Rights Group', 'said');
+  assert.equal(await app.cards.count(), 1);
+
+  await unblocked('suggestions');
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await suggestions().first().waitFor();
+  assert.equal(await alert.count(), 0);
+  assert.ok((await suggestions().count()) >= 10);
+  assert.deepEqual(unexpectedErrors(), []);
+});
+
+test('an HTML file whose reader cannot be downloaded: a message, the open article stays, the next try opens it', async () => {
+  await app.quote('This could be a very risky approach', 'Open Rights Group', 'said');
+  const title = await app.title.textContent();
+  await blocked('readers');
+  await openFile('messy-news-page.html', 'text/html');
+  await app.toast.filter({ hasText: 'Reading this file needs a part of Quotemark that could not be downloaded' }).waitFor();
+  assert.equal(await app.title.textContent(), title);
+  assert.equal(await app.cards.count(), 1);
+
+  await unblocked('readers');
+  await app.page.keyboard.press('Escape');
+  await openFile('messy-news-page.html', 'text/html');
+  await app.page.waitForFunction((t) => document.querySelector('[data-testid="article-title"]').textContent !== t, title);
+  await app.paragraphs.first().waitFor();
+  assert.deepEqual(unexpectedErrors(), []);
+});
