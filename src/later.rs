@@ -7,12 +7,27 @@
 //! again. Built without the `split` feature (native and wasm-bindgen tests), they are ordinary
 //! async functions that always succeed.
 //!
+//! Only work that hands no Rust closure to JavaScript can be split off: a view built in a chunk
+//! (tried with the insights, comparison and library dialogs, which took the main module from 531
+//! to 456 KB brotli) fails with "function signature mismatch" on its first event handler.
+//! wasm-bindgen rewrites the signatures of closures called from JavaScript to take `externref`,
+//! but it runs on the main module only, and `wasm_split_cli_support` 0.2.2 leaves out the part of
+//! its wasm-bindgen workaround that would keep those functions in the main module
+//! (leptos-rs/leptos#4347). So the dialogs stay in the main module for now.
+//!
 //! Written over `wasm_split_helpers` (the crate under Leptos' `#[lazy]`) rather than `#[lazy]`
 //! itself: its `fallible` option turns a failed download into an error, where `#[lazy]` in
 //! Leptos 0.8.23 panics, which would stop the whole app.
 
 use crate::browser::{mark, measure};
+use quotemark_core::document::Document;
+use quotemark_core::format::{self, ExportOptions};
+use quotemark_core::claimreview::Reviews;
+use quotemark_core::insights::{research_csv, research_jsonl, ArticleRef, Roles};
+use quotemark_core::model::{AnnotationSet, Timestamp};
 use quotemark_core::reader::{self, ReadArticle, SourceKind};
+use quotemark_core::{report, share};
+use std::collections::BTreeMap;
 use quotemark_core::suggest::{self, Suggestion};
 
 /// A chunk of the app could not be fetched.
@@ -34,24 +49,24 @@ impl From<wasm_split_helpers::SplitLoaderError> for NotLoaded {
 
 /// Defines a split point: `chunk: fn name(args) -> T { body }` becomes
 /// `async fn name(args) -> Result<T, NotLoaded>`, the body in chunk `chunk`.
-macro_rules! later {
+macro_rules! split_point {
     ($chunk:ident: $(#[$meta:meta])* pub fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
         $(#[$meta])*
         #[cfg(feature = "split")]
         #[wasm_split_helpers::wasm_split($chunk, fallible)]
-        pub fn $name($($arg: $ty),*) -> Result<$ret, NotLoaded> {
+        pub fn $name($($arg: $ty),*) -> Result<$ret, $crate::later::NotLoaded> {
             Ok($body)
         }
 
         $(#[$meta])*
         #[cfg(not(feature = "split"))]
-        pub async fn $name($($arg: $ty),*) -> Result<$ret, NotLoaded> {
+        pub async fn $name($($arg: $ty),*) -> Result<$ret, $crate::later::NotLoaded> {
             Ok($body)
         }
     };
 }
 
-later! {
+split_point! {
     readers:
     /// Reads an HTML page or a Markdown file (the readers and their entity tables); plain text
     /// needs no chunk ([`reader::read_text`]).
@@ -60,7 +75,7 @@ later! {
     }
 }
 
-later! {
+split_point! {
     suggestions:
     /// Finds the quotes and claims to suggest in a text (the suggestion engine and its lexicon),
     /// timed as `quotemark:suggest` for the page benchmark (the download not included).
@@ -69,5 +84,78 @@ later! {
         let found = suggest::suggest(&text);
         measure("quotemark:suggest", "quotemark:suggest-start");
         found
+    }
+}
+
+/// The files the exports chunk writes of one article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    /// Quotemark JSON (W3C Web Annotation), the document and the roles embedded.
+    Json,
+    /// One CSV row per annotation.
+    Csv,
+    /// A Markdown report of the quotes and claims.
+    Markdown,
+}
+
+split_point! {
+    exports:
+    /// Writes an article's annotations as a file (serde_json, csv and the report writers).
+    pub fn export(kind: Export, document: Document, annotations: AnnotationSet, roles: Roles) -> String {
+        match kind {
+            Export::Json => format::export_with_roles(&document, &annotations, &ExportOptions::default(), &roles),
+            Export::Csv => report::to_csv(&document, &annotations),
+            Export::Markdown => report::to_markdown(&document, &annotations),
+        }
+    }
+}
+
+split_point! {
+    exports:
+    /// A share link's fragment (compressed), and whether it carries the article's text too.
+    pub fn share_fragment(document: Document, annotations: AnnotationSet) -> (String, bool) {
+        share::fragment(&document, &annotations)
+    }
+}
+
+split_point! {
+    exports:
+    /// The whole library as one backup file.
+    pub fn export_library(
+        articles: Vec<(Document, AnnotationSet)>,
+        roles: Roles,
+        versions: BTreeMap<String, String>,
+        at: Timestamp,
+    ) -> String {
+        format::export_library(&articles, &roles, &versions, at)
+    }
+}
+
+/// The research table's formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Research {
+    /// CSV, with a byte-order mark for spreadsheets that need one.
+    Csv { bom: bool },
+    /// One JSON object per line.
+    JsonLines,
+}
+
+split_point! {
+    exports:
+    /// One row per quote and claim of every article given.
+    pub fn research_table(articles: Vec<(Document, AnnotationSet)>, roles: Roles, format: Research) -> String {
+        let refs: Vec<ArticleRef> = articles.iter().map(|(document, set)| ArticleRef { document, set }).collect();
+        match format {
+            Research::Csv { bom } => research_csv(&refs, &roles, bom),
+            Research::JsonLines => research_jsonl(&refs, &roles),
+        }
+    }
+}
+
+split_point! {
+    exports:
+    /// An article's publishable fact-checks as ClaimReview JSON-LD.
+    pub fn claim_review_json(reviews: Reviews) -> String {
+        reviews.to_json()
     }
 }

@@ -6,11 +6,12 @@
 
 use super::{insights, save, Ctx};
 use crate::browser::now;
+use crate::later;
 use crate::persist::library::{self, Previous};
 use crate::persist::{self, Store, WriteError};
 use crate::state::{RestoreArticle, RestorePlan};
 use leptos::prelude::*;
-use quotemark_core::format::{self, ImportedLibrary};
+use quotemark_core::format::ImportedLibrary;
 use quotemark_core::insights::Roles;
 use quotemark_core::merge::merge;
 use quotemark_core::model::{AnnotationSet, Command, Timestamp};
@@ -25,11 +26,18 @@ pub fn download_backup(ctx: &Ctx) {
     if !articles.iter().any(|(d, _)| d.id == open.id) && !ctx.doc.annotations.with_untracked(AnnotationSet::is_empty) {
         articles.insert(0, (open, ctx.doc.annotations.get_untracked()));
     }
-    let json = ctx.audit.roles.with_untracked(|roles| {
-        format::export_library(&articles, roles, &library::versions(&*ctx.saving.store()), now())
+    let roles = ctx.audit.roles.get_untracked();
+    let versions = library::versions(&*ctx.saving.store());
+    let ctx = *ctx;
+    leptos::task::spawn_local(async move {
+        match later::export_library(articles, roles, versions, now()).await {
+            Ok(json) => {
+                let day = now().to_rfc3339().get(..10).unwrap_or("").to_string();
+                super::import::download(&ctx, &format!("quotemark-library-{day}.json"), "application/json", &json);
+            }
+            Err(e) => ctx.notices.toast(&e.message("Backing up the library")),
+        }
     });
-    let day = now().to_rfc3339().get(..10).unwrap_or("").to_string();
-    super::import::download(ctx, &format!("quotemark-library-{day}.json"), "application/json", &json);
 }
 
 /// Works out what restoring `backup` would do, without changing anything.

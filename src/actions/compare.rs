@@ -7,6 +7,7 @@
 
 use super::{annotations, import, save, Ctx};
 use crate::browser::{mark, measure, new_id, now};
+use crate::later::Export;
 use crate::persist::layers;
 use crate::text::shorten;
 use leptos::prelude::*;
@@ -296,7 +297,7 @@ pub fn undo_decision(ctx: &Ctx, index: usize) {
 /// Downloads my layer as it now is, adjudicated (a Quotemark JSON file).
 pub fn download_adjudicated(ctx: &Ctx) {
     let stem = ctx.doc.document.with_untracked(file_stem);
-    import::download(ctx, &format!("{stem}-adjudicated.json"), "application/json", &import::export_json(ctx));
+    import::download_as(ctx, Export::Json, format!("{stem}-adjudicated.json"), "application/json");
 }
 
 fn text_of(ctx: &Ctx) -> impl Fn(&AnnotationId) -> String + '_ {

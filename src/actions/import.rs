@@ -6,9 +6,10 @@
 use leptos::prelude::*;
 use super::{annotations, backup, documents, review, Ctx};
 use crate::browser::{self, mark, measure, now};
+use crate::later::{self, Export};
 use crate::persist;
 use crate::state::{ImportPlan, ImportState};
-use quotemark_core::format::{self, ExportOptions, Imported, ImportedFile};
+use quotemark_core::format::{self, Imported, ImportedFile};
 use quotemark_core::merge::{merge, Merge};
 use quotemark_core::model::Annotation;
 use quotemark_core::{report, share};
@@ -163,13 +164,13 @@ pub fn open_share_link(ctx: &Ctx) {
     browser::clear_hash();
 }
 
-/// The open document's annotations as a Quotemark JSON file (document and roles embedded).
-pub fn export_json(ctx: &Ctx) -> String {
-    ctx.audit.roles.with_untracked(|roles| {
-        ctx.doc.document.with_untracked(|d| {
-            ctx.doc.annotations.with_untracked(|s| format::export_with_roles(d, s, &ExportOptions::default(), roles))
-        })
-    })
+/// Writes the open document's annotations as `kind`, in the exports chunk (loaded on first use);
+/// `Err` is the message to show when it could not be loaded.
+pub async fn exported(ctx: &Ctx, kind: Export) -> Result<String, String> {
+    let document = ctx.doc.document.get_untracked();
+    let annotations = ctx.doc.annotations.get_untracked();
+    let roles = ctx.audit.roles.get_untracked();
+    later::export(kind, document, annotations, roles).await.map_err(|e| e.message("Exporting"))
 }
 
 fn stem(ctx: &Ctx) -> String {
@@ -184,44 +185,63 @@ pub fn download(ctx: &Ctx, name: &str, mime: &str, contents: &str) {
     }
 }
 
+/// Downloads the open document's annotations written as `kind` under `name`.
+pub fn download_as(ctx: &Ctx, kind: Export, name: String, mime: &'static str) {
+    let ctx = *ctx;
+    leptos::task::spawn_local(async move {
+        match exported(&ctx, kind).await {
+            Ok(contents) => download(&ctx, &name, mime, &contents),
+            Err(why) => ctx.notices.toast(&why),
+        }
+    });
+}
+
 /// Downloads the annotations as a Quotemark JSON file (document embedded).
 pub fn download_json(ctx: &Ctx) {
-    download(ctx, &format!("{}.json", stem(ctx)), "application/json", &export_json(ctx));
+    download_as(ctx, Export::Json, format!("{}.json", stem(ctx)), "application/json");
 }
 
 /// Downloads one CSV row per annotation.
 pub fn download_csv(ctx: &Ctx) {
-    let csv = ctx.doc.document.with_untracked(|d| ctx.doc.annotations.with_untracked(|a| report::to_csv(d, a)));
-    download(ctx, &format!("{}.csv", stem(ctx)), "text/csv", &csv);
+    download_as(ctx, Export::Csv, format!("{}.csv", stem(ctx)), "text/csv");
 }
 
 /// Downloads a Markdown report of the article's quotes and claims.
 pub fn download_markdown(ctx: &Ctx) {
-    let md = ctx.doc.document.with_untracked(|d| ctx.doc.annotations.with_untracked(|a| report::to_markdown(d, a)));
-    download(ctx, &format!("{}.md", stem(ctx)), "text/markdown", &md);
-}
-
-fn copy(ctx: &Ctx, text: String, done: &'static str) {
-    let ctx = *ctx;
-    leptos::task::spawn_local(async move {
-        let message = if browser::copy_text(&text).await { done } else { "The clipboard is not available here" };
-        ctx.notices.toast(message);
-    });
+    download_as(ctx, Export::Markdown, format!("{}.md", stem(ctx)), "text/markdown");
 }
 
 /// Copies the annotations as JSON.
 pub fn copy_json(ctx: &Ctx) {
-    copy(ctx, export_json(ctx), "Copied the annotations as JSON");
+    let ctx = *ctx;
+    leptos::task::spawn_local(async move {
+        let message = match exported(&ctx, Export::Json).await {
+            Ok(json) if browser::copy_text(&json).await => "Copied the annotations as JSON".to_string(),
+            Ok(_) => "The clipboard is not available here".to_string(),
+            Err(why) => why,
+        };
+        ctx.notices.toast(&message);
+    });
 }
 
 /// Copies a link that carries the annotations (and the article, when it is short enough).
 pub fn copy_share_link(ctx: &Ctx) {
-    let (fragment, with_text) =
-        ctx.doc.document.with_untracked(|d| ctx.doc.annotations.with_untracked(|s| share::fragment(d, s)));
-    let done = if with_text {
-        "Copied a share link (it carries the article too)"
-    } else {
-        "Copied a share link (the article was too long to include: the recipient needs it open)"
-    };
-    copy(ctx, format!("{}#{fragment}", browser::base_url()), done);
+    let ctx = *ctx;
+    let document = ctx.doc.document.get_untracked();
+    let annotations = ctx.doc.annotations.get_untracked();
+    leptos::task::spawn_local(async move {
+        let message = match later::share_fragment(document, annotations).await {
+            Ok((fragment, with_text)) if browser::copy_text(&format!("{}#{fragment}", browser::base_url())).await => {
+                if with_text {
+                    "Copied a share link (it carries the article too)"
+                } else {
+                    "Copied a share link (the article was too long to include: the recipient needs it open)"
+                }
+                .to_string()
+            }
+            Ok(_) => "The clipboard is not available here".to_string(),
+            Err(e) => e.message("Making a share link"),
+        };
+        ctx.notices.toast(&message);
+    });
 }

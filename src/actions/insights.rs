@@ -5,11 +5,12 @@
 
 use super::{import::download, save, Ctx};
 use crate::browser::{mark, measure, now};
+use crate::later;
 use crate::persist::{self, settings};
 use leptos::prelude::*;
 use quotemark_core::claimreview::{self, ReviewSettings};
 use quotemark_core::document::Document;
-use quotemark_core::insights::{research_csv, research_jsonl, ArticleRef, Insights, Tally};
+use quotemark_core::insights::{Insights, Tally};
 use quotemark_core::model::{AnnotationSet, SpeakerRole};
 use std::sync::Arc;
 
@@ -87,25 +88,27 @@ fn today() -> String {
     now().to_rfc3339().chars().take(10).collect()
 }
 
-/// The research table's formats.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Research {
-    Csv { bom: bool },
-    JsonLines,
-}
+pub use crate::later::Research;
 
-/// Downloads one row per quote and claim of every article in the library.
+/// Downloads one row per quote and claim of every article in the library (written in the exports
+/// chunk, loaded on first use).
 pub fn export_research(ctx: &Ctx, format: Research) {
     save::flush(ctx);
     let mut articles = stored_articles(ctx);
     articles.insert(0, (ctx.doc.document.get_untracked(), ctx.doc.annotations.get_untracked()));
-    let refs: Vec<ArticleRef> = articles.iter().map(|(document, set)| ArticleRef { document, set }).collect();
     let roles = ctx.audit.roles.get_untracked();
     let name = format!("quotemark-library-{}", today());
-    match format {
-        Research::Csv { bom } => download(ctx, &format!("{name}.csv"), "text/csv;charset=utf-8", &research_csv(&refs, &roles, bom)),
-        Research::JsonLines => download(ctx, &format!("{name}.jsonl"), "application/jsonl", &research_jsonl(&refs, &roles)),
-    }
+    let (name, mime) = match format {
+        Research::Csv { .. } => (format!("{name}.csv"), "text/csv;charset=utf-8"),
+        Research::JsonLines => (format!("{name}.jsonl"), "application/jsonl"),
+    };
+    let ctx = *ctx;
+    leptos::task::spawn_local(async move {
+        match later::research_table(articles, roles, format).await {
+            Ok(table) => download(&ctx, &name, mime, &table),
+            Err(e) => ctx.notices.toast(&e.message("Exporting the research table")),
+        }
+    });
 }
 
 /// The open article's fact-checks and what each lacks.
@@ -124,5 +127,11 @@ pub fn export_claim_reviews(ctx: &Ctx) {
     }
     let stem = ctx.doc.document.with_untracked(quotemark_core::report::file_stem);
     // Only what Google's documentation accepts: the reviews lacking nothing required.
-    download(ctx, &format!("{stem}-claimreview.jsonld"), "application/ld+json", &reviews.to_json());
+    let ctx = *ctx;
+    leptos::task::spawn_local(async move {
+        match later::claim_review_json(reviews).await {
+            Ok(json) => download(&ctx, &format!("{stem}-claimreview.jsonld"), "application/ld+json", &json),
+            Err(e) => ctx.notices.toast(&e.message("Exporting ClaimReview")),
+        }
+    });
 }

@@ -1,10 +1,10 @@
 // The module split (scripts/wasm-split.mjs, src/later.rs): the first load fetches only the main
-// module; the readers and the suggestion engine arrive on first use; a chunk that cannot be
+// module; the readers, the suggestion engine and the exports arrive on first use; a chunk that cannot be
 // downloaded gives a clear message, loses nothing, and loads when tried again.
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist, launchBrowser, Annotator } from './support.mjs';
+import { serveDist, launchBrowser, Annotator, downloadVia, menu } from './support.mjs';
 
 const ARTICLES = new URL('../../crates/core/tests/fixtures/articles/', import.meta.url).pathname;
 const CHUNK = /\/(split|chunk)_[\w-]+\.wasm$/;
@@ -99,5 +99,20 @@ test('an HTML file whose reader cannot be downloaded: a message, the open articl
   await openFile('messy-news-page.html', 'text/html');
   await app.page.waitForFunction((t) => document.querySelector('[data-testid="article-title"]').textContent !== t, title);
   await app.paragraphs.first().waitFor();
+  assert.deepEqual(unexpectedErrors(), []);
+});
+
+test('an export whose chunk cannot be downloaded: a message, nothing lost; the next try downloads the file', async () => {
+  await app.quote('This could be a very risky approach', 'Open Rights Group', 'said');
+  await blocked('exports');
+  await menu(app.page, 'Download JSON');
+  await app.toast.filter({ hasText: 'Exporting needs a part of Quotemark that could not be downloaded' }).waitFor();
+  assert.equal(await app.cards.count(), 1);
+
+  await unblocked('exports');
+  const [name, json] = await downloadVia(app.page, 'Download JSON');
+  assert.match(name, /\.json$/);
+  assert.match(json, /very risky approach/);
+  assert.ok(chunks.some((c) => c.startsWith('split_exports-')));
   assert.deepEqual(unexpectedErrors(), []);
 });
