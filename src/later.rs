@@ -21,7 +21,7 @@
 
 use crate::browser::{mark, measure};
 use quotemark_core::document::Document;
-use quotemark_core::format::{self, ExportOptions};
+use quotemark_core::format::{self, ExportOptions, ImportedFile};
 use quotemark_core::claimreview::Reviews;
 use quotemark_core::insights::{research_csv, research_jsonl, ArticleRef, Roles};
 use quotemark_core::model::{AnnotationSet, Timestamp};
@@ -157,5 +157,22 @@ split_point! {
     /// An article's publishable fact-checks as ClaimReview JSON-LD.
     pub fn claim_review_json(reviews: Reviews) -> String {
         reviews.to_json()
+    }
+}
+
+split_point! {
+    imports:
+    /// Reads a Quotemark or W3C Web Annotation file, or a library backup; `Err` says what is wrong
+    /// with it.
+    pub fn read_import(json: String) -> Result<ImportedFile, String> {
+        format::read(&json).map_err(|e| e.to_string())
+    }
+}
+
+split_point! {
+    imports:
+    /// The JSON a share link's fragment carries (decompressed); `Err` says what is damaged.
+    pub fn decode_share(payload: String) -> Result<String, String> {
+        share::decode(&payload).map_err(|e| e.to_string())
     }
 }

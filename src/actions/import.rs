@@ -9,7 +9,7 @@ use crate::browser::{self, mark, measure, now};
 use crate::later::{self, Export};
 use crate::persist;
 use crate::state::{ImportPlan, ImportState};
-use quotemark_core::format::{self, Imported, ImportedFile};
+use quotemark_core::format::{Imported, ImportedFile};
 use quotemark_core::merge::{merge, Merge};
 use quotemark_core::model::Annotation;
 use quotemark_core::{report, share};
@@ -19,9 +19,11 @@ pub const MAX_IMPORT_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 
 /// Checks a file and works out what importing it (or, for a library backup, restoring it) would
 /// do, without changing anything.
-fn plan_import(ctx: &Ctx, source: &str, json: &str) -> Result<ImportState, String> {
+/// The file is read by the imports chunk (loaded on first use).
+async fn plan_import(ctx: &Ctx, source: &str, json: String) -> Result<ImportState, String> {
+    let read = later::read_import(json).await.map_err(|e| e.message("Importing"))?;
     mark("quotemark:import-start");
-    let plan = match format::read(json).map_err(|e| e.to_string())? {
+    let plan = match read? {
         ImportedFile::Annotations(imported) => plan(ctx, source, imported).map(|p| ImportState::Preview(Box::new(p))),
         ImportedFile::Library(backup) => Ok(ImportState::Restore(Box::new(backup::plan_restore(ctx, source, backup)))),
     };
@@ -58,12 +60,15 @@ fn plan(ctx: &Ctx, source: &str, imported: Imported) -> Result<ImportPlan, Strin
 }
 
 /// Plans an import (or a restore) and shows the preview (or why nothing can be imported).
-pub fn preview(ctx: &Ctx, source: &str, json: &str) {
-    let next = match plan_import(ctx, source, json) {
-        Ok(state) => state,
-        Err(message) => ImportState::Failed { source: source.to_string(), message },
-    };
-    ctx.ui.import.set(next);
+pub fn preview(ctx: &Ctx, source: &str, json: String) {
+    let (ctx, source) = (*ctx, source.to_string());
+    leptos::task::spawn_local(async move {
+        let next = match plan_import(&ctx, &source, json).await {
+            Ok(state) => state,
+            Err(message) => ImportState::Failed { source, message },
+        };
+        ctx.ui.import.set(next);
+    });
 }
 
 /// The merge of another version's annotations onto the open article.
@@ -110,7 +115,7 @@ pub fn import_file(ctx: &Ctx, file: web_sys::File) {
     let progress = move |message: String| ctx.ui.import.set(ImportState::Reading(message));
     leptos::task::spawn_local(async move {
         match read_text_file(&file, progress).await {
-            Ok(text) => preview(&ctx, &name, &text),
+            Ok(text) => preview(&ctx, &name, text),
             Err(message) => ctx.ui.import.set(ImportState::Failed { source: name, message }),
         }
     });
@@ -154,13 +159,17 @@ pub fn open_share_link(ctx: &Ctx) {
     let hash = browser::hash();
     let Some(payload) = share::parse_fragment(&hash) else { return };
     let source = "a share link";
-    match share::decode(payload) {
-        Ok(json) => preview(ctx, source, &json),
-        Err(e) => ctx.ui.import.set(ImportState::Failed {
-            source: source.to_string(),
-            message: format!("This share link is damaged: {e}."),
-        }),
-    }
+    let (ctx, payload) = (*ctx, payload.to_string());
+    leptos::task::spawn_local(async move {
+        match later::decode_share(payload).await {
+            Ok(Ok(json)) => preview(&ctx, source, json),
+            Ok(Err(e)) => ctx.ui.import.set(ImportState::Failed {
+                source: source.to_string(),
+                message: format!("This share link is damaged: {e}."),
+            }),
+            Err(e) => ctx.ui.import.set(ImportState::Failed { source: source.to_string(), message: e.message("Opening a share link") }),
+        }
+    });
     browser::clear_hash();
 }
 

@@ -123,7 +123,7 @@ pub fn ImportDialog() -> impl IntoView {
                     <button
                         type="button"
                         class="primary"
-                        on:click=move |_| import::preview(&ctx, "pasted JSON", &pasted.get_untracked())
+                        on:click=move |_| import::preview(&ctx, "pasted JSON", pasted.get_untracked())
                     >
                         "Preview"
                     </button>
