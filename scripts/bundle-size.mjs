@@ -17,26 +17,39 @@
 // holders): 772.8 KB. Session 21 let the library outgrow local storage (issue 21: articles kept
 // only in IndexedDB, read through, moved out and back, and the library's search and "Show more"):
 // 797.8 KB, of which the move out and back about 15 KB and the library's search and listing about 6;
-// the first module's split (issue 18) is where this should be won back. The guard is set at 800 KB
-// to catch regressions; the 150 KB goal is not met (see
+// the first module's split (issue 18) is where this should be won back. Session 22 split the module
+// (scripts/wasm-split.mjs): the readers, suggestions, exports and imports load on first use, so the
+// first load fetches 662.2 KB (from 797.8), while all modules together are 829.3 KB (each chunk is
+// compressed on its own, and the linking costs a little). The guards: 840 KB for everything, 670
+// KB for the first load, to catch regressions; the 150 KB goal is not met (see
 // docs/PERFORMANCE.md; issue 18 is about the load, and the first paint no longer waits for it).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = 800;
+const BUDGET_KB = 840;
+// What the first load fetches: everything but the chunks loaded on first use (issue 18).
+const FIRST_LOAD_BUDGET_KB = 670;
 const dir = process.argv[2] ?? 'dist';
+const later = (name) => /^(split|chunk)_/.test(name);
 let raw = 0;
 let gz = 0;
+let first = 0;
 for (const name of readdirSync(dir).filter((n) => /\.(wasm|js)$/.test(n))) {
   const bytes = readFileSync(join(dir, name));
   const zipped = gzipSync(bytes, { level: 9 }).length;
   raw += bytes.length;
   gz += zipped;
-  console.log(`  ${name.padEnd(40)} ${(bytes.length / 1024).toFixed(1).padStart(8)} KB  gzip ${(zipped / 1024).toFixed(1).padStart(7)} KB`);
+  if (!later(name)) first += zipped;
+  console.log(`  ${name.padEnd(40)} ${(bytes.length / 1024).toFixed(1).padStart(8)} KB  gzip ${(zipped / 1024).toFixed(1).padStart(7)} KB${later(name) ? '  (on first use)' : ''}`);
 }
 console.log(`  bundle (.wasm + .js): ${(raw / 1024).toFixed(1)} KB, gzip ${(gz / 1024).toFixed(1)} KB (budget ${BUDGET_KB} KB)`);
+console.log(`  first load (all but the chunks): gzip ${(first / 1024).toFixed(1)} KB (budget ${FIRST_LOAD_BUDGET_KB} KB)`);
 if (gz / 1024 > BUDGET_KB) {
   console.error(`bundle is over budget: ${(gz / 1024).toFixed(1)} KB gzipped > ${BUDGET_KB} KB`);
+  process.exit(1);
+}
+if (first / 1024 > FIRST_LOAD_BUDGET_KB) {
+  console.error(`the first load is over budget: ${(first / 1024).toFixed(1)} KB gzipped > ${FIRST_LOAD_BUDGET_KB} KB`);
   process.exit(1);
 }
