@@ -9,11 +9,13 @@
 //!
 //! Only work that hands no Rust closure to JavaScript can be split off: a view built in a chunk
 //! (tried with the insights, comparison and library dialogs, which took the main module from 531
-//! to 456 KB brotli) fails with "function signature mismatch" on its first event handler.
-//! wasm-bindgen rewrites the signatures of closures called from JavaScript to take `externref`,
-//! but it runs on the main module only, and `wasm_split_cli_support` 0.2.2 leaves out the part of
-//! its wasm-bindgen workaround that would keep those functions in the main module
-//! (leptos-rs/leptos#4347). So the dialogs stay in the main module for now.
+//! to 456 KB brotli) works in a debug build but fails in the release build with "function
+//! signature mismatch" on its first reactive property or event handler: the chunk calls
+//! `wasm_bindgen::__rt::wbg_cast::breaks_if_inlined` in the main module through the function
+//! table, and wasm-bindgen 0.2.130, which runs on the main module only, has changed that
+//! function's signature (its cast became an import returning `externref`). `wasm_split_cli_support`
+//! 0.2.2 shims only the functions that call `__wbindgen_describe_cast` themselves
+//! (leptos-rs/leptos#4347 is the same failure). So the dialogs stay in the main module for now.
 //!
 //! Written over `wasm_split_helpers` (the crate under Leptos' `#[lazy]`) rather than `#[lazy]`
 //! itself: its `fallible` option turns a failed download into an error, where `#[lazy]` in
