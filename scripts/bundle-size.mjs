@@ -19,17 +19,19 @@
 // 797.8 KB, of which the move out and back about 15 KB and the library's search and listing about 6;
 // the first module's split (issue 18) is where this should be won back. Session 22 split the module
 // (scripts/wasm-split.mjs): the readers, suggestions, exports and imports load on first use, so the
-// first load fetches 662.2 KB (from 797.8), while all modules together are 829.3 KB (each chunk is
-// compressed on its own, and the linking costs a little). The guards: 840 KB for everything, 670
-// KB for the first load, to catch regressions; the 150 KB goal is not met (see
+// first load fetched 662.2 KB (from 797.8), while all modules together were 829.3 KB (each chunk is
+// compressed on its own, and the linking costs a little); then the release build rebuilt the
+// standard library on a pinned nightly with panics that abort at once (./dev): 620.5 KB for the
+// first load, 770.7 KB for everything. The guards: 800 KB for everything, 640 KB for the first
+// load, to catch regressions; the 150 KB goal is not met (see
 // docs/PERFORMANCE.md; issue 18 is about the load, and the first paint no longer waits for it).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = 840;
+const BUDGET_KB = 800;
 // What the first load fetches: everything but the chunks loaded on first use (issue 18).
-const FIRST_LOAD_BUDGET_KB = 670;
+const FIRST_LOAD_BUDGET_KB = 640;
 const dir = process.argv[2] ?? 'dist';
 const later = (name) => /^(split|chunk)_/.test(name);
 let raw = 0;

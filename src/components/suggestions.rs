@@ -126,7 +126,7 @@ pub fn SuggestionsPanel() -> impl IntoView {
                         }}
                     </p>
                     <Show when=move || failed.with(Option::is_some)>
-                        <p class="suggest-failed" role="alert">
+                        <p class="form-error suggest-failed" role="alert">
                             {move || failed.get().unwrap_or_default()}
                             " "
                             <button type="button" on:click=move |_| found.refetch()>"Try again"</button>
