@@ -8,8 +8,8 @@
 //! async functions that always succeed.
 //!
 //! Only work that hands no Rust closure to JavaScript can be split off: a view built in a chunk
-//! (tried with the insights, comparison and library dialogs, which took the main module from 531
-//! to 456 KB brotli) works in a debug build but fails in the release build with "function
+//! (tried with the insights, comparison and library dialogs, which took the main module from 518.5
+//! to 445.2 KB brotli) works in a debug build but fails in the release build with "function
 //! signature mismatch" on its first reactive property or event handler: the chunk calls
 //! `wasm_bindgen::__rt::wbg_cast::breaks_if_inlined` in the main module through the function
 //! table, and wasm-bindgen 0.2.130, which runs on the main module only, has changed that

@@ -120,6 +120,8 @@ pub fn SuggestionsPanel() -> impl IntoView {
                         {move || {
                             if finding() {
                                 "Finding suggestions…".to_string()
+                            } else if failed.with(Option::is_some) {
+                                String::new()
                             } else {
                                 format!("{} suggestions", pending.with(Vec::len))
                             }
@@ -132,20 +134,22 @@ pub fn SuggestionsPanel() -> impl IntoView {
                             <button type="button" on:click=move |_| found.refetch()>"Try again"</button>
                         </p>
                     </Show>
-                    <div class="accept-all">
-                        <label>
-                            "Accept all at or above "
-                            <select
-                                aria-label="Confidence"
-                                on:change=move |ev| threshold.set(event_target_value(&ev).parse().unwrap_or(80))
-                            >
-                                {[95u32, 90, 80, 70, 60].into_iter().map(|t| view! {
-                                    <option value=t.to_string() selected=t == 80>{format!("{t}%")}</option>
-                                }).collect_view()}
-                            </select>
-                        </label>
-                        <button type="button" on:click=move |_| accept_all()>"Accept all"</button>
-                    </div>
+                    <Show when=move || failed.with(Option::is_none)>
+                        <div class="accept-all">
+                            <label>
+                                "Accept all at or above "
+                                <select
+                                    aria-label="Confidence"
+                                    on:change=move |ev| threshold.set(event_target_value(&ev).parse().unwrap_or(80))
+                                >
+                                    {[95u32, 90, 80, 70, 60].into_iter().map(|t| view! {
+                                        <option value=t.to_string() selected=t == 80>{format!("{t}%")}</option>
+                                    }).collect_view()}
+                                </select>
+                            </label>
+                            <button type="button" on:click=move |_| accept_all()>"Accept all"</button>
+                        </div>
+                    </Show>
                     <ol class="cards">{rows}</ol>
                 </section>
             </Show>
