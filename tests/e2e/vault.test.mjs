@@ -2,7 +2,8 @@
 // library saved in today's layout (fixtures/library-v3.json, written by the app itself: the sample
 // and three pasted articles, one with non-ASCII text, two annotations) is copied on first load
 // with nothing lost and nothing changed in local storage; later writes and deletions follow; and
-// when IndexedDB is missing or full the app says so and keeps working from local storage.
+// when IndexedDB is missing or full, or an upgrade is blocked by another tab, the app says so and
+// keeps working from local storage.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -225,4 +226,64 @@ vaultTest('bringing back into a full local storage says why, loses nothing, and 
   await app.page.getByTestId('toast').filter({ hasText: "brought back from the browser's database" }).waitFor();
   const after = await localContents(app.page);
   for (const k of Object.keys(before).filter(mirrored)) assert.ok(k in after, `${k} is back`);
+});
+
+/**
+ * A blocked upgrade: the app asks for the vault's next version (its request for the database's
+ * version raised by one, as the next schema would) while another tab keeps the current version
+ * open and does not let go, as a tab of an older Quotemark that does not listen for version
+ * changes would. The app says so, goes on saving to local storage, and finishes the upgrade and
+ * the copy once that tab closes the database.
+ */
+let older;
+vaultTest('an upgrade blocked by another tab says so, loses nothing, and finishes when that tab lets go', {
+  before: async (browser, app, server) => {
+    older = await browser.context.newPage();
+    await older.goto(`${server.url}icon.svg`);
+    await older.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('quotemark', 1);
+          open.onupgradeneeded = () => open.result.createObjectStore('documents');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            window.heldOpen = open.result;
+            resolve();
+          };
+        }),
+    );
+    await app.page.route(/\/snippets\/.*\.js$/, async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      const next = body.replace('indexedDB.open(name, version)', 'indexedDB.open(name, version + 1)');
+      await route.fulfill({ response, body: next });
+    });
+  },
+}, async (app) => {
+  await app.toast.filter({ hasText: 'Another Quotemark tab runs an older version: close it to finish upgrading' }).waitFor();
+  const note = await storageNote(app);
+  await note.filter({ hasText: 'waits for another Quotemark tab on an older version to close' }).waitFor();
+  await app.page.keyboard.press('Escape');
+
+  // Meanwhile the annotations are saved as ever, in local storage.
+  const words = (await app.paragraphs.first().textContent()).split(/\s+/).slice(0, 6).join(' ');
+  await app.quote(words, 'Someone Quoted', 'said');
+  await app.page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('quotemark.') && localStorage.getItem(k).includes('Someone Quoted')));
+  const local = await localContents(app.page);
+
+  // The other tab lets go: the upgrade runs, and every record is copied.
+  await older.evaluate(() => window.heldOpen.close());
+  const vault = await vaultWhen(app.page, (v) => Object.keys(local).filter(mirrored).every((k) => v[k] === local[k]));
+  for (const k of Object.keys(local).filter(mirrored)) assert.equal(vault[k], local[k], `${k} copied after the upgrade`);
+  const version = await app.page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const open = indexedDB.open('quotemark');
+        open.onsuccess = () => {
+          resolve(open.result.version);
+          open.result.close();
+        };
+      }),
+  );
+  assert.equal(version, 2, 'the database was upgraded');
 });
