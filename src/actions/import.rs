@@ -18,11 +18,11 @@ use quotemark_core::{report, share};
 pub const MAX_IMPORT_BYTES: f64 = 20.0 * 1024.0 * 1024.0;
 
 /// Checks a file and works out what importing it (or, for a library backup, restoring it) would
-/// do, without changing anything.
-/// The file is read by the imports chunk (loaded on first use).
+/// do, without changing anything; the file is read by the imports chunk (loaded on first use).
 async fn plan_import(ctx: &Ctx, source: &str, json: String) -> Result<ImportState, String> {
-    let read = later::read_import(json).await.map_err(|e| e.message("Importing"))?;
+    // Timed from before the read (the first import also fetches the imports chunk).
     mark("quotemark:import-start");
+    let read = later::read_import(json).await.map_err(|e| e.message("Importing"))?;
     let plan = match read? {
         ImportedFile::Annotations(imported) => plan(ctx, source, imported).map(|p| ImportState::Preview(Box::new(p))),
         ImportedFile::Library(backup) => Ok(ImportState::Restore(Box::new(backup::plan_restore(ctx, source, backup)))),
