@@ -22,16 +22,18 @@
 // first load fetched 662.2 KB (from 797.8), while all modules together were 829.3 KB (each chunk is
 // compressed on its own, and the linking costs a little); then the release build rebuilt the
 // standard library on a pinned nightly with panics that abort at once (./dev): 620.5 KB for the
-// first load, 770.7 KB for everything. The guards: 800 KB for everything, 640 KB for the first
-// load, to catch regressions; the 150 KB goal is not met (see
+// first load, 770.7 KB for everything. Then the dialogs (insights, comparison, library and opening
+// an article) moved into chunks too, once the split kept wasm-bindgen's casts in the main module:
+// 486.7 KB for the first load, 817.4 KB for everything (30 chunks, each compressed on its own). The
+// guards: 830 KB for everything, 500 KB for the first load, to catch regressions; the 150 KB goal is not met (see
 // docs/PERFORMANCE.md; issue 18 is about the load, and the first paint no longer waits for it).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = 800;
+const BUDGET_KB = 830;
 // What the first load fetches: everything but the chunks loaded on first use (issue 18).
-const FIRST_LOAD_BUDGET_KB = 640;
+const FIRST_LOAD_BUDGET_KB = 500;
 const dir = process.argv[2] ?? 'dist';
 const later = (name) => /^(split|chunk)_/.test(name);
 let raw = 0;

@@ -31,9 +31,67 @@ if (!js) throw new Error(`wasm-split.mjs: Trunk wrote no quotemark-<hash>.js int
 const base = js.slice(0, -3);
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+
+// wasm-bindgen 0.2.130 marks the functions it rewrites into casts by calling the import
+// `__wbindgen_describe_generic_import`; wasm_split_cli 0.2.2 knows it by its older name,
+// `__wbindgen_describe_cast`, and keeps those functions (with shims for the function table) in the
+// main module only under that name. Without that, code in a chunk that casts a value for
+// JavaScript (every event handler and reactive property of a view) fails with "function
+// signature mismatch". So the import is renamed for the split and back for wasm-bindgen.
+const GENERIC = '__wbindgen_describe_generic_import';
+const CAST = '__wbindgen_describe_cast';
+
+/** The module with the function import `from` of `__wbindgen_placeholder__` renamed `to`. */
+function renameImport(bytes, from, to) {
+  let p = 8;
+  const leb = () => {
+    let r = 0, shift = 0, b;
+    do { b = bytes[p++]; r += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
+    return r;
+  };
+  const encodeLeb = (n) => {
+    const out = [];
+    do { let b = n & 0x7f; n = Math.floor(n / 128); if (n) b |= 0x80; out.push(b); } while (n);
+    return Buffer.from(out);
+  };
+  const name = () => { const n = leb(); const s = bytes.subarray(p, p + n).toString('utf8'); p += n; return s; };
+  const encodeName = (s) => { const b = Buffer.from(s, 'utf8'); return Buffer.concat([encodeLeb(b.length), b]); };
+  while (p < bytes.length) {
+    const start = p;
+    const id = bytes[p++];
+    const size = leb();
+    const body = p;
+    if (id !== 2) { p = body + size; continue; }
+    const count = leb();
+    const parts = [encodeLeb(count)];
+    let renamed = 0;
+    for (let i = 0; i < count; i++) {
+      const module = name();
+      let field = name();
+      const descStart = p;
+      const kind = bytes[p++];
+      if (kind === 0 || kind === 4) { if (kind === 4) p++; leb(); }
+      else if (kind === 1 || kind === 2) { if (kind === 1) p++; const flags = bytes[p++]; leb(); if (flags & 1) leb(); }
+      else if (kind === 3) p += 2;
+      else throw new Error(`wasm-split.mjs: unknown import kind ${kind}`);
+      if (kind === 0 && module === '__wbindgen_placeholder__' && field === from) { field = to; renamed++; }
+      parts.push(encodeName(module), encodeName(field), bytes.subarray(descStart, p));
+    }
+    const section = Buffer.concat(parts);
+    return { renamed, bytes: Buffer.concat([bytes.subarray(0, start), Buffer.from([2]), encodeLeb(section.length), section, bytes.subarray(body + size)]) };
+  }
+  return { renamed: 0, bytes };
+}
+
 const work = mkdtempSync(join(tmpdir(), 'quotemark-split-'));
 try {
-  run('wasm_split_cli', [raw, work]);
+  const input = renameImport(readFileSync(raw), GENERIC, CAST);
+  const renamedRaw = join(work, 'input.wasm');
+  writeFileSync(renamedRaw, input.bytes);
+  run('wasm_split_cli', [renamedRaw, work]);
+  const main = renameImport(readFileSync(join(work, 'main.wasm')), CAST, GENERIC);
+  if (input.renamed !== main.renamed) throw new Error(`wasm-split.mjs: ${CAST} renamed ${input.renamed} times in, ${main.renamed} back`);
+  writeFileSync(join(work, 'main.wasm'), main.bytes);
   const bound = join(work, 'bound');
   run('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--no-typescript', '--out-dir', bound, '--out-name', base, join(work, 'main.wasm')]);
 

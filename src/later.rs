@@ -67,6 +67,7 @@ macro_rules! split_point {
         }
     };
 }
+pub(crate) use split_point;
 
 split_point! {
     readers:

@@ -5,6 +5,8 @@
 
 use crate::actions::compare::{self, Comparison};
 use crate::actions::Ctx;
+use crate::components::later::Later;
+use crate::later::split_point;
 use crate::text::count;
 use leptos::prelude::*;
 use quotemark_core::agreement::adjudicate::Choice;
@@ -37,8 +39,16 @@ pub fn ComparePanel() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     view! {
         <Show when=move || ctx.compare.open.get()>
-            <CompareBody />
+            <Later load=compare_body what="The comparison with colleagues" />
         </Show>
+    }
+}
+
+split_point! {
+    compare:
+    /// The comparison, its agreement table, differences and decisions: loaded on first use.
+    pub fn compare_body() -> AnyView {
+        view! { <CompareBody /> }.into_any()
     }
 }
 

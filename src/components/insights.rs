@@ -6,7 +6,9 @@
 use crate::actions::insights::{self, Research};
 use crate::actions::Ctx;
 use crate::components::charts::{Bar, BarChart};
+use crate::components::later::Later;
 use crate::components::notices::Modal;
+use crate::later::split_point;
 use crate::state::Dialog;
 use crate::text::{count, shorten};
 use leptos::prelude::*;
@@ -38,8 +40,16 @@ pub fn InsightsDialog() -> impl IntoView {
             wide=true
             on_close=move || dialog.set(Dialog::Closed)
         >
-            <InsightsBody />
+            <Later load=insights_body what="The insights view" />
         </Modal>
+    }
+}
+
+split_point! {
+    insights:
+    /// The dialog's body, with its charts, people table and exports: loaded on first use.
+    pub fn insights_body() -> AnyView {
+        view! { <InsightsBody /> }.into_any()
     }
 }
 

@@ -2,7 +2,9 @@
 //! of one already annotated — and the library of every document kept in this browser.
 
 use crate::actions::{backup, documents, import, library, offline, Ctx};
+use crate::components::later::Later;
 use crate::components::notices::Modal;
+use crate::later::split_point;
 use crate::actions::library::Entry;
 use crate::state::Dialog;
 use crate::text::{count, shorten};
@@ -31,8 +33,8 @@ pub fn LibraryDialog() -> impl IntoView {
     let dialog = ctx.ui.dialog;
     let body = move || match dialog.get() {
         Dialog::Closed | Dialog::Insights => None,
-        Dialog::OpenArticle => Some(view! { <OpenArticle /> }.into_any()),
-        Dialog::Library => Some(view! { <Library /> }.into_any()),
+        Dialog::OpenArticle => Some(view! { <Later load=open_article_body what="Opening an article" /> }.into_any()),
+        Dialog::Library => Some(view! { <Later load=library_body what="The library" /> }.into_any()),
     };
     view! {
         <Modal
@@ -44,6 +46,22 @@ pub fn LibraryDialog() -> impl IntoView {
         >
             {body}
         </Modal>
+    }
+}
+
+split_point! {
+    library:
+    /// Opening an article: loaded on first use.
+    pub fn open_article_body() -> AnyView {
+        view! { <OpenArticle /> }.into_any()
+    }
+}
+
+split_point! {
+    library:
+    /// The library's list, search and backup: loaded on first use.
+    pub fn library_body() -> AnyView {
+        view! { <Library /> }.into_any()
     }
 }
 

@@ -12,6 +12,7 @@ pub mod filters;
 pub mod header;
 pub mod insights;
 pub mod io;
+pub mod later;
 pub mod library;
 pub mod notices;
 pub mod panel;

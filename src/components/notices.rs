@@ -15,6 +15,14 @@ fn focusables(root: &web_sys::Element) -> Vec<web_sys::HtmlElement> {
     (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
 }
 
+/// Moves the focus to a dialog's first field or button (the dialog itself if it has none yet).
+pub fn focus_first(dialog: &web_sys::HtmlElement) {
+    match focusables(dialog).into_iter().find(|e| e.tag_name() != "H2") {
+        Some(first) => drop(first.focus()),
+        None => drop(dialog.focus()),
+    }
+}
+
 /// A modal dialog over a dimmed page, shown while `open` holds. Opening it moves the focus into
 /// it; Tab and Shift+Tab stay inside; Esc (wherever the focus is) calls `on_close`; closing it
 /// gives the focus back to what had it before.
@@ -38,10 +46,7 @@ pub fn Modal(
             opener.set_value(document().active_element().and_then(|e| e.dyn_into().ok()));
             request_animation_frame(move || {
                 if let Some(d) = dialog.get_untracked() {
-                    match focusables(&d).into_iter().find(|e| e.tag_name() != "H2") {
-                        Some(first) => drop(first.focus()),
-                        None => drop(d.focus()),
-                    }
+                    focus_first(&d);
                 }
             });
         } else if !is_open && was_open == Some(true) {

@@ -23,7 +23,8 @@ const settle = () => app.page.waitForTimeout(200); // saves run just after the p
 
 async function openLibrary() {
   await app.page.getByRole('button', { name: 'Library' }).click();
-  await app.page.getByTestId('library-dialog').waitFor();
+  // Its body is loaded on first use.
+  await app.page.getByTestId('library').waitFor();
 }
 
 async function downloadBackup() {

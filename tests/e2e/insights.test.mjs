@@ -23,7 +23,8 @@ async function annotate() {
 const dialog = () => app.page.getByTestId('insights-dialog');
 async function openInsights() {
   await app.page.getByRole('button', { name: 'Insights' }).click();
-  await dialog().waitFor();
+  // Its body is loaded on first use: the summary is there once it is.
+  await app.page.getByTestId('insights-summary').waitFor();
 }
 
 /** The people table as [person, quotes, words, share] rows. */

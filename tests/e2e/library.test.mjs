@@ -130,6 +130,7 @@ test('the library lists documents; rename, delete and undo', async () => {
   await app.page.getByTestId('library-item').filter({ hasText: 'The Open Rights Group' }).getByRole('button', { name: 'Open' }).click();
   await app.page.getByRole('button', { name: 'Library' }).click();
   const items = app.page.getByTestId('library-item');
+  await items.first().waitFor();
   assert.equal(await items.count(), 2);
   const harbour = items.filter({ hasText: 'Harbour reopens after storm' });
   assert.match(await harbour.textContent(), /1 annotation/);

@@ -1,0 +1,63 @@
+//! A view whose code is downloaded on first use ([`crate::later`]): a dialog's body is built in
+//! its own chunk. Until the chunk has arrived a quiet "Loading…" shows; if it cannot be
+//! downloaded, a message says so with Try again, and the rest of the app goes on as before.
+
+use crate::components::notices::focus_first;
+use crate::later::NotLoaded;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use std::future::Future;
+use wasm_bindgen::JsCast;
+
+/// Shows what `load` builds once its chunk is there. `what` names the feature for the message.
+#[component]
+pub fn Later<F, Fut>(load: F, what: &'static str) -> impl IntoView
+where
+    F: Fn() -> Fut + Copy + Send + Sync + 'static,
+    Fut: Future<Output = Result<AnyView, NotLoaded>> + 'static,
+{
+    let attempt = RwSignal::new(0u32);
+    let loading = || {
+        view! {
+            <p class="later-loading" role="status">
+                <span class="spinner" aria-hidden="true"></span>
+                "Loading…"
+            </p>
+        }
+    };
+    view! {
+        <Suspense fallback=loading>
+            {move || {
+                attempt.track();
+                // Wasm has one thread: the future never leaves it.
+                Suspend::new(SendWrapper::new(async move {
+                    match load().await {
+                        Ok(view) => {
+                            // The dialog had only itself to focus while this loaded: its first
+                            // field now, once drawn.
+                            request_animation_frame(|| {
+                                let active = document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+                                if let Some(dialog) = active.filter(|e| e.class_list().contains("dialog")) {
+                                    focus_first(&dialog);
+                                }
+                            });
+                            view
+                        }
+                        Err(e) => {
+                            view! {
+                                <p class="form-error later-failed" role="alert">
+                                    {e.message(what)}
+                                    " "
+                                    <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>
+                                        "Try again"
+                                    </button>
+                                </p>
+                            }
+                                .into_any()
+                        }
+                    }
+                }))
+            }}
+        </Suspense>
+    }
+}
