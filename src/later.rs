@@ -7,15 +7,11 @@
 //! again. Built without the `split` feature (native and wasm-bindgen tests), they are ordinary
 //! async functions that always succeed.
 //!
-//! Only work that hands no Rust closure to JavaScript can be split off: a view built in a chunk
-//! (tried with the insights, comparison and library dialogs, which took the main module from 518.5
-//! to 445.2 KB brotli) works in a debug build but fails in the release build with "function
-//! signature mismatch" on its first reactive property or event handler: the chunk calls
-//! `wasm_bindgen::__rt::wbg_cast::breaks_if_inlined` in the main module through the function
-//! table, and wasm-bindgen 0.2.130, which runs on the main module only, has changed that
-//! function's signature (its cast became an import returning `externref`). `wasm_split_cli_support`
-//! 0.2.2 shims only the functions that call `__wbindgen_describe_cast` themselves
-//! (leptos-rs/leptos#4347 is the same failure). So the dialogs stay in the main module for now.
+//! The pure work is here (readers, suggestions, exports, imports); the views split off are the
+//! dialogs' bodies, defined with `split_point!` next to their components and shown by
+//! `components::later::Later`. A view in a chunk needs the split to keep wasm-bindgen's casts in
+//! the main module, which scripts/wasm-split.mjs sees to (without it, the release build failed
+//! with "function signature mismatch" on a chunk's first event handler; leptos-rs/leptos#4347).
 //!
 //! Written over `wasm_split_helpers` (the crate under Leptos' `#[lazy]`) rather than `#[lazy]`
 //! itself: its `fallible` option turns a failed download into an error, where `#[lazy]` in
@@ -50,7 +46,7 @@ impl From<wasm_split_helpers::SplitLoaderError> for NotLoaded {
 }
 
 /// Defines a split point: `chunk: fn name(args) -> T { body }` becomes
-/// `async fn name(args) -> Result<T, NotLoaded>`, the body in chunk `chunk`.
+/// `async fn name(args) -> Result<T, NotLoaded>`, the body in chunk `chunk`. The views use it too.
 macro_rules! split_point {
     ($chunk:ident: $(#[$meta:meta])* pub fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
         $(#[$meta])*

@@ -33,11 +33,15 @@ where
                 Suspend::new(SendWrapper::new(async move {
                     match load().await {
                         Ok(view) => {
-                            // The dialog had only itself to focus while this loaded: its first
-                            // field now, once drawn.
+                            // In a dialog that had only itself to focus while this loaded (or
+                            // lost the focus with the Try again button): its first field now.
                             request_animation_frame(|| {
-                                let active = document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-                                if let Some(dialog) = active.filter(|e| e.class_list().contains("dialog")) {
+                                let doc = document();
+                                let dialog = doc.query_selector(".dialog").ok().flatten();
+                                let Some(dialog) = dialog.and_then(|d| d.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+                                let active = doc.active_element();
+                                let lost = active.as_ref().is_none_or(|a| a.tag_name() == "BODY" || a == dialog.unchecked_ref::<web_sys::Element>());
+                                if lost {
                                     focus_first(&dialog);
                                 }
                             });

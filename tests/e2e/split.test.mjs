@@ -1,5 +1,6 @@
 // The module split (scripts/wasm-split.mjs, src/later.rs): the first load fetches only the main
-// module; the readers, the suggestion engine and the exports arrive on first use; a chunk that cannot be
+// module; the readers, the suggestion engine, the exports, the imports and the dialogs' bodies
+// arrive on first use; a chunk that cannot be
 // downloaded gives a clear message, loses nothing, and loads when tried again.
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
@@ -114,5 +115,28 @@ test('an export whose chunk cannot be downloaded: a message, nothing lost; the n
   assert.match(name, /\.json$/);
   assert.match(json, /very risky approach/);
   assert.ok(chunks.some((c) => c.startsWith('split_exports-')));
+  assert.deepEqual(unexpectedErrors(), []);
+});
+
+test('a dialog whose body cannot be downloaded: Loading…, then a message with Try again in the dialog; the page keeps working', async () => {
+  await blocked('insights');
+  await app.page.getByRole('button', { name: 'Insights' }).click();
+  const dialog = app.page.getByTestId('insights-dialog');
+  const alert = dialog.getByRole('alert').filter({ hasText: 'The insights view needs a part of Quotemark that could not be downloaded' });
+  await alert.waitFor();
+  assert.equal(await app.page.getByTestId('insights-summary').count(), 0);
+  await app.page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  await app.quote('This could be a very risky approach', 'Open Rights Group', 'said');
+  assert.equal(await app.cards.count(), 1);
+
+  await app.page.getByRole('button', { name: 'Insights' }).click();
+  await alert.waitFor();
+  await unblocked('insights');
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await app.page.getByTestId('insights-summary').filter({ hasText: '1 quote' }).waitFor();
+  assert.ok(chunks.some((c) => c.startsWith('split_insights-')));
+  // Once loaded, the dialog's first field or button has the focus.
+  assert.ok(await dialog.evaluate((d) => d.contains(document.activeElement) && document.activeElement !== d));
   assert.deepEqual(unexpectedErrors(), []);
 });
