@@ -1,6 +1,7 @@
 // Trunk post-build hook (Trunk.toml, before the service worker's): splits the app's module so
 // that a phone downloads and starts only what the first paint and annotating need. Everything
-// behind a split point (src/later.rs) moves into chunks fetched on first use.
+// behind a split point (src/later.rs, and the dialogs' bodies) moves into chunks fetched on first
+// use.
 //
 // Trunk 0.21 has no split step (trunk-rs/trunk#1022), so this does what `cargo leptos --split`
 // does, after Trunk's own build:
