@@ -4,9 +4,8 @@
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist, launchBrowser, Annotator, downloadVia, importFile, openArticleDialog, pasteArticle } from './support.mjs';
+import { serveDist, launchBrowser, Annotator, ARTICLES, downloadVia, importFile, openArticleDialog, openArticleFile, pasteArticle } from './support.mjs';
 
-const ARTICLES = new URL('../../crates/core/tests/fixtures/articles/', import.meta.url).pathname;
 /** The expected reading of a fixture: its title, date and paragraphs (from the core's golden files). */
 function expected(name) {
   const [head, body] = readFileSync(`${ARTICLES}${name}.expected.txt`, 'utf8').split('\n---\n');
@@ -52,10 +51,7 @@ afterEach(async () => {
 
 const paste = (text, title) => pasteArticle(app.page, text, title);
 
-async function openFile(name, type) {
-  await app.page.getByRole('button', { name: 'Open article' }).click();
-  await app.page.getByTestId('article-file').setInputFiles({ name, mimeType: type, buffer: readFileSync(`${ARTICLES}${name}`) });
-}
+const openFile = (name, type) => openArticleFile(app.page, name, type);
 
 test('paste an article: its headline becomes the title, the URL names it', async () => {
   await paste(PASTED);

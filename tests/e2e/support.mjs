@@ -330,9 +330,10 @@ export async function downloaded(page, start) {
 /**
  * Registers node:test hooks shared by the annotating tests: serve the release build and launch
  * Chromium once per file; give every test a fresh page on empty local storage, and fail it on any
- * console error. `set` receives `{ server, browser, app }` whenever they change.
+ * console error (but those `expected` matches, for tests that make something fail on purpose).
+ * `set` receives `{ server, browser, app }` whenever they change.
  */
-export function freshPagePerTest(set, { permissions = [] } = {}) {
+export function freshPagePerTest(set, { permissions = [], expected = null } = {}) {
   const state = {};
   before(async () => {
     state.server = await serveDist();
@@ -352,9 +353,18 @@ export function freshPagePerTest(set, { permissions = [] } = {}) {
     set({ ...state });
   });
   afterEach(async () => {
-    assert.deepEqual(state.app.errors, [], 'no console errors');
+    assert.deepEqual(state.app.errors.filter((e) => !expected?.test(e)), [], 'no console errors');
     await state.app.page.close();
   });
+}
+
+/** The article fixtures the reader is tested on (crates/core/tests/fixtures/articles/). */
+export const ARTICLES = new URL('../../crates/core/tests/fixtures/articles/', import.meta.url).pathname;
+
+/** Opens article fixture `name` through "Open article" and its file picker. */
+export async function openArticleFile(page, name, type) {
+  await page.getByRole('button', { name: 'Open article' }).click();
+  await page.getByTestId('article-file').setInputFiles({ name, mimeType: type, buffer: await readFile(`${ARTICLES}${name}`) });
 }
 
 /** Everything in the vault's `documents` store (key → value). */
