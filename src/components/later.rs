@@ -19,7 +19,7 @@ where
     let attempt = RwSignal::new(0u32);
     let loading = || {
         view! {
-            <p class="later-loading" role="status">
+            <p class="progress" role="status">
                 <span class="spinner" aria-hidden="true"></span>
                 "Loading…"
             </p>
