@@ -220,12 +220,12 @@ pub fn download_markdown(ctx: &Ctx) {
     download_as(ctx, Export::Markdown, format!("{}.md", stem(ctx)), "text/markdown");
 }
 
-/// Copies the annotations as JSON.
-pub fn copy_json(ctx: &Ctx) {
+/// Copies what `text` comes to (its chunk loaded first) and says so with `done`, or says why not.
+fn copy(ctx: &Ctx, text: impl std::future::Future<Output = Result<(String, &'static str), String>> + 'static) {
     let ctx = *ctx;
     leptos::task::spawn_local(async move {
-        let message = match exported(&ctx, Export::Json).await {
-            Ok(json) if browser::copy_text(&json).await => "Copied the annotations as JSON".to_string(),
+        let message = match text.await {
+            Ok((text, done)) if browser::copy_text(&text).await => done.to_string(),
             Ok(_) => "The clipboard is not available here".to_string(),
             Err(why) => why,
         };
@@ -233,24 +233,23 @@ pub fn copy_json(ctx: &Ctx) {
     });
 }
 
+/// Copies the annotations as JSON.
+pub fn copy_json(ctx: &Ctx) {
+    let c = *ctx;
+    copy(ctx, async move { Ok((exported(&c, Export::Json).await?, "Copied the annotations as JSON")) });
+}
+
 /// Copies a link that carries the annotations (and the article, when it is short enough).
 pub fn copy_share_link(ctx: &Ctx) {
-    let ctx = *ctx;
     let document = ctx.doc.document.get_untracked();
     let annotations = ctx.doc.annotations.get_untracked();
-    leptos::task::spawn_local(async move {
-        let message = match later::share_fragment(document, annotations).await {
-            Ok((fragment, with_text)) if browser::copy_text(&format!("{}#{fragment}", browser::base_url())).await => {
-                if with_text {
-                    "Copied a share link (it carries the article too)"
-                } else {
-                    "Copied a share link (the article was too long to include: the recipient needs it open)"
-                }
-                .to_string()
-            }
-            Ok(_) => "The clipboard is not available here".to_string(),
-            Err(e) => e.message("Making a share link"),
+    copy(ctx, async move {
+        let (fragment, with_text) = later::share_fragment(document, annotations).await.map_err(|e| e.message("Making a share link"))?;
+        let done = if with_text {
+            "Copied a share link (it carries the article too)"
+        } else {
+            "Copied a share link (the article was too long to include: the recipient needs it open)"
         };
-        ctx.notices.toast(&message);
+        Ok((format!("{}#{fragment}", browser::base_url()), done))
     });
 }
