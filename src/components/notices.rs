@@ -70,10 +70,18 @@ pub fn Modal(
         }
         let Some(d) = dialog.get_untracked() else { return };
         let all = focusables(&d);
-        let (Some(first), Some(last)) = (all.first(), all.last()) else { return };
+        // Nothing to move to yet (its body still loading): the focus stays on the dialog.
+        let (Some(first), Some(last)) = (all.first(), all.last()) else {
+            ev.prevent_default();
+            return;
+        };
         let active = document().active_element();
-        let at = |e: &web_sys::HtmlElement| active.as_ref().is_some_and(|a| a == e.unchecked_ref::<web_sys::Element>());
-        if ev.shift_key() && at(first) {
+        let at = |e: &web_sys::Element| active.as_ref().is_some_and(|a| a == e);
+        if at(d.unchecked_ref()) {
+            // On the dialog itself (its body arrived after it opened): into it, either way.
+            ev.prevent_default();
+            let _ = if ev.shift_key() { last.focus() } else { first.focus() };
+        } else if ev.shift_key() && at(first) {
             ev.prevent_default();
             let _ = last.focus();
         } else if !ev.shift_key() && at(last) {

@@ -113,3 +113,25 @@ test('a dialog whose body cannot be downloaded: Loading…, then a message with 
   // Once loaded, the dialog's first field or button has the focus.
   assert.ok(await dialog.evaluate((d) => d.contains(document.activeElement) && document.activeElement !== d));
 });
+
+test('while a dialog body loads, Tab and Shift+Tab keep the focus in the dialog; then its first field has it', async () => {
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await app.page.route(/\/split_insights-[0-9a-f]+\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const inside = () => app.page.evaluate(() => !!document.activeElement.closest('[data-testid="insights-dialog"]'));
+  await app.page.getByRole('button', { name: 'Insights' }).focus();
+  await app.page.keyboard.press('Enter');
+  await app.page.getByTestId('insights-dialog').getByRole('status').filter({ hasText: 'Loading' }).waitFor();
+  await app.page.waitForFunction(() => !!document.activeElement.closest('[data-testid="insights-dialog"]'));
+  for (const key of ['Tab', 'Shift+Tab', 'Tab']) {
+    await app.page.keyboard.press(key);
+    assert.ok(await inside(), `${key} while loading kept the focus in the dialog`);
+  }
+  release();
+  await app.page.getByTestId('insights-summary').waitFor();
+  await app.page.keyboard.press('Shift+Tab');
+  assert.ok(await inside(), 'Shift+Tab from the dialog itself goes to its last field');
+});
