@@ -25,15 +25,20 @@
 // first load, 770.7 KB for everything. Then the dialogs (insights, comparison, library and opening
 // an article) moved into chunks too, once the split kept wasm-bindgen's casts in the main module:
 // 486.7 KB for the first load, 817.4 KB for everything (30 chunks, each compressed on its own). The
-// guards: 830 KB for everything, 500 KB for the first load, to catch regressions; the 150 KB goal is not met (see
-// docs/PERFORMANCE.md; issue 18 is about the load, and the first paint no longer waits for it).
+// Session 23 moved the annotation panel's body but the editor (fetched after the app's first
+// frame) and the import dialog's body into chunks: about 410 KB for the first load, about 850 KB
+// for everything. The sum grew by the split's fragmentation, not by code: some 70 shared chunks
+// (code two or more chunks use, one per combination) are each compressed on their own, and calls
+// across modules cannot be inlined. The guards: 870 KB for everything, 420 KB for the first
+// load, to catch regressions; the 150 KB goal is not met (see docs/PERFORMANCE.md; issue 18 is
+// about the load, and the first paint no longer waits for it).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = 830;
+const BUDGET_KB = 870;
 // What the first load fetches: everything but the chunks loaded on first use (issue 18).
-const FIRST_LOAD_BUDGET_KB = 500;
+const FIRST_LOAD_BUDGET_KB = 420;
 const dir = process.argv[2] ?? 'dist';
 const later = (name) => /^(split|chunk)_/.test(name);
 let raw = 0;

@@ -3,7 +3,9 @@
 //! reader applies it.
 
 use crate::actions::{import, library, Ctx};
+use crate::components::later::Later;
 use crate::components::notices::Modal;
+use crate::later::split_point;
 use crate::components::restore::RestorePreview;
 use crate::state::{ImportPlan, ImportState};
 use leptos::prelude::*;
@@ -98,14 +100,43 @@ pub fn ShareMenu() -> impl IntoView {
     }
 }
 
-/// The import dialog: paste box, progress, error, or preview with Apply and Cancel.
+/// The import dialog: paste box, progress, error, or preview with Apply and Cancel. Its body is
+/// in the imports chunk, with the reading of what is imported.
 #[component]
 pub fn ImportDialog() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let import_state = ctx.ui.import;
+    let open = move || !matches!(import_state.get(), ImportState::Closed);
+    view! {
+        <Modal
+            open=Signal::derive(open)
+            labelled_by="import-title"
+            testid="import-dialog"
+            on_close=move || import_state.set(ImportState::Closed)
+        >
+            <Show when=open>
+                <Later load=import_body what="Importing" />
+            </Show>
+        </Modal>
+    }
+}
+
+split_point! {
+    imports:
+    /// The import dialog's body: loaded on first use.
+    pub fn import_body() -> AnyView {
+        view! { <ImportBody /> }.into_any()
+    }
+}
+
+/// What the import dialog shows at each step.
+#[component]
+fn ImportBody() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let pasted = RwSignal::new(String::new());
     let import_state = ctx.ui.import;
     let close = move || import_state.set(ImportState::Closed);
-    let body = move || match import_state.get() {
+    move || match import_state.get() {
         ImportState::Closed => None,
         ImportState::Paste => Some(
             view! {
@@ -156,16 +187,6 @@ pub fn ImportDialog() -> impl IntoView {
         ),
         ImportState::Preview(plan) => Some(view! { <ImportPreview plan=*plan /> }.into_any()),
         ImportState::Restore(plan) => Some(view! { <RestorePreview plan=*plan /> }.into_any()),
-    };
-    view! {
-        <Modal
-            open=Signal::derive(move || !matches!(import_state.get(), ImportState::Closed))
-            labelled_by="import-title"
-            testid="import-dialog"
-            on_close=move || close()
-        >
-            {body}
-        </Modal>
     }
 }
 

@@ -9,24 +9,18 @@ use send_wrapper::SendWrapper;
 use std::future::Future;
 use wasm_bindgen::JsCast;
 
-/// Shows what `load` builds once its chunk is there. `what` names the feature for the message.
+/// Shows what `load` builds once its chunk is there. `what` names the feature for the message;
+/// `fallback`, if given, shows instead of "Loading…" while the chunk is on its way.
 #[component]
-pub fn Later<F, Fut>(load: F, what: &'static str) -> impl IntoView
+pub fn Later<F, Fut>(load: F, what: &'static str, #[prop(optional, into)] fallback: Option<ViewFn>) -> impl IntoView
 where
     F: Fn() -> Fut + Copy + Send + Sync + 'static,
     Fut: Future<Output = Result<AnyView, NotLoaded>> + 'static,
 {
     let attempt = RwSignal::new(0u32);
-    let loading = || {
-        view! {
-            <p class="progress" role="status">
-                <span class="spinner" aria-hidden="true"></span>
-                "Loading…"
-            </p>
-        }
-    };
+    let fallback = fallback.unwrap_or_else(|| ViewFn::from(loading));
     view! {
-        <Suspense fallback=loading>
+        <Suspense fallback=move || fallback.run()>
             {move || {
                 attempt.track();
                 // Wasm has one thread: the future never leaves it.
@@ -63,5 +57,15 @@ where
                 }))
             }}
         </Suspense>
+    }
+}
+
+/// The quiet "Loading…" shown while a chunk is on its way.
+pub fn loading() -> impl IntoView {
+    view! {
+        <p class="progress" role="status">
+            <span class="spinner" aria-hidden="true"></span>
+            "Loading…"
+        </p>
     }
 }

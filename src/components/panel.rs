@@ -1,11 +1,15 @@
 //! The annotation side panel: its head (count, undo and redo, shortcuts), the re-attach banner,
-//! the comparison with colleagues, the editor, the re-anchoring review, suggestions and the list of annotations. On narrow
-//! screens it is a bottom sheet.
+//! the comparison with colleagues, the editor, the re-anchoring review, suggestions and the list
+//! of annotations. On narrow screens it is a bottom sheet. All of its body but the editor is a
+//! chunk of its own ([`panel_rest`]; the editor comes first), fetched as soon as the app has started.
 
 use crate::actions::{annotations, Ctx};
+use crate::browser;
 use crate::components::cards::AnnotationList;
 use crate::components::compare::ComparePanel;
 use crate::components::editor::Editor;
+use crate::components::later::{loading, Later};
+use crate::later::split_point;
 use crate::components::review::{ReanchorReview, ReattachBanner};
 use crate::components::suggestions::SuggestionsPanel;
 use crate::state::{DocState, UiState};
@@ -38,16 +42,46 @@ pub fn AnnotationPanel() -> impl IntoView {
                 <HistoryButtons />
             </div>
             <div id="panel-body" class="panel-body">
+                // The rest of the panel is a chunk of its own, fetched after the app's first frame
+                // (starting the fetches inside the mount took 134 ms of it on a phone's CPU); the
+                // editor is here, so that select and Q work as soon as the app has started. Until
+                // the chunk is there, the list shows how to start (what it shows anyway with
+                // nothing tagged) or, once something is, a quiet "Loading…".
+                <Editor />
+                <Later
+                    load=|| async {
+                        browser::next_frame().await;
+                        panel_rest().await
+                    }
+                    what="The annotation panel"
+                    fallback=move || {
+                        move || if total() > 0 { loading().into_any() } else { EmptyState().into_any() }
+                    }
+                />
+            </div>
+        </aside>
+    }
+}
+
+split_point! {
+    panel:
+    /// All of the panel's body but the editor: the re-attach banner, the comparison with
+    /// colleagues, the re-anchoring review, suggestions and the list.
+    pub fn panel_rest() -> AnyView {
+        let doc = expect_context::<DocState>();
+        let total = move || doc.annotations.with(|s| s.len());
+        view! {
+            <div class="panel-rest" data-testid="panel-rest">
                 <ReattachBanner />
                 <ComparePanel />
-                <Editor />
                 <ReanchorReview />
                 <SuggestionsPanel />
                 <Show when=move || { total() > 0 } fallback=EmptyState>
                     <AnnotationList />
                 </Show>
             </div>
-        </aside>
+        }
+        .into_any()
     }
 }
 

@@ -1,5 +1,5 @@
 // The module split (scripts/wasm-split.mjs, src/later.rs): the first load fetches only the main
-// module; the readers, the suggestion engine, the exports, the imports and the dialogs' bodies
+// module, and the annotation panel's body after the app's first frame; the readers, the suggestion engine, the exports, the imports and the dialogs' bodies
 // arrive on first use; a chunk that cannot be downloaded gives a clear message, loses nothing, and
 // loads when tried again.
 import { test } from 'node:test';
@@ -27,10 +27,11 @@ const blocked = (name) => app.page.route(new RegExp(`/split_${name}-[0-9a-f]+\\.
 const unblocked = (name) => app.page.unroute(new RegExp(`/split_${name}-[0-9a-f]+\\.wasm$`));
 const openFile = (name, type) => openArticleFile(app.page, name, type);
 
-test('the first load fetches no chunk; annotating needs none; suggestions and readers load theirs on first use', async () => {
+test('the first load fetches only the panel\'s chunk; annotating needs no other; suggestions and readers load theirs on first use', async () => {
   await app.quote('This could be a very risky approach', 'Open Rights Group', 'said');
   assert.equal(await app.cards.count(), 1);
-  assert.deepEqual(await chunks(), [], 'no chunk for loading and annotating');
+  const loaded = (await chunks()).filter((c) => c.startsWith('split_'));
+  assert.deepEqual(loaded.map((c) => c.replace(/-[0-9a-f]+\.wasm$/, '')), ['split_panel'], 'only the panel\'s chunk for loading and annotating');
 
   await turnOn();
   await suggestions().first().waitFor();
@@ -134,4 +135,50 @@ test('while a dialog body loads, Tab and Shift+Tab keep the focus in the dialog;
   await app.page.getByTestId('insights-summary').waitFor();
   await app.page.keyboard.press('Shift+Tab');
   assert.ok(await inside(), 'Shift+Tab from the dialog itself goes to its last field');
+});
+
+/** Opens the app again with the panel's chunk held back until `release()` is called. */
+async function holdPanel() {
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await app.page.route(/\/split_panel-[0-9a-f]+\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await app.page.goto(app.page.url());
+  await app.title.waitFor();
+  return release;
+}
+
+test('before the panel\'s chunk is there, select and Q already open the editor and tag the quote; the list follows', async () => {
+  const release = await holdPanel();
+  await app.page.waitForFunction(() => performance.getEntriesByName('quotemark:mounted').length > 0);
+  assert.equal(await app.page.getByTestId('empty-state').count(), 1, 'the panel shows how to start meanwhile');
+  await app.quote('This could be a very risky approach', 'Open Rights Group', 'said');
+  await app.highlights.first().waitFor();
+  assert.equal(await app.highlights.first().textContent(), 'This could be a very risky approach');
+  assert.equal(await app.page.getByTestId('annotation-count').textContent(), '1');
+  await app.panel.getByRole('status').filter({ hasText: 'Loading…' }).waitFor();
+  assert.equal(await app.cards.count(), 0);
+
+  release();
+  await app.card('Open Rights Group').waitFor();
+  assert.equal(await app.cards.count(), 1);
+  assert.equal(await app.panel.getByRole('status').filter({ hasText: 'Loading…' }).count(), 0);
+});
+
+test('a panel whose chunk cannot be downloaded: a message with Try again in the panel; tagging still works and is kept', async () => {
+  await blocked('panel');
+  await app.page.goto(app.page.url());
+  await app.title.waitFor();
+  const alert = app.panel.getByRole('alert').filter({ hasText: 'The annotation panel needs a part of Quotemark that could not be downloaded' }).first();
+  await alert.waitFor();
+  await app.quote('This could be a very risky approach', 'Open Rights Group', 'said');
+  await app.highlights.first().waitFor();
+  assert.equal(await app.page.getByTestId('annotation-count').textContent(), '1');
+
+  await unblocked('panel');
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await app.card('Open Rights Group').waitFor();
+  assert.equal(await app.cards.count(), 1, 'the quote tagged while the panel was missing');
 });

@@ -106,9 +106,11 @@ export class QuotemarkPage {
     page.on('pageerror', (err) => this.errors.push(String(err)));
   }
 
+  /** Opens the app and waits for the panel's body, which arrives after the app has started. */
   async open(url) {
     await this.page.goto(url);
     await this.title.waitFor();
+    await this.page.getByTestId('panel-rest').waitFor({ state: 'attached' });
   }
 
   get title() {
