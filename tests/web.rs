@@ -20,6 +20,18 @@ fn mount_app() -> (HtmlElement, leptos::mount::UnmountHandle<impl Mountable>) {
     (container, handle)
 }
 
+/// Waits until the panel's body, which loads after the app's first frame, is there.
+async fn panel_loaded(root: &HtmlElement) {
+    for _ in 0..100 {
+        if !by_testid(root, "panel-rest").is_empty() {
+            return;
+        }
+        quotemark::browser::next_frame().await;
+        leptos::task::tick().await;
+    }
+    panic!("the panel's body did not arrive");
+}
+
 fn by_testid(root: &HtmlElement, id: &str) -> Vec<HtmlElement> {
     let list = root.query_selector_all(&format!("[data-testid='{id}']")).unwrap();
     (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
@@ -56,8 +68,9 @@ async fn shows_the_sample_article_title_date_and_every_paragraph() {
 }
 
 #[wasm_bindgen_test]
-fn panel_explains_how_to_start() {
+async fn panel_explains_how_to_start() {
     let (root, _handle) = mount_app();
+    panel_loaded(&root).await;
     let panel = &by_testid(&root, "annotation-panel")[0];
     assert_eq!(panel.tag_name(), "ASIDE");
     let empty = text(&by_testid(&root, "empty-state")[0]);
@@ -206,7 +219,7 @@ fn mount_in_memory() -> (HtmlElement, leptos::mount::UnmountHandle<impl Mountabl
 #[wasm_bindgen_test]
 async fn tagging_a_selection_draws_a_highlight_and_a_card() {
     let (root, _handle) = mount_in_memory();
-    leptos::task::tick().await;
+    panel_loaded(&root).await;
     let body: HtmlElement = by_testid(&root, "article-body").remove(0);
     let paragraphs = by_testid(&root, "paragraph");
     let p = paragraphs.iter().find(|p| text(p).starts_with("“This could be")).unwrap();
