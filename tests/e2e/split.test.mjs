@@ -38,8 +38,10 @@ test('the first load fetches only the panel\'s chunk; annotating needs no other;
   assert.ok((await chunks()).some((c) => c.startsWith('split_suggestions-')), 'the suggestions chunk fetched');
   assert.ok(!(await chunks()).some((c) => c.startsWith('split_readers-')));
 
+  const title = await app.title.textContent();
   await openFile('messy-news-page.html', 'text/html');
-  await app.page.waitForFunction(() => document.querySelector('[data-testid="article-title"]').textContent !== '');
+  // (The sample's title is there until the page is read: wait for the new one.)
+  await app.page.waitForFunction((t) => document.querySelector('[data-testid="article-title"]').textContent !== t, title);
   await app.paragraphs.first().waitFor();
   assert.ok((await chunks()).some((c) => c.startsWith('split_readers-')), 'the readers chunk fetched');
   assert.deepEqual(app.errors, [], 'no console errors when nothing is refused');
