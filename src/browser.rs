@@ -85,6 +85,13 @@ pub fn clear_hash() {
     }
 }
 
+/// Loads the page again.
+pub fn reload() {
+    if let Some(window) = window() {
+        let _ = window.location().reload();
+    }
+}
+
 /// The page's URL without its fragment.
 pub fn base_url() -> String {
     let Some(l) = window().map(|w| w.location()) else { return String::new() };

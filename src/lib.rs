@@ -42,6 +42,7 @@ pub fn App() -> impl IntoView {
 pub fn AppWith(store: Rc<dyn persist::Store>) -> impl IntoView {
     let ctx = Ctx::start(store);
     ctx.provide();
+    leptos::task::spawn_local(persist::readers::preload());
     // The URL names the open document; a share link opens in the import preview.
     documents::follow_hash(&ctx);
     import::open_share_link(&ctx);
@@ -69,6 +70,23 @@ pub fn AppWith(store: Rc<dyn persist::Store>) -> impl IntoView {
         <DropZone />
         <Toast />
         <Announcer />
+    }
+}
+
+/// Shown instead of the app when something is stored but the part of Quotemark that reads it
+/// could not be downloaded: the pre-rendered article stays, nothing stored was touched, and Try
+/// again loads the page again.
+#[component]
+pub fn CannotStart() -> impl IntoView {
+    view! {
+        <div class="cannot-start" role="alert" data-testid="cannot-start">
+            <p>
+                "Quotemark could not finish starting: a part of it could not be downloaded, so your saved work could not be read. Nothing was changed."
+            </p>
+            <button type="button" class="primary" on:click=|_| browser::reload()>
+                "Try again"
+            </button>
+        </div>
     }
 }
 

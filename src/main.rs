@@ -1,12 +1,31 @@
 //! Entry point: mounts the Quotemark app on the page body and takes over from the pre-rendered
 //! first paint in index.html (`#boot`): in the same frame, so that neither a flash nor the text
-//! twice ever shows, and with the reader's selection, if they already made one.
+//! twice ever shows, and with the reader's selection, if they already made one. When something
+//! is stored, the readers of the store come first (their own chunk in the release build:
+//! `quotemark::persist::readers`); if they cannot be downloaded, the article stays on screen with
+//! a message and nothing stored is touched.
 
-use quotemark::bridge;
+use leptos::prelude::*;
+use quotemark::{bridge, persist};
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
 fn main() {
     console_error_panic_hook::set_once();
+    let store = persist::open_store();
+    if !persist::readers::needed(&*store) {
+        return take_over(store);
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        match persist::readers::load().await {
+            Ok(_) => take_over(store),
+            Err(_) => leptos::mount::mount_to_body(quotemark::CannotStart),
+        }
+    });
+}
+
+/// Mounts the app on `store` in place of the pre-rendered article.
+fn take_over(store: Rc<dyn persist::Store>) {
     let window = web_sys::window();
     let performance = window.as_ref().and_then(|w| w.performance());
     if let Some(p) = &performance {
@@ -19,7 +38,7 @@ fn main() {
         .as_ref()
         .and_then(|d| d.get_element_by_id("boot-body"))
         .and_then(|body| bridge::selected_offsets(&body));
-    leptos::mount::mount_to_body(quotemark::App);
+    leptos::mount::mount_to_body(move || view! { <quotemark::AppWith store=store /> });
     if let Some(boot) = boot {
         boot.remove();
     }

@@ -191,7 +191,7 @@ pub async fn offload(vault: &Vault, budget: usize) -> Result<usize, VaultError> 
         .keys(store::DOC_PREFIX)
         .into_iter()
         .filter_map(|k| {
-            let (doc, opened) = store::decode_document(&LocalStore.get(&k)?).ok()?;
+            let (doc, opened) = (super::readers::get()?.document)(&LocalStore.get(&k)?).ok()?;
             (Some(&doc.id) != open.as_ref()).then_some((opened.0, doc.id))
         })
         .collect();

@@ -10,7 +10,11 @@ use quotemark_core::agreement::adjudicate::{Choice, Decision};
 use quotemark_core::agreement::Difference;
 use quotemark_core::document::Document;
 use quotemark_core::model::{Annotation, AnnotationId, Command, Timestamp};
-use quotemark_store::{decode_annotation, encode_annotation, TextIndex};
+use super::readers;
+use quotemark_store::{encode_annotation, StoreError, TextIndex};
+
+/// Reads one compact annotation record.
+type Decode = fn(&str, &TextIndex) -> Result<Annotation, StoreError>;
 use serde::{Deserialize, Serialize};
 
 /// One layer as read back: its id, name and annotations.
@@ -28,8 +32,9 @@ pub struct Comparison {
     pub decisions: Vec<Decision>,
 }
 
+/// A document's comparison as stored (read by [`super::readers`]).
 #[derive(Default, Serialize, Deserialize)]
-struct Stored {
+pub struct Stored {
     layers: Vec<StoredLayer>,
     #[serde(default)]
     active: Option<String>,
@@ -75,8 +80,8 @@ fn encode_change(c: &Command, text: &TextIndex) -> Option<(String, Vec<String>)>
     }
 }
 
-fn decode_change((op, records): &(String, Vec<String>), text: &TextIndex) -> Option<Command> {
-    let mut a = records.iter().map(|r| decode_annotation(r, text).ok());
+fn decode_change((op, records): &(String, Vec<String>), text: &TextIndex, decode: Decode) -> Option<Command> {
+    let mut a = records.iter().map(|r| decode(r, text).ok());
     match op.as_str() {
         "create" => Some(Command::Create(a.next()??)),
         "delete" => Some(Command::Delete(a.next()??)),
@@ -112,7 +117,8 @@ fn decode_difference(d: &StoredDecision) -> Option<Difference> {
 /// The comparison stored for `document` (empty if none), and a note if it could not be read.
 /// A record that cannot be read is left out of its layer.
 pub fn load(store: &dyn Store, document: &Document, now: Timestamp) -> (Comparison, Option<String>) {
-    let (stored, note): (Stored, _) = read(store, &quotemark_store::layers_key(&document.id), now);
+    let (stored, note): (Stored, _) = read(store, &quotemark_store::layers_key(&document.id), now, |r| r.layers);
+    let Some(decode) = readers::get().map(|r| r.annotation) else { return (Comparison::default(), note) };
     if stored.layers.is_empty() && stored.decisions.is_empty() {
         // Most documents have no colleague's layer: no text index to build.
         return (Comparison { layers: Vec::new(), active: stored.active, decisions: Vec::new() }, note);
@@ -124,7 +130,7 @@ pub fn load(store: &dyn Store, document: &Document, now: Timestamp) -> (Comparis
         .map(|l| LoadedLayer {
             id: l.id,
             name: l.name,
-            annotations: l.annotations.iter().filter_map(|r| decode_annotation(r, &text).ok()).collect(),
+            annotations: l.annotations.iter().filter_map(|r| decode(r, &text).ok()).collect(),
         })
         .collect();
     let decisions = stored
@@ -133,7 +139,7 @@ pub fn load(store: &dyn Store, document: &Document, now: Timestamp) -> (Comparis
         .filter_map(|d| {
             let choice = Choice::from_key(&d.choice)?;
             let command = match &d.change {
-                Some(c) => Some(decode_change(c, &text)?),
+                Some(c) => Some(decode_change(c, &text, decode)?),
                 None => None,
             };
             let difference = decode_difference(&d)?;

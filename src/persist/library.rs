@@ -3,6 +3,7 @@
 //! every article for a backup and keeping a restored one; and the versions record, which says
 //! which document was opened as a new version of which.
 
+use super::readers;
 use super::storage::{Store, WriteError};
 use quotemark_core::document::{Document, DocumentId};
 use quotemark_core::model::{AnnotationId, AnnotationSet, Timestamp};
@@ -29,10 +30,11 @@ pub fn entries(store: &dyn Store) -> Vec<Entry> {
             changes.entry(hex.to_string()).or_default().push(key.clone());
         }
     }
+    let Some(read) = readers::get() else { return Vec::new() };
     store
         .keys(store::DOC_PREFIX)
         .into_iter()
-        .filter_map(|key| store::decode_document_summary(&store.get(&key)?).ok())
+        .filter_map(|key| (read.document_summary)(&store.get(&key)?).ok())
         .map(|(document, opened)| {
             let keys = changes.remove(document.id.short()).unwrap_or_default();
             let annotations = count_with(store, &document.id, keys);
@@ -48,7 +50,7 @@ pub fn document_count(store: &dyn Store) -> usize {
 
 /// A stored document, if it is stored and readable.
 pub fn document(store: &dyn Store, id: &DocumentId) -> Option<Document> {
-    store::decode_document(&store.get(&store::doc_key(id))?).ok().map(|(d, _)| d)
+    (readers::get()?.document)(&store.get(&store::doc_key(id))?).ok().map(|(d, _)| d)
 }
 
 /// How many annotations a stored document has (its set's ids with its change records laid over
@@ -60,7 +62,7 @@ pub fn count(store: &dyn Store, id: &DocumentId) -> usize {
 /// [`count`], given the keys of the document's change records.
 fn count_with(store: &dyn Store, id: &DocumentId, change_keys: Vec<String>) -> usize {
     let mut ids: HashSet<AnnotationId> =
-        store.get(&store::set_key(id)).and_then(|v| store::set_ids(&v)).unwrap_or_default().into_iter().collect();
+        store.get(&store::set_key(id)).and_then(|v| (readers::get()?.set_ids)(&v)).unwrap_or_default().into_iter().collect();
     let prefix = store::change_prefix(id);
     for key in change_keys {
         let id = AnnotationId(key[prefix.len()..].into());
@@ -86,7 +88,7 @@ fn keys_of(store: &dyn Store, id: &DocumentId) -> Vec<String> {
 /// Gives a stored document a new title. `Ok(false)`: it is not stored (yet).
 pub fn rename(store: &dyn Store, id: &DocumentId, title: &str) -> Result<bool, WriteError> {
     let key = store::doc_key(id);
-    let Some((mut doc, opened)) = store.get(&key).and_then(|v| store::decode_document(&v).ok()) else { return Ok(false) };
+    let Some((mut doc, opened)) = store.get(&key).and_then(|v| (readers::get()?.document)(&v).ok()) else { return Ok(false) };
     doc.title = title.to_string();
     store.set(&key, &store::encode_document(&doc, opened)).map(|()| true)
 }
@@ -127,7 +129,7 @@ impl Previous {
 pub fn delete(store: &dyn Store, id: &DocumentId) -> Result<Previous, WriteError> {
     let mut previous = Previous::default();
     if let Some(recorded) = store.get(store::VERSIONS_KEY) {
-        let mut versions = store::decode_versions(Some(&recorded));
+        let mut versions = versions_in(Some(&recorded));
         let before = versions.len();
         versions.retain(|new, old| new != id.short() && old != id.short());
         if versions.len() != before {
@@ -213,7 +215,12 @@ pub fn add_versions(store: &dyn Store, links: &BTreeMap<String, String>, previou
 
 /// Which document was opened as a new version of which (short ids: new → old).
 pub fn versions(store: &dyn Store) -> BTreeMap<String, String> {
-    store::decode_versions(store.get(store::VERSIONS_KEY).as_deref())
+    versions_in(store.get(store::VERSIONS_KEY).as_deref())
+}
+
+/// A versions record as read (empty without the readers: nothing is stored yet, see `readers`).
+fn versions_in(value: Option<&str>) -> BTreeMap<String, String> {
+    readers::get().map(|r| (r.versions)(value)).unwrap_or_default()
 }
 
 /// Records that `new` was opened as a new version of `old`.

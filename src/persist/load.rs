@@ -3,6 +3,7 @@
 //! one-time move of version 1 and 2 records to version 3. A value that cannot be read is set
 //! aside under a backup key, never deleted, and the reader is told.
 
+use super::readers;
 use super::storage::Store;
 use quotemark_core::document::{Document, DocumentId};
 use quotemark_core::model::{Annotation, AnnotationId, AnnotationSet, Timestamp};
@@ -40,6 +41,8 @@ fn write_v3(store: &dyn Store, document: &Document, annotations: &[Annotation], 
 /// Moves version 1 and version 2 records to version 3 (once; the old keys are removed only after
 /// the new ones are written).
 pub fn migrate(store: &dyn Store, now: Timestamp, problems: &mut Vec<String>) {
+    // Without the readers nothing is stored yet, or the app does not start (see `readers`).
+    let Some(read) = readers::get() else { return };
     // One pass over the store's keys (each listing fetches every key from the browser).
     let keys = store.keys(store::KEY_PREFIX);
     let starting = |prefix: &str| -> Vec<String> { keys.iter().filter(|k| k.starts_with(prefix)).cloned().collect() };
@@ -48,7 +51,7 @@ pub fn migrate(store: &dyn Store, now: Timestamp, problems: &mut Vec<String>) {
             continue;
         }
         let Some(value) = store.get(&key) else { continue };
-        match store::migrate_v1(&value) {
+        match (read.v1)(&value) {
             Ok((document, annotations)) => {
                 if write_v3(store, &document, &annotations, now) {
                     store.remove(&key);
@@ -59,7 +62,7 @@ pub fn migrate(store: &dyn Store, now: Timestamp, problems: &mut Vec<String>) {
     }
     for key in starting(store::V2_DOC_PREFIX) {
         let Some(value) = store.get(&key) else { continue };
-        let (document, opened) = match store::decode_v2_document(&value) {
+        let (document, opened) = match (read.v2_document)(&value) {
             Ok(read) => read,
             Err(e) => {
                 problems.push(set_aside(store, &key, &value, &e.to_string(), now));
@@ -71,7 +74,7 @@ pub fn migrate(store: &dyn Store, now: Timestamp, problems: &mut Vec<String>) {
         let keys = starting(&store::v2_annotation_prefix(&document.id));
         for k in &keys {
             let Some(v) = store.get(k) else { continue };
-            match store::decode_annotation(&v, &text) {
+            match (read.annotation)(&v, &text) {
                 Ok(a) => annotations.push(a),
                 Err(e) => problems.push(set_aside(store, k, &v, &e.to_string(), now)),
             }
@@ -104,7 +107,7 @@ pub fn migrate(store: &dyn Store, now: Timestamp, problems: &mut Vec<String>) {
 
 /// The id of the document open last, if any.
 pub fn current_id(store: &dyn Store) -> Option<DocumentId> {
-    serde_json::from_str(&store.get(store::CURRENT_KEY)?).ok()
+    (readers::get()?.document_id)(&store.get(store::CURRENT_KEY)?)
 }
 
 /// Reads a document and all its annotations: its set with its change records laid over it.
@@ -113,7 +116,9 @@ pub fn current_id(store: &dyn Store) -> Option<DocumentId> {
 pub fn load(store: &dyn Store, id: &DocumentId, now: Timestamp) -> Result<Option<Loaded>, String> {
     let key = store::doc_key(id);
     let Some(value) = store.get(&key) else { return Ok(None) };
-    let document = match store::decode_document(&value) {
+    // Before anything is read, so that nothing is set aside for want of the readers.
+    let read = readers::get().ok_or_else(|| readers::NOT_LOADED.to_string())?;
+    let document = match (read.document)(&value) {
         Ok((document, _opened)) => document,
         Err(e) => return Err(set_aside(store, &key, &value, &e.to_string(), now)),
     };
@@ -127,7 +132,7 @@ pub fn load(store: &dyn Store, id: &DocumentId, now: Timestamp) -> Result<Option
     crate::browser::mark("quotemark:load-set-read");
     let set = match value {
         None => Vec::new(),
-        Some(value) => match store::decode_set(&value, &text) {
+        Some(value) => match (read.set)(&value, &text) {
             Ok(set) if set.problems.is_empty() => set.annotations,
             Ok(set) => {
                 let why = set.problems.join("; ");
@@ -146,7 +151,7 @@ pub fn load(store: &dyn Store, id: &DocumentId, now: Timestamp) -> Result<Option
     let mut changes = Vec::new();
     for key in store.keys(&prefix) {
         let Some(value) = store.get(&key) else { continue };
-        match store::decode_change(&value, &text) {
+        match (read.change)(&value, &text) {
             Ok(a) => changes.push((AnnotationId(key[prefix.len()..].into()), a)),
             Err(e) => problems.push(set_aside(store, &key, &value, &e.to_string(), now)),
         }

@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 
 /// The suggestions rejected on `document` (none if nothing, or nothing readable, is stored).
 pub fn load(store: &dyn Store, document: &DocumentId) -> BTreeSet<String> {
-    store.get(&quotemark_store::rejected_key(document)).and_then(|v| serde_json::from_str(&v).ok()).unwrap_or_default()
+    let read = || (super::readers::get()?.rejected)(&store.get(&quotemark_store::rejected_key(document))?);
+    read().unwrap_or_default()
 }
 
 /// Stores the suggestions rejected on `document`.

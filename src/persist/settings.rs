@@ -5,15 +5,23 @@
 use super::storage::{Store, WriteError};
 use quotemark_core::claimreview::ReviewSettings;
 use quotemark_core::insights::Roles;
-use serde::{de::DeserializeOwned, Serialize};
+use super::readers::{self, Readers};
+use serde::Serialize;
 
 pub use quotemark_store::{BUILD_KEY, REVIEW_SETTINGS_KEY, ROLES_KEY};
 
-/// The value under `key`, or the default when there is none; an unreadable value is set aside
-/// under a backup key and a note says so.
-pub(super) fn read<T: DeserializeOwned + Default>(store: &dyn Store, key: &str, now: quotemark_core::model::Timestamp) -> (T, Option<String>) {
+/// The value under `key` as `parse` reads it (one of [`super::readers`]), or the default when there
+/// is none; an unreadable value is set aside under a backup key and a note says so. Without the
+/// readers the default, and nothing is set aside.
+pub(super) fn read<T: Default>(
+    store: &dyn Store,
+    key: &str,
+    now: quotemark_core::model::Timestamp,
+    parse: impl FnOnce(&Readers) -> fn(&str) -> Result<T, String>,
+) -> (T, Option<String>) {
     let Some(json) = store.get(key) else { return (T::default(), None) };
-    match serde_json::from_str(&json) {
+    let Some(readers) = readers::get() else { return (T::default(), Some(readers::NOT_LOADED.to_string())) };
+    match parse(readers)(&json) {
         Ok(v) => (v, None),
         Err(e) => {
             let backup = quotemark_store::backup_key(key, now);
@@ -38,7 +46,7 @@ pub(super) fn write<T: Serialize>(store: &dyn Store, key: &str, value: &T) -> Re
 
 /// The roles set so far, and a note if the stored value could not be read.
 pub fn roles(store: &dyn Store, now: quotemark_core::model::Timestamp) -> (Roles, Option<String>) {
-    read(store, quotemark_store::ROLES_KEY, now)
+    read(store, quotemark_store::ROLES_KEY, now, |r| r.roles)
 }
 
 pub fn save_roles(store: &dyn Store, roles: &Roles) -> Result<(), WriteError> {
@@ -47,7 +55,7 @@ pub fn save_roles(store: &dyn Store, roles: &Roles) -> Result<(), WriteError> {
 
 /// The fact-check settings, and a note if the stored value could not be read.
 pub fn review_settings(store: &dyn Store, now: quotemark_core::model::Timestamp) -> (ReviewSettings, Option<String>) {
-    read(store, quotemark_store::REVIEW_SETTINGS_KEY, now)
+    read(store, quotemark_store::REVIEW_SETTINGS_KEY, now, |r| r.review_settings)
 }
 
 pub fn save_review_settings(store: &dyn Store, settings: &ReviewSettings) -> Result<(), WriteError> {

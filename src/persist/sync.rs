@@ -26,7 +26,7 @@ impl Persistence {
                 self.changes.remove(&id);
                 return None;
             };
-            let change = store::decode_change(value, &self.text).ok()?;
+            let change = (super::readers::get()?.change)(value, &self.text).ok()?;
             self.changes.insert(id.clone());
             return Some(Foreign::Change(id, change));
         }
@@ -34,7 +34,7 @@ impl Persistence {
             // Another tab wrote the set: what this tab's last compaction folded in is no longer
             // known to be in it, so those records stay.
             self.changes.extend(std::mem::take(&mut self.folded).into_keys());
-            return Some(Foreign::Set(store::decode_set(value?, &self.text).ok()?.annotations));
+            return Some(Foreign::Set((super::readers::get()?.set)(value?, &self.text).ok()?.annotations));
         }
         None
     }

@@ -138,7 +138,7 @@ test('annotations are kept across a reload', async () => {
   await app.quote(RISKY, 'Theresa May', 'said');
   await app.claim(ACCOUNTS, 'Supported');
   const before = await app.cards.allTextContents();
-  await app.page.reload();
+  await app.reload();
   await app.title.waitFor();
   await app.cards.first().waitFor();
   assert.deepEqual(await app.cards.allTextContents(), before);
@@ -233,7 +233,7 @@ test('an annotation whose text is gone is kept in its own section with its store
     };
     localStorage.setItem(key, JSON.stringify(record));
   }, key);
-  await app.page.reload();
+  await app.reload();
   await app.title.waitFor();
   const orphans = app.page.getByTestId('orphans');
   await orphans.waitFor();

@@ -110,7 +110,7 @@ test('back up the library, restore it in an empty browser through the preview, u
   await app.page.getByRole('button', { name: 'Restore', exact: true }).click();
   await app.card('Theresa May').waitFor();
   await settle();
-  await app.page.reload();
+  await app.reload();
   await app.card('Theresa May').waitFor();
   await openLibrary();
   await app.page.getByTestId('library-item').filter({ hasText: 'Harbour reopens' }).getByRole('button', { name: 'Open' }).click();
@@ -146,7 +146,7 @@ test('a damaged backup is refused, and a restore the storage cannot hold is take
       return setItem.call(this, key, value);
     };
   });
-  await app.page.reload();
+  await app.reload();
   await twoArticles();
   const [name, json] = await downloadBackup();
   const backup = JSON.parse(json);

@@ -177,7 +177,7 @@ test('two coders: figures, every kind of adjudication, undo, and a reload keeps 
   assert.ok(items.some((a) => a.body.some((b) => b['qm:speaker'] === 'Jim Killock')), 'the edited copy of theirs is in my set');
 
   // A reload keeps the layer, the decisions and my adjudicated annotations.
-  await app.page.reload();
+  await app.reload();
   await app.title.waitFor();
   await app.page.getByTestId('compare-button').click();
   await counter().filter({ hasText: 'left to settle with “coder-b”' }).waitFor();

@@ -82,7 +82,7 @@ test('who is quoted, by role, with bars that filter the list', async () => {
   assert.match(await app.cards.first().textContent(), /400,000/);
 
   // Roles are kept for the library: after a reload, and in the JSON export.
-  await app.page.reload();
+  await app.reload();
   await app.title.waitFor();
   await openInsights();
   assert.equal(await dialog().getByLabel('Role of Twitter').inputValue(), 'company');
@@ -137,7 +137,7 @@ test('the research table and ClaimReview exports', async () => {
   await dialog().getByLabel('Rating scale').selectOption('words');
   const [, words] = await download('export-claimreview');
   assert.deepEqual(JSON.parse(words)[0].reviewRating, { '@type': 'Rating', alternateName: 'False' });
-  await app.page.reload();
+  await app.reload();
   await app.title.waitFor();
   await openInsights();
   assert.equal(await dialog().getByLabel('Rating scale').inputValue(), 'words');
@@ -182,7 +182,7 @@ test('unreadable roles or settings are kept aside with a note, and the defaults 
     localStorage.setItem('quotemark.v3.roles', '{"twitter": "villain"');
     localStorage.setItem('quotemark.v3.claimreview', '[1, 2]');
   });
-  await app.page.reload();
+  await app.reload();
   await app.title.waitFor();
   const notes = app.page.getByTestId('load-notes');
   await notes.waitFor();

@@ -59,7 +59,7 @@ test('paste an article: its headline becomes the title, the URL names it', async
   assert.equal(await app.paragraphs.count(), 2);
   assert.match(app.page.url(), /#doc=[0-9a-f]{32}$/);
   // Reload: the same document opens.
-  await app.page.reload();
+  await app.reload();
   await app.title.waitFor();
   assert.equal(await app.title.textContent(), 'Harbour reopens after storm');
 });
@@ -197,8 +197,7 @@ test('open an edited version: each annotation is re-anchored and shown; confirm 
 
   // Reloading keeps what still needs checking.
   await page.waitForTimeout(150);
-  await page.reload();
-  await app.title.waitFor();
+  await app.reload();
   await review.waitFor();
   assert.equal(await review.getByRole('heading').textContent(), 'Annotations from an earlier version');
   assert.equal(await review.getByTestId('review-row').count(), 2);
@@ -228,8 +227,7 @@ test('open an edited version: each annotation is re-anchored and shown; confirm 
 
   // Kept: the new version reopens with all four in place, and the first version is unchanged.
   await page.waitForTimeout(150);
-  await page.reload();
-  await app.title.waitFor();
+  await app.reload();
   await app.cards.nth(3).waitFor();
   assert.equal(await page.getByTestId('orphans').count(), 0);
   assert.equal(await app.card('cost more than £14 million').count(), 1);

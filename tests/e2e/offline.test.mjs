@@ -49,7 +49,7 @@ test('after one visit the app opens and works with the network gone', async () =
     await server.close();
     server = null;
     // No server at all: the page, its wasm and the sample come from the cache.
-    await app.page.reload();
+    await app.reload();
     await app.title.waitFor();
     await app.quote('“This could be a very risky approach”.', 'Amber Rudd', 'said');
     await app.card('This could be a very risky approach').filter({ hasText: 'Amber Rudd' }).waitFor();
@@ -82,7 +82,7 @@ test('a new version is picked up on the next load, said quietly, and replaces th
     writeFileSync(join(dir, 'index.html'), index);
     writeFileSync(join(dir, 'sw.js'), readFileSync(join(dir, 'sw.js'), 'utf8').replace(`"version":"${old.version}"`, `"version":"${version}"`));
 
-    await app.page.reload();
+    await app.reload();
     await app.title.waitFor();
     await app.page.getByTestId('toast').filter({ hasText: 'Quotemark was updated to a new version.' }).waitFor();
     assert.equal(await app.page.evaluate(() => document.querySelector('meta[name=quotemark-build]').content), version);
@@ -97,7 +97,7 @@ test('a new version is picked up on the next load, said quietly, and replaces th
     assert.match(page, /content="feedfacefeedface"/, 'the cache holds the new index.html, not the old');
 
     // The load after that: the same version, no notice.
-    await app.page.reload();
+    await app.reload();
     await app.title.waitFor();
     await app.page.waitForTimeout(300);
     assert.equal(await app.page.getByTestId('toast').filter({ hasText: 'updated' }).count(), 0);
@@ -120,7 +120,7 @@ test('a development build (trunk serve) on the same address clears the caches an
     // What the build hook writes for a debug build, served where the release build was.
     execFileSync('node', ['scripts/service-worker.mjs'], { env: { ...process.env, TRUNK_STAGING_DIR: dir, TRUNK_PROFILE: 'debug' } });
     server = await serveDist(dir, Number(port));
-    await app.page.reload();
+    await app.reload();
     await app.title.waitFor();
     const left = await app.page.evaluate(async () => {
       for (let i = 0; i < 300; i++) {

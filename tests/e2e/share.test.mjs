@@ -42,7 +42,7 @@ test('export → clear → import restores identical annotations', async () => {
   assert.equal(before.length, 2);
 
   await app.page.evaluate(() => localStorage.clear());
-  await app.page.reload();
+  await app.reload();
   await app.title.waitFor();
   assert.equal(await app.cards.count(), 0);
 
@@ -68,7 +68,7 @@ test('Cancel in the preview changes nothing; Undo takes an applied import back',
   await annotateTwo();
   const [name, exported] = await downloadVia(app.page, 'Download JSON');
   await app.page.evaluate(() => localStorage.clear());
-  await app.page.reload();
+  await app.reload();
   await app.title.waitFor();
   const snapshot = await storageSnapshot(app.page);
   await importFile(app.page, name, exported);
@@ -108,7 +108,7 @@ test('a dropped file is previewed too', async () => {
   await annotateTwo();
   const [name, exported] = await downloadVia(app.page, 'Download JSON');
   await app.page.evaluate(() => localStorage.clear());
-  await app.page.reload();
+  await app.reload();
   await app.title.waitFor();
   await app.page.evaluate(([name, exported]) => {
     const dt = new DataTransfer();
@@ -131,7 +131,7 @@ test('a file for another article opens it from its embedded text; without text i
   assert.equal(await app.cards.count(), 4);
 
   await app.page.evaluate(() => localStorage.clear());
-  await app.page.reload();
+  await app.reload();
   await app.title.waitFor();
   const reference = readFileSync(`${FIXTURES}v2-small-reference.json`, 'utf8');
   const snapshot = await storageSnapshot(app.page);

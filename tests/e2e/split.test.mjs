@@ -1,7 +1,8 @@
 // The module split (scripts/wasm-split.mjs, src/later.rs): the first load fetches only the main
-// module, and the annotation panel's body after the app's first frame; the readers, the suggestion engine, the exports, the imports and the dialogs' bodies
-// arrive on first use; a chunk that cannot be downloaded gives a clear message, loses nothing, and
-// loads when tried again.
+// module, and the annotation panel's body and the store's readers after the app's first frame
+// (with something stored, the app waits for the readers first); the readers of files, the
+// suggestion engine, the exports, the imports and the dialogs' bodies arrive on first use; a chunk
+// that cannot be downloaded gives a clear message, loses nothing, and loads when tried again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { downloadVia, freshPagePerTest, menu, openArticleFile } from './support.mjs';
@@ -27,11 +28,11 @@ const blocked = (name) => app.page.route(new RegExp(`/split_${name}-[0-9a-f]+\\.
 const unblocked = (name) => app.page.unroute(new RegExp(`/split_${name}-[0-9a-f]+\\.wasm$`));
 const openFile = (name, type) => openArticleFile(app.page, name, type);
 
-test('the first load fetches only the panel\'s chunk; annotating needs no other; suggestions and readers load theirs on first use', async () => {
+test('the first load fetches only the panel\'s and the store\'s chunks; annotating needs no other; suggestions and readers load theirs on first use', async () => {
   await app.quote('This could be a very risky approach', 'Open Rights Group', 'said');
   assert.equal(await app.cards.count(), 1);
   const loaded = (await chunks()).filter((c) => c.startsWith('split_'));
-  assert.deepEqual(loaded.map((c) => c.replace(/-[0-9a-f]+\.wasm$/, '')), ['split_panel'], 'only the panel\'s chunk for loading and annotating');
+  assert.deepEqual(loaded.map((c) => c.replace(/-[0-9a-f]+\.wasm$/, '')).sort(), ['split_panel', 'split_stored'], 'only the panel\'s and the store\'s chunks for loading and annotating');
 
   await turnOn();
   await suggestions().first().waitFor();
@@ -183,4 +184,57 @@ test('a panel whose chunk cannot be downloaded: a message with Try again in the 
   await alert.getByRole('button', { name: 'Try again' }).click();
   await app.card('Open Rights Group').waitFor();
   assert.equal(await app.cards.count(), 1, 'the quote tagged while the panel was missing');
+});
+
+/** What local storage holds, key by key. */
+const stored = () =>
+  app.page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
+const mounted = () => app.page.evaluate(() => performance.getEntriesByName('quotemark:mounted').length > 0);
+
+test('a first visit starts without the store\'s readers (fetched after); with something stored, the app waits for them and reads it all', async () => {
+  await app.page.evaluate(() => localStorage.clear());
+  await app.page.goto(app.page.url());
+  await app.title.waitFor();
+  await app.page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/split_stored-/.test(e.name)));
+  const [started, fetched] = await app.page.evaluate(() => [
+    performance.getEntriesByName('quotemark:mounted')[0].startTime,
+    performance.getEntriesByType('resource').find((e) => /\/split_stored-/.test(e.name)).startTime,
+  ]);
+  assert.ok(fetched > started, `nothing stored: the readers were fetched (${fetched} ms) after the app started (${started} ms)`);
+
+  await app.quote('This could be a very risky approach', 'Open Rights Group', 'said');
+  await app.page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('quotemark.v3.doc.')));
+  let release;
+  const held = new Promise((ok) => (release = ok));
+  await app.page.route(/\/split_stored-[0-9a-f]+\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await app.page.goto(app.page.url());
+  await app.page.locator('#boot').waitFor();
+  await app.page.waitForTimeout(300);
+  assert.equal(await mounted(), false, 'the app waits for the readers');
+  assert.equal(await app.page.locator('#boot').count(), 1, 'the article stays on screen meanwhile');
+  release();
+  await app.card('Open Rights Group').waitFor();
+  assert.equal(await app.cards.count(), 1);
+});
+
+test('something stored and the store\'s readers refused: a message over the article, nothing stored touched; Try again starts the app', async () => {
+  await app.quote('This could be a very risky approach', 'Open Rights Group', 'said');
+  await app.page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('quotemark.v3.doc.')));
+  await app.page.evaluate(() => new Promise((ok) => setTimeout(ok, 1200)));
+  const before = await stored();
+  await blocked('stored');
+  await app.page.goto(app.page.url());
+  const alert = app.page.getByTestId('cannot-start');
+  await alert.filter({ hasText: 'a part of it could not be downloaded, so your saved work could not be read. Nothing was changed.' }).waitFor();
+  assert.equal(await app.page.locator('#boot').count(), 1, 'the article stays on screen');
+  assert.equal(await mounted(), false);
+  assert.deepEqual(await stored(), before, 'nothing stored was changed');
+
+  await unblocked('stored');
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await app.card('Open Rights Group').waitFor();
+  assert.equal(await app.cards.count(), 1);
 });

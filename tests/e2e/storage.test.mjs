@@ -66,7 +66,7 @@ test('quota exceeded: a banner offers export, nothing in the page is lost, the n
   await app.quote('“Our thoughts are with the victims of this shocking attack', 'Twitter');
   await settle(app);
   await banner.waitFor({ state: 'detached' });
-  await app.page.reload();
+  await app.reload();
   await app.title.waitFor();
   await app.cards.first().waitFor();
   assert.equal(await app.cards.count(), 3, 'the retry saved the change that failed');
@@ -103,7 +103,7 @@ test('a corrupt stored value is moved aside, the reader is told, and the app sta
   await settle(app);
   const key = await app.page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('quotemark.v3.a.')));
   await app.page.evaluate((key) => localStorage.setItem(key, '{"s": 12, "e": oops'), key);
-  await app.page.reload();
+  await app.reload();
   await app.title.waitFor();
   const notes = app.page.getByTestId('load-notes');
   await notes.waitFor();
@@ -117,7 +117,7 @@ test('a corrupt stored value is moved aside, the reader is told, and the app sta
   // A corrupt document record: the sample opens, the value is kept aside.
   const docKey = await app.page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('quotemark.v3.doc.')));
   await app.page.evaluate((k) => localStorage.setItem(k, 'not json at all'), docKey);
-  await app.page.reload();
+  await app.reload();
   await app.title.waitFor();
   assert.match(await app.title.textContent(), /Open Rights Group/);
   assert.match(await app.page.getByTestId('load-notes').textContent(), /set aside/);
@@ -141,7 +141,7 @@ test('two tabs on one document: changes appear in the other and concurrent chang
   for (const app of [a, b]) {
     await app.page.waitForFunction(() => document.querySelectorAll('[data-testid="annotation-card"]').length === 2);
   }
-  await a.page.reload();
+  await a.reload();
   await a.title.waitFor();
   await a.cards.nth(1).waitFor();
   assert.equal(await a.cards.count(), 2);
@@ -181,7 +181,7 @@ test('version 1 records are migrated', async () => {
     localStorage.setItem(`quotemark.v1.doc.${hex}`, JSON.stringify({ version: 1, document: doc, annotations }));
     localStorage.setItem('quotemark.v1.current', JSON.stringify(doc.id));
   });
-  await app.page.reload();
+  await app.reload();
   await app.title.waitFor();
   await app.cards.first().waitFor();
   assert.match(await app.cards.first().textContent(), /Open Rights Group/);
@@ -208,7 +208,7 @@ test('version 2 records (one key per annotation) are migrated into one set', asy
     localStorage.setItem('quotemark.v2.current', JSON.stringify(doc.document.id));
     localStorage.setItem(`quotemark.v2.rejected.${hex}`, JSON.stringify(['quote:0:10']));
   });
-  await app.page.reload();
+  await app.reload();
   await app.title.waitFor();
   await app.cards.nth(1).waitFor();
   assert.equal(await app.cards.count(), 2);
@@ -254,7 +254,7 @@ test('a document keeps one set; changes are small records until there are many, 
   const stored = JSON.parse(await setOf(app.page));
   assert.equal(stored.version, 3);
   assert.equal(stored.columns.id.length, 81);
-  await app.page.reload();
+  await app.reload();
   await app.title.waitFor();
   await app.cards.first().waitFor();
   assert.equal(await count(app), 81);
@@ -271,7 +271,7 @@ test('a document keeps one set; changes are small records until there are many, 
   );
   assert.equal(records.length, 2);
   assert.ok(records.includes('null'), 'the deletion is recorded as null');
-  await app.page.reload();
+  await app.reload();
   await app.title.waitFor();
   await app.cards.first().waitFor();
   assert.equal(await count(app), 81);
@@ -286,7 +286,7 @@ test('a document keeps one set; changes are small records until there are many, 
   await app.page.evaluate((v) => {
     localStorage.setItem(Object.keys(localStorage).find((k) => k.startsWith('quotemark.v3.set.')), v);
   }, corrupt);
-  await app.page.reload();
+  await app.reload();
   await app.title.waitFor();
   const notes = app.page.getByTestId('load-notes');
   await notes.waitFor();
@@ -313,7 +313,7 @@ test('two tabs: a whole set written in one tab (an import) appears in the other'
   await b.page.waitForFunction(() => document.querySelector('[data-testid="annotation-count"]').textContent.trim() === '71');
   // B's own quote survived A's compaction, in both tabs and in storage.
   assert.equal(await count(a), 71);
-  await b.page.reload();
+  await b.reload();
   await b.title.waitFor();
   await b.cards.first().waitFor();
   assert.equal(await count(b), 71);

@@ -29,7 +29,7 @@ test('suggestions show as a list and as faint highlights; accept one and reject 
   await suggestions().first().getByRole('button', { name: 'Reject' }).click();
   assert.equal(await suggestions().count(), before - 2);
   // Rejected suggestions stay hidden for this document.
-  await app.page.reload();
+  await app.reload();
   await app.title.waitFor();
   await turnOn();
   await suggestions().first().waitFor();

@@ -113,6 +113,13 @@ export class QuotemarkPage {
     await this.page.getByTestId('panel-rest').waitFor({ state: 'attached' });
   }
 
+  /** Loads the page again and waits for the app, as `open` does. */
+  async reload() {
+    await this.page.reload();
+    await this.title.waitFor();
+    await this.page.getByTestId('panel-rest').waitFor({ state: 'attached' });
+  }
+
   get title() {
     return this.page.getByTestId('article-title');
   }

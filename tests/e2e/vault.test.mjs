@@ -136,7 +136,7 @@ vaultTest('when the disk is full the vault says so and local storage keeps every
   }
   for (const k of docKeys) assert.ok(k in local, `${k} kept`);
   // The app goes on saving to local storage.
-  await app.page.reload();
+  await app.reload();
   await fixtureShown(app);
 });
 
@@ -159,7 +159,7 @@ vaultTest('a damaged copy in the vault is written again from local storage, whic
       }),
     [a, b],
   );
-  await app.page.reload();
+  await app.reload();
   await fixtureShown(app);
   await (await storageNote(app)).filter({ hasText: `(${docKeys.length} stored)` }).waitFor();
   const vault = await vaultContents(app.page);
@@ -177,7 +177,7 @@ async function clearedLocalStorage(app) {
   const before = await localContents(app.page);
   await vaultWhen(app.page, (v) => Object.keys(before).filter(mirrored).every((k) => v[k] === before[k]));
   await app.page.evaluate(() => localStorage.clear());
-  await app.page.reload();
+  await app.reload();
   await app.title.waitFor();
   const note = await storageNote(app);
   await note.filter({ hasText: /\d+ more articles? (is|are) kept there but missing from this library/ }).waitFor();
