@@ -138,7 +138,7 @@ try {
   if (!preloads.some((l) => l.includes(`${base}_bg.wasm`))) throw new Error('wasm-split.mjs: index.html has no preload link for the module');
   const charset = '<meta charset="utf-8" />';
   if (!index.includes(charset)) throw new Error(`wasm-split.mjs: index.html has no ${charset}`);
-  const moved = preloads.reduce((html, l) => html.replace(l, ''), index).replace(charset, `${charset}\n    ${preloads.join('\n    ')}`);
+  const moved = preloads.reduce((html, l) => html.replace(l, ''), index).replace(charset, `${charset}\n    ${preloads.join('\n    ')}\n    ${storedPreload(link, preloads.find((l) => l.includes(`${base}_bg.wasm`)).match(/href="([^"]*?)[^/"]*"/)[1])}`);
   writeFileSync(indexPath, moved);
 
   const kb = (f) => (readFileSync(join(staging, f)).length / 1024).toFixed(1);
@@ -146,4 +146,35 @@ try {
   console.log(`wasm split: main ${kb(`${base}_bg.wasm`)} KB, ${written.map((f) => `${f} ${kb(f)} KB`).join(', ')}`);
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+/**
+ * With something stored, the app reads it before it starts, with the store's readers (chunk
+ * `stored`, src/persist/readers.rs): a script that fetches them and every chunk they need
+ * alongside the module, instead of after it, when local storage holds Quotemark's keys (the
+ * build's own key aside). `link` is the renamed linking script, whose loaders name each chunk's
+ * file and the chunks it needs; `at` is where the files are served (as the module's preload has it).
+ */
+function storedPreload(link, at) {
+  const loads = new Map();
+  const loader = /(?:export )?const (__chunk_\d+|__wasm_split_load_\w+) = (?:wrapAsyncCb\()?makeLoad\((?:new URL\("\.\/([^"]+)", import\.meta\.url\)|undefined), \[([^\]]*)\]\)/g;
+  for (const [, name, file, deps] of link.matchAll(loader)) {
+    loads.set(name, { file, deps: deps.split(',').map((d) => d.trim()).filter(Boolean) });
+  }
+  const files = new Set();
+  const visit = (name) => {
+    const load = loads.get(name);
+    if (!load) throw new Error(`wasm-split.mjs: __wasm_split.js has no loader ${name}`);
+    if (load.file) files.add(load.file);
+    load.deps.forEach(visit);
+  };
+  visit('__wasm_split_load_stored');
+  return `<script>
+      // Something stored: the app reads it first (src/persist/readers.rs), so its readers come with the module.
+      try {
+        if (Object.keys(localStorage).some((k) => k.startsWith('quotemark.') && k !== 'quotemark.v3.build'))
+          for (const href of ${JSON.stringify([...files].map((f) => at + f))})
+            document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href }));
+      } catch (e) {}
+    </script>`;
 }

@@ -79,11 +79,11 @@ pub fn AppWith(store: Rc<dyn persist::Store>) -> impl IntoView {
 #[component]
 pub fn CannotStart() -> impl IntoView {
     view! {
-        <div class="cannot-start" role="alert" data-testid="cannot-start">
+        <div class="banner warning cannot-start" role="alert" data-testid="cannot-start">
             <p>
                 "Quotemark could not finish starting: a part of it could not be downloaded, so your saved work could not be read. Nothing was changed."
             </p>
-            <button type="button" class="primary" on:click=|_| browser::reload()>
+            <button type="button" class="banner-action" on:click=|_| browser::reload()>
                 "Try again"
             </button>
         </div>

@@ -189,6 +189,7 @@ test('a panel whose chunk cannot be downloaded: a message with Try again in the 
 /** What local storage holds, key by key. */
 const stored = () =>
   app.page.evaluate(() => Object.fromEntries(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
+const preloaded = () => app.page.locator('link[rel="preload"][href*="/split_stored-"]').count();
 const mounted = () => app.page.evaluate(() => performance.getEntriesByName('quotemark:mounted').length > 0);
 
 test('a first visit starts without the store\'s readers (fetched after); with something stored, the app waits for them and reads it all', async () => {
@@ -201,6 +202,7 @@ test('a first visit starts without the store\'s readers (fetched after); with so
     performance.getEntriesByType('resource').find((e) => /\/split_stored-/.test(e.name)).startTime,
   ]);
   assert.ok(fetched > started, `nothing stored: the readers were fetched (${fetched} ms) after the app started (${started} ms)`);
+  assert.equal(await preloaded(), 0, 'nothing stored: index.html does not fetch the readers early');
 
   await app.quote('This could be a very risky approach', 'Open Rights Group', 'said');
   await app.page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('quotemark.v3.doc.')));
@@ -214,6 +216,7 @@ test('a first visit starts without the store\'s readers (fetched after); with so
   await app.page.locator('#boot').waitFor();
   await app.page.waitForTimeout(300);
   assert.equal(await mounted(), false, 'the app waits for the readers');
+  assert.equal(await preloaded(), 1, 'something stored: index.html fetches the readers with the module');
   assert.equal(await app.page.locator('#boot').count(), 1, 'the article stays on screen meanwhile');
   release();
   await app.card('Open Rights Group').waitFor();
