@@ -140,14 +140,20 @@ test('while a dialog body loads, Tab and Shift+Tab keep the focus in the dialog;
   assert.ok(await inside(), 'Shift+Tab from the dialog itself goes to its last field');
 });
 
-/** Opens the app again with the panel's chunk held back until `release()` is called. */
-async function holdPanel() {
+/** Holds chunk `split_<name>` back until the returned function is called. */
+async function hold(name) {
   let release;
   const held = new Promise((ok) => (release = ok));
-  await app.page.route(/\/split_panel-[0-9a-f]+\.wasm$/, async (route) => {
+  await app.page.route(new RegExp(`/split_${name}-[0-9a-f]+\\.wasm$`), async (route) => {
     await held;
     await route.continue();
   });
+  return release;
+}
+
+/** Opens the app again with the panel's chunk held back until `release()` is called. */
+async function holdPanel() {
+  const release = await hold('panel');
   await app.page.goto(app.page.url());
   await app.title.waitFor();
   return release;
@@ -206,12 +212,7 @@ test('a first visit starts without the store\'s readers (fetched after); with so
 
   await app.quote('This could be a very risky approach', 'Open Rights Group', 'said');
   await app.page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('quotemark.v3.doc.')));
-  let release;
-  const held = new Promise((ok) => (release = ok));
-  await app.page.route(/\/split_stored-[0-9a-f]+\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await hold('stored');
   await app.page.goto(app.page.url());
   await app.page.locator('#boot').waitFor();
   await app.page.waitForTimeout(300);
